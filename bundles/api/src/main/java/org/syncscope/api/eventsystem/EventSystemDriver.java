@@ -1,0 +1,49 @@
+package org.syncscope.api.eventsystem;
+
+import org.syncscope.api.Registration;
+
+/**
+ * A timing event system (event receiver, and for a master also a generator), as the timestamp
+ * service needs it: the drvTS {@code Er*} hooks as one interface. Registered with the service
+ * property {@value #DRIVER} (e.g. {@code driver=sim}); the timestamp service picks one with its
+ * {@code eventSystem.target} filter. Implementations are thread safe.
+ */
+public interface EventSystemDriver {
+
+    /** Service property naming the driver, e.g. {@code sim}. */
+    String DRIVER = "driver";
+
+    /** {@code ErDriverInit}: prepares the hardware; called once before any other call but the queries. */
+    void init() throws EventSystemException;
+
+    /** {@code ErHaveReceiver}: whether an event receiver is present and working. */
+    boolean hasReceiver();
+
+    /** How many event numbers the hardware can deliver (at most 256: events 0..n−1). */
+    int numberOfEvents();
+
+    /** {@code ErSyncEvent}: the event number that resets the tick counter (e.g. 0x7D on MRF hardware). */
+    int syncEventNumber();
+
+    /** {@code ErGetTicks}: ticks counted since the last sync event. */
+    long ticksSinceReset() throws EventSystemException;
+
+    /** {@code ErRegisterEventHandler}: delivers every event from now on; close to stop. */
+    Registration registerEventHandler(EventHandler handler);
+
+    /** {@code ErRegisterErrorHandler}: delivers every error from now on; close to stop. */
+    Registration registerErrorHandler(ErrorHandler handler);
+
+    /** {@code ErForceSync}: makes the generator send a sync event now (masters only). */
+    void forceSync() throws EventSystemException;
+
+    /** {@code ErDirectTime}: whether the hardware knows absolute time (e.g. a GPS-fed receiver). */
+    boolean hasDirectTime();
+
+    /**
+     * {@code ErGetTime}: the hardware's absolute time, ns since the Unix epoch.
+     *
+     * @throws EventSystemException if {@link #hasDirectTime()} is false or the time is not valid yet
+     */
+    long directTimeNanos() throws EventSystemException;
+}

@@ -1,0 +1,31 @@
+package org.syncscope.api.pv;
+
+import org.syncscope.api.Registration;
+
+/**
+ * A PV being served. Posting is thread safe and does not block on clients: the value is stored
+ * and monitors are notified asynchronously. {@link #close()} withdraws the PV; connected
+ * clients see it disconnect.
+ */
+public interface PublishedPv extends Registration {
+
+    /** The spec it was published with. */
+    PvSpec spec();
+
+    /**
+     * Sets a new value and notifies monitors.
+     *
+     * @param value           must be of the spec's type
+     * @param timestampNanos  the value's time in ns since the Unix epoch; served to clients exactly
+     * @param severity        alarm severity to serve with it
+     * @param status          alarm status to serve with it
+     * @throws IllegalArgumentException if the value's type does not match the spec, a LONG is
+     *                                  outside 32 bits, a string is too long, an array exceeds
+     *                                  {@link PvSpec#maxElements()}, or the time is before 1990
+     * @throws IllegalStateException    if the PV was closed
+     */
+    void post(PvValue value, long timestampNanos, AlarmSeverity severity, AlarmStatus status);
+
+    /** Number of Channel Access monitors currently attached to this PV. */
+    int subscriberCount();
+}

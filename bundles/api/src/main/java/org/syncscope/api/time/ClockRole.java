@@ -1,0 +1,7 @@
+package org.syncscope.api.time;
+
+/** Whether this server hands out the time or follows another one. */
+public enum ClockRole {
+    MASTER,
+    SLAVE
+}
