@@ -1,0 +1,153 @@
+package org.syncscope.itests;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import org.apache.karaf.features.BootFinished;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.future.AuthFuture;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The shipped security defaults hold: SSH and JMX listen on loopback only, and there is no
+ * default karaf/karaf login, while a user the operator adds can log in.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HardeningIT {
+
+    private static final Duration PORT_WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    @Configuration
+    public Option[] config() {
+        return SyncscopeServer.options();
+    }
+
+    @Test
+    public void sshListensOnLoopbackOnly() throws Exception {
+        assertListeningOnLoopbackOnly("SSH", SyncscopeServer.SSH_PORT);
+    }
+
+    @Test
+    public void jmxListensOnLoopbackOnly() throws Exception {
+        // Pax Exam moves the RMI ports to free ones of its choosing: ask Config Admin which.
+        Dictionary<String, Object> jmx = configAdmin.getConfiguration("org.apache.karaf.management", null)
+                .getProperties();
+        assertNotNull("org.apache.karaf.management is configured", jmx);
+        assertListeningOnLoopbackOnly("JMX RMI registry", Integer.parseInt(jmx.get("rmiRegistryPort").toString()));
+        assertListeningOnLoopbackOnly("JMX RMI server", Integer.parseInt(jmx.get("rmiServerPort").toString()));
+    }
+
+    @Test
+    public void defaultKarafLoginIsRefusedByTheRealm() {
+        assertFalse("karaf/karaf must not log in to the karaf realm", jaasLogin("karaf", "karaf"));
+    }
+
+    @Test
+    public void sshRefusesTheDefaultLoginAndAcceptsAnOperatorUser() throws Exception {
+        waitForListener(SyncscopeServer.SSH_PORT);
+        assertFalse("SSH must refuse karaf/karaf", sshLogin("karaf", "karaf"));
+
+        // The control: the realm and SSH do work, for a user added the documented way.
+        Path users = Paths.get(System.getProperty("karaf.etc"), "users.properties");
+        List<String> original = Files.readAllLines(users, StandardCharsets.ISO_8859_1);
+        Files.writeString(users, "itest-operator = Itest-Secret-42,_g_:admingroup\n",
+                StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+        try {
+            assertTrue("an added user logs in to the realm", jaasLogin("itest-operator", "Itest-Secret-42"));
+            assertTrue("an added user logs in over SSH", sshLogin("itest-operator", "Itest-Secret-42"));
+            assertFalse("a wrong password is refused", sshLogin("itest-operator", "wrong"));
+        } finally {
+            Files.write(users, original, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static boolean jaasLogin(String user, String password) {
+        try {
+            LoginContext login = new LoginContext("karaf", callbacks -> {
+                for (Callback c : callbacks) {
+                    if (c instanceof NameCallback name) {
+                        name.setName(user);
+                    } else if (c instanceof PasswordCallback pw) {
+                        pw.setPassword(password.toCharArray());
+                    }
+                }
+            });
+            login.login();
+            login.logout();
+            return true;
+        } catch (LoginException refused) {
+            return false;
+        }
+    }
+
+    private static boolean sshLogin(String user, String password) throws IOException {
+        try (SshClient client = SshClient.setUpDefaultClient()) {
+            client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+            client.start();
+            try (ClientSession session = client.connect(user, "127.0.0.1", SyncscopeServer.SSH_PORT)
+                    .verify(10, TimeUnit.SECONDS).getSession()) {
+                session.addPasswordIdentity(password);
+                AuthFuture auth = session.auth();
+                assertTrue("SSH authentication answered within 20 s", auth.await(20, TimeUnit.SECONDS));
+                return auth.isSuccess();
+            }
+        }
+    }
+
+    /** Reads the kernel's socket table, so the check holds whatever the configuration files say. */
+    private static void assertListeningOnLoopbackOnly(String what, int port) throws Exception {
+        List<String> addresses = waitForListener(port);
+        for (String address : addresses) {
+            assertTrue(what + " on port " + port + " listens on " + address + ", not loopback",
+                    address.equals("127.0.0.1") || address.equals("::1") || address.equals("::ffff:127.0.0.1"));
+        }
+    }
+
+    private static List<String> waitForListener(int port) throws Exception {
+        long deadline = System.nanoTime() + PORT_WAIT.toNanos();
+        while (true) {
+            List<String> addresses = ListeningSockets.addressesListeningOn(port);
+            if (!addresses.isEmpty()) {
+                return addresses;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("nothing listens on TCP port " + port + " after " + PORT_WAIT.toSeconds() + " s");
+            }
+            Thread.sleep(200);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.syncscope.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.karaf.bundle.core.BundleService;
+import org.apache.karaf.bundle.core.BundleState;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/** The shipped server boots cleanly: our bundles active, nothing failed, the demo site installed. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ServerBootIT {
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private BundleService bundleService;
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        return SyncscopeServer.options();
+    }
+
+    @Test
+    public void everySyncscopeBundleIsActive() {
+        List<Bundle> ours = syncscopeBundles();
+        assertTrue("org.syncscope.api is installed", ours.stream()
+                .anyMatch(b -> b.getSymbolicName().equals("org.syncscope.api")));
+        for (Bundle b : ours) {
+            assertEquals(b.getSymbolicName() + " state", Bundle.ACTIVE, b.getState());
+        }
+    }
+
+    @Test
+    public void noBundleIsInstalledOnlyOrFailed() {
+        for (Bundle b : context.getBundles()) {
+            BundleState state = bundleService.getInfo(b).getState();
+            assertFalse(b.getSymbolicName() + " is " + state,
+                    state == BundleState.Installed || state == BundleState.Failure);
+        }
+    }
+
+    @Test
+    public void scrReportsNoUnsatisfiedSyncscopeComponent() {
+        Bundle[] ours = syncscopeBundles().toArray(new Bundle[0]);
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(ours)) {
+            assertTrue(description.name + " is enabled", scr.isComponentEnabled(description));
+            for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(description)) {
+                boolean satisfied = c.state == ComponentConfigurationDTO.ACTIVE
+                        || c.state == ComponentConfigurationDTO.SATISFIED;
+                assertTrue(description.name + " is in SCR state " + c.state
+                        + "; unsatisfied references: " + Arrays.toString(c.unsatisfiedReferences)
+                        + (c.failure == null ? "" : "; failure: " + c.failure), satisfied);
+            }
+        }
+    }
+
+    @Test
+    public void demoSiteFeatureIsInstalledAndListed() throws Exception {
+        assertTrue(features.isInstalled(features.getFeature("syncscope-demo-site")));
+        String installed = execute("feature:list -i");
+        assertTrue("feature:list -i shows the demo site:\n" + installed, installed.contains("syncscope-demo-site"));
+        assertTrue("feature:list -i shows the api feature:\n" + installed, installed.contains("syncscope-api"));
+        String bundles = execute("bundle:list -s");
+        assertTrue("bundle:list shows org.syncscope.api Active:\n" + bundles, bundles.lines()
+                .anyMatch(l -> l.contains("org.syncscope.api") && l.contains("Active")));
+    }
+
+    private List<Bundle> syncscopeBundles() {
+        return Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.syncscope."))
+                .collect(Collectors.toList());
+    }
+
+    private String execute(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, print, print);
+        try {
+            session.execute(command);
+        } catch (Exception e) {
+            fail(command + " failed: " + e + "\n" + out.toString(StandardCharsets.UTF_8));
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
