@@ -1,9 +1,9 @@
 package org.syncscope.stats;
 
 /**
- * A running sum with Neumaier compensation: the low-order bits each addition loses are kept in a
- * second term, so adding and later subtracting the same values returns to the exact starting sum
- * (to about 2^-106 relative) instead of drifting. Mutable, allocation-free.
+ * A running sum that keeps the low-order bits each addition loses in a second term (Knuth's
+ * branch-free TwoSum, the error-free form of Kahan/Neumaier summation), so long runs of adds and
+ * subtracts do not drift the way a plain double sum does. Mutable, allocation-free.
  */
 final class CompensatedSum {
 
@@ -12,11 +12,9 @@ final class CompensatedSum {
 
     void add(double v) {
         double t = sum + v;
-        if (Math.abs(sum) >= Math.abs(v)) {
-            compensation += (sum - t) + v;
-        } else {
-            compensation += (v - t) + sum;
-        }
+        double vPart = t - sum;
+        // (sum - (t - vPart)) + (v - vPart) is exactly what t lost, whichever operand was larger
+        compensation += (sum - (t - vPart)) + (v - vPart);
         sum = t;
     }
 

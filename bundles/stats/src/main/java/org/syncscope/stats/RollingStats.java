@@ -3,6 +3,7 @@ package org.syncscope.stats;
 /**
  * Mean, min, max and population standard deviation of the last {@code window} samples.
  * {@link #add(double)} is O(1) amortised and allocates nothing; queries are O(1). Not thread safe.
+ * Min and max come from {@link SlidingExtremes}, never from a rescan per sample.
  *
  * <p>Precision. Times since the epoch (~1.7e9 s, or ~1e18 ns) with small variations are the
  * normal input, and a naive sum of squares of such values cancels catastrophically. So the sums
@@ -25,8 +26,7 @@ public final class RollingStats implements Stats {
 
     private final int window;
     private final double[] ring;
-    private final MonotonicDeque maxima;
-    private final MonotonicDeque minima;
+    private final SlidingExtremes extremes;
     private final CompensatedSum deviations = new CompensatedSum();
     private final CompensatedSum squares = new CompensatedSum();
     private double shift;
@@ -45,8 +45,7 @@ public final class RollingStats implements Stats {
         }
         this.window = window;
         this.ring = new double[window];
-        this.maxima = new MonotonicDeque(ring, true);
-        this.minima = new MonotonicDeque(ring, false);
+        this.extremes = new SlidingExtremes(ring);
     }
 
     /**
@@ -56,20 +55,19 @@ public final class RollingStats implements Stats {
      */
     public void add(double value) {
         Samples.finite(value);
+        double d = value - shift;
         if (added >= window) {
-            double d = ring[next] - shift;
-            deviations.add(-d);
-            squares.add(-(d * d));
-            maxima.evict(next);
-            minima.evict(next);
+            // One compensated add per sum for the sample leaving and the one arriving.
+            double leaving = ring[next] - shift;
+            deviations.add(d - leaving);
+            squares.add(d * d - leaving * leaving);
+        } else {
+            deviations.add(d);
+            squares.add(d * d);
         }
         ring[next] = value;
-        double d = value - shift;
-        deviations.add(d);
-        squares.add(d * d);
         peakSquares = Math.max(peakSquares, squares.value());
-        maxima.push(next);
-        minima.push(next);
+        extremes.added(next);
         newest = next;
         next = next + 1 == window ? 0 : next + 1;
         added++;
@@ -88,8 +86,7 @@ public final class RollingStats implements Stats {
         peakSquares = 0;
         deviations.reset();
         squares.reset();
-        maxima.clear();
-        minima.clear();
+        extremes.clear();
     }
 
     /** The window size given at construction. */
@@ -115,12 +112,12 @@ public final class RollingStats implements Stats {
 
     @Override
     public double min() {
-        return minima.extreme();
+        return extremes.min();
     }
 
     @Override
     public double max() {
-        return maxima.extreme();
+        return extremes.max();
     }
 
     /** Population variance (ddof = 0); NaN when empty. */
@@ -144,9 +141,15 @@ public final class RollingStats implements Stats {
                 + ", max=" + max() + ", std=" + std() + "]";
     }
 
-    /** True when rounding left by the largest sums since the last recompute could show in the variance. */
+    /**
+     * True when rounding left by the largest sums since the last recompute could show in the
+     * variance: variance · 10^6 &lt; peak / n, multiplied through by n² to avoid dividing.
+     */
     private boolean precisionAtRisk() {
-        return peakSquares > 0 && variance() * RISK_RATIO < peakSquares / count();
+        double n = count();
+        double s1 = deviations.value();
+        double varianceTimesNSquared = squares.value() * n - s1 * s1;
+        return peakSquares > 0 && varianceTimesNSquared * RISK_RATIO < peakSquares * n;
     }
 
     private void recompute() {
