@@ -1,0 +1,60 @@
+package org.syncscope.ca.command;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.syncscope.api.pv.PvListener;
+import org.syncscope.api.pv.PvUpdate;
+import org.syncscope.api.pv.Subscription;
+import org.syncscope.ca.internal.CaSourceComponent;
+
+/** Prints a PV's updates as they arrive, like camonitor, until --count updates or Ctrl-C. */
+@Command(scope = "pv", name = "monitor", description = "Prints a PV's updates as they arrive (like camonitor); Ctrl-C stops")
+@Service
+public class PvMonitorCommand implements Action {
+
+    @Reference
+    private CaSourceComponent source;
+
+    @Argument(index = 0, name = "name", description = "PV name", required = true)
+    private String name;
+
+    @Option(name = "--count", aliases = "-n", description = "Stop after this many updates (0 = until Ctrl-C)")
+    private int count;
+
+    @Override
+    public Object execute() throws Exception {
+        if (count < 0) {
+            throw new IllegalArgumentException("--count must be 0 or more, got " + count);
+        }
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        try (Subscription s = source.subscribe(name, new PvListener() {
+            @Override
+            public void onUpdate(PvUpdate update) {
+                lines.add(UpdateFormat.line(update));
+            }
+
+            @Override
+            public void onConnectionChanged(String pv, boolean connected) {
+                lines.add(pv + (connected ? " connected" : " *** disconnected"));
+            }
+        })) {
+            int printed = 0;
+            while (count == 0 || printed < count) {
+                String line = lines.take();   // Ctrl-C interrupts this thread and ends the command
+                System.out.println(line);
+                if (!line.endsWith("connected")) {
+                    printed++;
+                }
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,166 @@
+package org.syncscope.ca.internal;
+
+import com.cosylab.epics.caj.CAJContext;
+import gov.aps.jca.CAException;
+import gov.aps.jca.Channel;
+import gov.aps.jca.configuration.ConfigurationException;
+import gov.aps.jca.configuration.DefaultConfiguration;
+import gov.aps.jca.event.ConnectionEvent;
+import gov.aps.jca.event.ConnectionListener;
+import gov.aps.jca.event.GetEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncscope.api.pv.PvException;
+import org.syncscope.api.pv.PvListener;
+import org.syncscope.api.pv.PvUpdate;
+import org.syncscope.api.pv.Subscription;
+
+/**
+ * One CAJ client context and the subscriptions made through it. Callbacks are delivered by
+ * CAJ's queued event dispatcher: one thread, in arrival order, which is what {@link PvListener}
+ * promises.
+ */
+public final class ChannelAccessClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelAccessClient.class);
+
+    static {
+        // Otherwise CAJ starts a CA repeater as a separate, detached JVM that outlives Karaf.
+        // Without one, reconnection relies on CAJ's own search retries, which is enough here.
+        if (System.getProperty("CA_DISABLE_REPEATER") == null) {
+            System.setProperty("CA_DISABLE_REPEATER", "true");
+        }
+    }
+
+    private final CAJContext context;
+    private final ClientSettings settings;
+    private final Set<CaSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+
+    public ChannelAccessClient(ClientSettings settings) throws CAException {
+        this.settings = settings;
+        DefaultConfiguration config = new DefaultConfiguration("CAJContext");
+        config.setAttribute("addr_list", settings.addresses().toString());
+        config.setAttribute("auto_addr_list", Boolean.toString(settings.autoAddresses()));
+        config.setAttribute("server_port", Integer.toString(settings.serverPort()));
+        config.setAttribute("connection_timeout", Float.toString(settings.connectionTimeout().toMillis() / 1000f));
+        config.setAttribute("max_array_bytes", Integer.toString(settings.maxArrayBytes()));
+        DefaultConfiguration dispatcher = new DefaultConfiguration("event_dispatcher");
+        dispatcher.setAttribute("class", "gov.aps.jca.event.QueuedEventDispatcher");
+        config.addChild(dispatcher);
+        context = new CAJContext();
+        try {
+            context.configure(config);
+        } catch (ConfigurationException e) {
+            throw new IllegalArgumentException("CAJ refused the client settings " + settings + ": " + e.getMessage(), e);
+        }
+        context.initialize();
+    }
+
+    ClientSettings settings() {
+        return settings;
+    }
+
+    /** Starts a monitor; see {@link org.syncscope.api.pv.PvSource#subscribe}. */
+    public Subscription subscribe(String pvName, PvListener listener) {
+        CaNames.validate(pvName);
+        CaSubscription s = new CaSubscription(context, pvName, listener, subscriptions::remove);
+        subscriptions.add(s);
+        try {
+            s.open();
+        } catch (CAException | RuntimeException e) {
+            subscriptions.remove(s);
+            throw new IllegalStateException("cannot monitor " + pvName + ": " + e.getMessage(), e);
+        }
+        return s;
+    }
+
+    /** Reads one value; see {@link org.syncscope.api.pv.PvSource#get}. */
+    public PvUpdate get(String pvName, Duration timeout) throws PvException {
+        CaNames.validate(pvName);
+        CompletableFuture<PvUpdate> result = new CompletableFuture<>();
+        Channel channel = null;
+        try {
+            channel = context.createChannel(pvName, new ConnectionListener() {
+                @Override
+                public void connectionChanged(ConnectionEvent ev) {
+                    if (ev.isConnected()) {
+                        requestValue((Channel) ev.getSource(), pvName, result);
+                    }
+                }
+            });
+            context.flushIO();
+            return result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new PvException("no Channel Access server answered for " + pvName + " within "
+                    + timeout.toMillis() / 1000.0 + " s (addrList='" + settings.addresses() + "', autoAddrList="
+                    + settings.autoAddresses() + ", serverPort=" + settings.serverPort() + ")");
+        } catch (ExecutionException e) {
+            throw new PvException("reading " + pvName + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PvException("interrupted while reading " + pvName, e);
+        } catch (CAException e) {
+            throw new PvException("reading " + pvName + " failed: " + e.getMessage(), e);
+        } finally {
+            destroyQuietly(channel);
+        }
+    }
+
+    private void requestValue(Channel channel, String pvName, CompletableFuture<PvUpdate> result) {
+        try {
+            channel.get(DbrUpdates.timeType(channel.getFieldType()), channel.getElementCount(), (GetEvent ev) -> {
+                if (!ev.getStatus().isSuccessful()) {
+                    result.completeExceptionally(new PvException("server refused the read: " + ev.getStatus()));
+                    return;
+                }
+                try {
+                    result.complete(DbrUpdates.toUpdate(pvName, ev.getDBR(), nowNanos(), List.of()));
+                } catch (RuntimeException bad) {
+                    result.completeExceptionally(bad);
+                }
+            });
+            context.flushIO();
+        } catch (CAException | RuntimeException e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    /** Every open subscription, for the console. */
+    Set<CaSubscription> subscriptions() {
+        return Set.copyOf(subscriptions);
+    }
+
+    @Override
+    public void close() {
+        List.copyOf(subscriptions).forEach(CaSubscription::close);
+        try {
+            context.destroy();
+        } catch (CAException | IllegalStateException e) {
+            LOG.warn("closing the Channel Access client: {}", e.toString());
+        }
+    }
+
+    static long nowNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    static void destroyQuietly(Channel channel) {
+        if (channel != null) {
+            try {
+                channel.destroy();
+            } catch (CAException | IllegalStateException e) {
+                LOG.debug("destroying channel {}: {}", channel.getName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.syncscope.cas.internal;
+
+import com.cosylab.epics.caj.cas.CAJServerContext;
+import com.cosylab.epics.caj.cas.util.DefaultServerImpl;
+import gov.aps.jca.CAException;
+import gov.aps.jca.configuration.ConfigurationException;
+import gov.aps.jca.configuration.DefaultConfiguration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvSpec;
+
+/**
+ * A CAJ Channel Access server and the PVs it serves. The PV registry outlives the CAJ context,
+ * so {@link #restart(ServerSettings)} (a new port, say) keeps every PV; clients reconnect.
+ */
+public final class ChannelAccessServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelAccessServer.class);
+
+    private final Map<String, ServedPv> pvs = new ConcurrentHashMap<>();
+    private final DefaultServerImpl registry = new DefaultServerImpl();
+    private CAJServerContext context;
+    private Thread beaconThread;
+    private ServerSettings settings;
+
+    /** Starts serving with {@code settings}. */
+    public synchronized void start(ServerSettings settings) throws CAException {
+        if (context != null) {
+            throw new IllegalStateException("already started");
+        }
+        DefaultConfiguration config = new DefaultConfiguration("CAJServerContext");
+        config.setAttribute("server_port", Integer.toString(settings.port()));
+        config.setAttribute("beacon_addr_list", settings.beaconAddresses().toString());
+        config.setAttribute("auto_beacon_addr_list", Boolean.toString(settings.autoBeaconAddresses()));
+        config.setAttribute("beacon_period", Float.toString(settings.beaconPeriodSeconds()));
+        config.setAttribute("ignore_addr_list", settings.ignoreAddresses().toString());
+        CAJServerContext ctx = new CAJServerContext();
+        // CAJ's JCALibrary.createServerContext initialises before configuring, so ports set there
+        // are ignored: configure first, then initialise.
+        try {
+            ctx.configure(config);
+        } catch (ConfigurationException e) {
+            throw new IllegalArgumentException("CAJ refused the server settings " + settings + ": " + e.getMessage(), e);
+        }
+        ctx.initialize(registry);
+        // run() only sends beacons (the reactor already serves); it blocks, hence its own thread.
+        Thread beacons = new Thread(() -> {
+            try {
+                ctx.run(0);
+            } catch (CAException | IllegalStateException e) {
+                LOG.debug("CA server beacon loop ended: {}", e.toString());
+            }
+        }, "syncscope-cas-beacons-" + settings.port());
+        beacons.setDaemon(true);
+        beacons.start();
+        this.context = ctx;
+        this.beaconThread = beacons;
+        this.settings = settings;
+        LOG.info("Channel Access server on port {} serving {} PVs", settings.port(), pvs.size());
+    }
+
+    /** Stops the CAJ context; PVs stay registered for the next start. Idempotent. */
+    public synchronized void stop() {
+        if (context == null) {
+            return;
+        }
+        pvs.values().forEach(ServedPv::disconnectClients);
+        try {
+            context.destroy();
+        } catch (CAException | IllegalStateException e) {
+            LOG.warn("stopping the Channel Access server: {}", e.toString());
+        }
+        try {
+            beaconThread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        context = null;
+        beaconThread = null;
+        LOG.info("Channel Access server on port {} stopped", settings.port());
+    }
+
+    /** Stops and starts again with new settings, keeping every PV. */
+    public synchronized void restart(ServerSettings newSettings) throws CAException {
+        stop();
+        start(newSettings);
+    }
+
+    public synchronized ServerSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Serves a new PV; closing the returned handle withdraws it.
+     *
+     * @throws IllegalArgumentException if the name is not a valid EPICS name or is taken
+     */
+    public PublishedPv publish(PvSpec spec) {
+        return publish(spec, handle -> { });
+    }
+
+    /** As {@link #publish(PvSpec)}, telling {@code afterClose} when the handle is closed. */
+    PublishedPv publish(PvSpec spec, Consumer<PublishedPv> afterClose) {
+        PvNames.validate(spec.name());
+        ServedPv pv = new ServedPv(spec);
+        if (pvs.putIfAbsent(spec.name(), pv) != null) {
+            throw new IllegalArgumentException("PV " + spec.name() + " is already published");
+        }
+        registry.registerProcessVariable(spec.name(), pv);
+        return new PublishedPvHandle(pv, handle -> {
+            unpublish(pv);
+            afterClose.accept(handle);
+        });
+    }
+
+    /** Read-only handles on every PV served, in name order. */
+    public List<PublishedPv> published() {
+        List<PublishedPv> out = new ArrayList<>();
+        for (ServedPv pv : served()) {
+            out.add(PublishedPvHandle.view(pv));
+        }
+        return out;
+    }
+
+    /** Withdraws a PV; clients connected to it see it disconnect. */
+    private void unpublish(ServedPv pv) {
+        if (pvs.remove(pv.getName(), pv)) {
+            registry.unregisterProcessVariable(pv.getName());
+            pv.disconnectClients();
+        }
+    }
+
+    /** What {@code pv:list} shows: every PV served, in name order. */
+    public List<ServedPvInfo> snapshot() {
+        List<ServedPvInfo> out = new ArrayList<>();
+        for (ServedPv pv : served()) {
+            out.add(new ServedPvInfo(pv.getName(), pv.spec().type(), pv.value(), pv.severity(), pv.monitorCount(),
+                    pv.spec().writable()));
+        }
+        return out;
+    }
+
+    /** Every PV served, in name order. */
+    private List<ServedPv> served() {
+        List<ServedPv> list = new ArrayList<>(pvs.values());
+        list.sort(Comparator.comparing(ServedPv::getName));
+        return list;
+    }
+}

@@ -1,0 +1,46 @@
+package org.syncscope.cas.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvSpec;
+
+/**
+ * {@link PvPublisher} for one client bundle (bundle scope): it remembers what that bundle
+ * published and withdraws it when the bundle lets go of the service (stops, is updated).
+ */
+@Component(service = PvPublisher.class, scope = ServiceScope.BUNDLE, property = "protocol=ca")
+public final class PvPublisherComponent implements PvPublisher {
+
+    private final ChannelAccessServer server;
+    private final Set<PublishedPv> mine = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public PvPublisherComponent(@Reference CaServerComponent server) {
+        this.server = server.server();
+    }
+
+    @Override
+    public PublishedPv publish(PvSpec spec) {
+        PublishedPv handle = server.publish(spec, mine::remove);
+        mine.add(handle);
+        return handle;
+    }
+
+    @Override
+    public List<PublishedPv> published() {
+        return server.published();
+    }
+
+    @Deactivate
+    void deactivate() {
+        List.copyOf(mine).forEach(PublishedPv::close);
+    }
+}
