@@ -1,0 +1,19 @@
+package org.syncscope.demo.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = DemoConfig.PID, name = "Syncscope demo IOC",
+        description = "Publishes simulated PVs at known rates, so the demo site has live PVs without an IOC.")
+@interface DemoConfig {
+
+    String PID = "org.syncscope.demo";
+
+    @AttributeDefinition(name = "PVs", description = "NAME@RATE entries, rate in Hz (0.001..1000), separated by commas, "
+            + "e.g. DEMO:PV1@10, DEMO:PV2@5, DEMO:PV3@1. Each posts a slow sine wave at its rate.")
+    String[] pvs() default {"DEMO:PV1@10", "DEMO:PV2@5", "DEMO:PV3@1"};
+
+    @AttributeDefinition(name = "Jitter (ms)", description = "Each update is moved by a uniform random amount within "
+            + "± this many milliseconds around its ideal time (0 = exact rates). At most a quarter of the shortest period.")
+    double jitterMs() default 0;
+}
