@@ -10,11 +10,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.bundle.core.BundleService;
 import org.apache.karaf.bundle.core.BundleState;
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.Dependency;
+import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -66,6 +71,31 @@ public class ServerBootIT {
                 .anyMatch(b -> b.getSymbolicName().equals("org.syncscope.api")));
         for (Bundle b : ours) {
             assertEquals(b.getSymbolicName() + " state", Bundle.ACTIVE, b.getState());
+        }
+    }
+
+    @Test
+    public void everySyncscopeBundleOfTheDemoSiteIsInstalledUnderItsOwnName() throws Exception {
+        Set<String> expected = new TreeSet<>();
+        collectSyncscopeArtifacts(features.getFeature("syncscope-demo-site"), expected);
+        assertTrue("the demo site lists Syncscope bundles: " + expected, expected.size() >= 5);
+        Set<String> active = syncscopeBundles().stream().filter(b -> b.getState() == Bundle.ACTIVE)
+                .map(Bundle::getSymbolicName).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals("Active Syncscope bundles (symbolic name = artifactId)", expected, active);
+    }
+
+    private void collectSyncscopeArtifacts(Feature feature, Set<String> into) throws Exception {
+        for (BundleInfo bundle : feature.getBundles()) {
+            String location = bundle.getLocation();
+            if (location.startsWith("mvn:org.syncscope/")) {
+                into.add(location.split("/")[1]);
+            }
+        }
+        for (Dependency d : feature.getDependencies()) {
+            Feature dep = features.getFeature(d.getName());
+            if (dep != null) {
+                collectSyncscopeArtifacts(dep, into);
+            }
         }
     }
 

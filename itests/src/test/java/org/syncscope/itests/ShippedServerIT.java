@@ -31,8 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The assembly as an operator runs it: unzipped and started with {@code bin/karaf server}, no
- * Pax Exam inside. Its console answers over SSH with the demo site up, and not one of its
- * listening sockets is reachable from beyond loopback.
+ * Pax Exam inside. Its console answers over SSH with the demo site up, and none of its listening
+ * sockets but the Channel Access server is reachable from beyond loopback.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippedServerIT {
@@ -40,6 +40,7 @@ class ShippedServerIT {
     private static final int SSH_PORT = 18102;
     private static final int RMI_REGISTRY_PORT = 11098;
     private static final int RMI_SERVER_PORT = 44446;
+    private static final int CA_PORT = 25065;
     private static final String USER = "itest-operator";
     private static final String PASSWORD = "Itest-Secret-43";
 
@@ -63,6 +64,11 @@ class ShippedServerIT {
         setKey(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(SSH_PORT));
         setKey(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(RMI_REGISTRY_PORT));
         setKey(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(RMI_SERVER_PORT));
+        // Keep this server's Channel Access traffic on loopback and off the default port.
+        setKey(home.resolve("etc/org.syncscope.cas.cfg"), "port", Integer.toString(CA_PORT));
+        setKey(home.resolve("etc/org.syncscope.cas.cfg"), "autoBeaconAddrList", "false");
+        setKey(home.resolve("etc/org.syncscope.cas.cfg"), "beaconAddrList", "127.0.0.1");
+        setKey(home.resolve("etc/org.syncscope.ca.cfg"), "autoAddrList", "false");
         // An operator user, added the way users.properties documents, so the test can use the console.
         Files.writeString(home.resolve("etc/users.properties"), USER + " = " + PASSWORD + ",_g_:admingroup\n",
                 StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
@@ -103,7 +109,7 @@ class ShippedServerIT {
     }
 
     @Test
-    void everyListeningSocketOfTheServerIsOnLoopback() throws Exception {
+    void everyListeningSocketButChannelAccessIsOnLoopback() throws Exception {
         await("JMX ports").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !ListeningSockets.addressesListeningOn(RMI_SERVER_PORT).isEmpty());
         Set<Long> pids = Stream.concat(Stream.of(karaf.toHandle()), karaf.descendants())
@@ -111,8 +117,10 @@ class ShippedServerIT {
         List<ListeningSockets.Listener> listeners = ListeningSockets.ofProcesses(pids);
 
         assertThat(listeners).extracting(ListeningSockets.Listener::port)
-                .contains(SSH_PORT, RMI_REGISTRY_PORT, RMI_SERVER_PORT);
-        assertThat(listeners).allSatisfy(l -> assertThat(l.loopback())
+                .contains(SSH_PORT, RMI_REGISTRY_PORT, RMI_SERVER_PORT, CA_PORT);
+        // The Channel Access server is meant for the control network (CAJ binds every interface);
+        // everything else - console, JMX, Karaf's shutdown port - stays on loopback.
+        assertThat(listeners).filteredOn(l -> l.port() != CA_PORT).allSatisfy(l -> assertThat(l.loopback())
                 .as("port %d listens on %s", l.port(), l.address()).isTrue());
     }
 

@@ -1,0 +1,140 @@
+package org.syncscope.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.syncscope.api.pv.PvSource;
+import org.syncscope.api.pv.PvUpdate;
+import org.syncscope.api.pv.Subscription;
+
+/**
+ * Channel Access in a real Karaf: the ca, cas and demo features are installed, the demo PVs are
+ * served, the EPICS C library (pyepics) reads one from outside Karaf, and the console and the
+ * PvSource service read them back.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ChannelAccessIT {
+
+    static final int CA_PORT = 25064;
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private FeaturesService features;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Inject
+    @Filter("(protocol=ca)")
+    private PvSource source;
+
+    @Configuration
+    public Option[] config() {
+        return SyncscopeServer.options(
+                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "port", Integer.toString(CA_PORT)),
+                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "autoBeaconAddrList", "false"),
+                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "beaconAddrList", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "addrList", "127.0.0.1:" + CA_PORT),
+                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "autoAddrList", "false"));
+    }
+
+    @Test
+    public void channelAccessFeaturesAreInstalled() throws Exception {
+        for (String f : new String[] {"syncscope-ca", "syncscope-cas", "syncscope-demo"}) {
+            assertTrue(f + " installed", features.isInstalled(features.getFeature(f)));
+        }
+    }
+
+    @Test
+    public void theEpicsCLibraryReadsADemoPvFromOutsideKaraf() throws Exception {
+        String script = "import epics, time\n"
+                + "pv = epics.PV('DEMO:PV1')\n"
+                + "assert pv.wait_for_connection(timeout=10), 'not connected'\n"
+                + "v = pv.get(timeout=5)\n"
+                + "tv = pv.get_timevars(timeout=5)\n"
+                + "print('value=%r' % v)\n"
+                + "print('severity=%s' % tv['severity'])\n"
+                + "print('age=%.3f' % (time.time() - tv['timestamp']))\n";
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true);
+        pb.environment().put("EPICS_CA_ADDR_LIST", "127.0.0.1:" + CA_PORT);
+        pb.environment().put("EPICS_CA_AUTO_ADDR_LIST", "NO");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("pyepics finished", p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("pyepics exit status; output:\n" + out, 0, p.exitValue());
+        double value = Double.parseDouble(line(out, "value"));
+        assertTrue("a sine value: " + value, value >= -1 && value <= 1);
+        assertEquals("0", line(out, "severity"));
+        double age = Double.parseDouble(line(out, "age"));
+        assertTrue("DEMO:PV1 (10 Hz) was stamped within the last second, age " + age, age >= -1 && age < 1);
+    }
+
+    @Test
+    public void consoleListsAndReadsTheDemoPvs() throws Exception {
+        String list = execute("pv:list");
+        for (String pv : new String[] {"DEMO:PV1", "DEMO:PV2", "DEMO:PV3"}) {
+            assertTrue("pv:list shows " + pv + ":\n" + list, list.contains(pv));
+        }
+        String get = execute("pv:get DEMO:PV2");
+        assertTrue("pv:get prints the PV:\n" + get, get.startsWith("DEMO:PV2 "));
+        String monitor = execute("pv:monitor --count 3 DEMO:PV1");
+        assertEquals("three updates printed:\n" + monitor, 3, monitor.lines().filter(l -> l.startsWith("DEMO:PV1 2")).count());
+    }
+
+    @Test
+    public void thePvSourceServiceDeliversDemoUpdates() throws Exception {
+        BlockingQueue<PvUpdate> updates = new LinkedBlockingQueue<>();
+        long last = 0;
+        try (Subscription s = source.subscribe("DEMO:PV2", updates::add)) {
+            for (int i = 0; i < 5; i++) {
+                PvUpdate u = updates.poll(10, TimeUnit.SECONDS);
+                assertTrue("update " + i + " of the 5 Hz PV within 10 s", u != null);
+                assertTrue("timestamps increase", u.sourceTimeNanos() > last);
+                last = u.sourceTimeNanos();
+            }
+            assertTrue(s.isConnected());
+        }
+        assertTrue(Duration.ofNanos(System.currentTimeMillis() * 1_000_000L - last).abs().getSeconds() < 10);
+    }
+
+    private static String line(String output, String key) {
+        return output.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + key + " in:\n" + output));
+    }
+
+    private String execute(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, print, print);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
