@@ -13,10 +13,10 @@ import org.syncscope.api.pv.AddressList;
  * @param getTimeout        default wait of a single get
  * @param maxArrayBytes     EPICS_CA_MAX_ARRAY_BYTES
  */
-record ClientSettings(AddressList addresses, boolean autoAddresses, int serverPort, Duration connectionTimeout,
+public record ClientSettings(AddressList addresses, boolean autoAddresses, int serverPort, Duration connectionTimeout,
                       Duration getTimeout, int maxArrayBytes) {
 
-    ClientSettings {
+    public ClientSettings {
         if (serverPort < 1 || serverPort > 65535) {
             throw new IllegalArgumentException("serverPort " + serverPort + " is outside 1..65535");
         }
