@@ -9,9 +9,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     String PID = "org.syncscope.demo";
 
-    @AttributeDefinition(name = "PVs", description = "NAME@RATE entries, rate in Hz (0.001..1000), separated by commas, "
-            + "e.g. DEMO:PV1@10, DEMO:PV2@5, DEMO:PV3@1. Each posts a slow sine wave at its rate.")
-    String[] pvs() default {"DEMO:PV1@10", "DEMO:PV2@5", "DEMO:PV3@1"};
+    @AttributeDefinition(name = "PVs", description = "NAME@RATE[+PHASE] entries separated by commas: rate in Hz "
+            + "(0.001..1000), phase in ms after the common start (default 0), e.g. DEMO:PV1@10, DEMO:PV2@5+30. "
+            + "Each posts a slow sine wave at its rate; phases make pair differences predictable.")
+    String[] pvs() default {"DEMO:PV1@10", "DEMO:PV2@5+30", "DEMO:PV3@1+70"};
 
     @AttributeDefinition(name = "Jitter (ms)", description = "Each update is moved by a uniform random amount within "
             + "± this many milliseconds around its ideal time (0 = exact rates). At most a quarter of the shortest period.")

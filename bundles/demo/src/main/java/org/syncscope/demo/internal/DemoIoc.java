@@ -50,9 +50,9 @@ public final class DemoIoc {
         try {
             for (DemoPvDefinition d : pvs) {
                 PublishedPv pv = publisher.publish(PvSpec.ofDouble(d.name(), "", 4,
-                        "demo sine wave at " + d.rateHz() + " Hz"));
+                        "demo sine wave at " + d.rateHz() + " Hz, phase " + d.phaseMs() + " ms"));
                 published.add(pv);
-                schedule(pv, d.periodNanos(), 0);
+                schedule(pv, d.phaseNanos(), d.periodNanos(), 0);
             }
         } catch (RuntimeException e) {
             deactivate();
@@ -75,17 +75,17 @@ public final class DemoIoc {
         published.clear();
     }
 
-    private void schedule(PublishedPv pv, long period, long k) {
-        long ideal = startNanos + k * period;
+    private void schedule(PublishedPv pv, long phase, long period, long k) {
+        long ideal = startNanos + phase + k * period;
         long offset = jitterNanos == 0 ? 0 : random.nextLong(-jitterNanos, jitterNanos + 1);
         long delay = Math.max(0, ideal + offset - System.nanoTime());
         timer.schedule(() -> {
-            post(pv, period);
-            schedule(pv, period, k + 1);
+            post(pv);
+            schedule(pv, phase, period, k + 1);
         }, delay, TimeUnit.NANOSECONDS);
     }
 
-    private static void post(PublishedPv pv, long period) {
+    private static void post(PublishedPv pv) {
         Instant now = Instant.now();
         long t = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         double value = Math.sin(2 * Math.PI * (t % 10_000_000_000L) / 1e10);   // 0.1 Hz sine

@@ -3,8 +3,11 @@ package org.syncscope.demo.internal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One demo PV: its name and rate, parsed from a {@code NAME@RATE} entry. */
-record DemoPvDefinition(String name, double rateHz) {
+/**
+ * One demo PV: its name, rate and phase, parsed from a {@code NAME@RATE} or
+ * {@code NAME@RATE+PHASE} entry (rate in Hz, phase in ms after the common start).
+ */
+record DemoPvDefinition(String name, double rateHz, double phaseMs) {
 
     static final double MIN_RATE = 0.001;
     static final double MAX_RATE = 1000;
@@ -13,6 +16,13 @@ record DemoPvDefinition(String name, double rateHz) {
         if (!(rateHz >= MIN_RATE && rateHz <= MAX_RATE)) {
             throw new IllegalArgumentException("rate of " + name + " must be " + MIN_RATE + ".." + MAX_RATE + " Hz, got " + rateHz);
         }
+        if (!(phaseMs >= 0 && phaseMs * 1e6 < 1e9 / rateHz)) {
+            throw new IllegalArgumentException("phase of " + name + " must be 0 ms up to its period, got " + phaseMs);
+        }
+    }
+
+    long phaseNanos() {
+        return Math.round(phaseMs * 1e6);
     }
 
     long periodNanos() {
@@ -43,13 +53,26 @@ record DemoPvDefinition(String name, double rateHz) {
     static DemoPvDefinition parse(String entry) {
         int at = entry.lastIndexOf('@');
         if (at <= 0 || at == entry.length() - 1) {
-            throw new IllegalArgumentException("pvs: '" + entry + "' is not NAME@RATE (rate in Hz)");
+            throw new IllegalArgumentException("pvs: '" + entry + "' is not NAME@RATE[+PHASE] (rate in Hz, phase in ms)");
         }
-        String rate = entry.substring(at + 1).trim();
+        String timing = entry.substring(at + 1).trim();
+        int plus = timing.indexOf('+');
+        String rate = plus < 0 ? timing : timing.substring(0, plus).trim();
+        String phase = plus < 0 ? "0" : timing.substring(plus + 1).trim();
+        double rateHz;
+        double phaseMs;
         try {
-            return new DemoPvDefinition(entry.substring(0, at).trim(), Double.parseDouble(rate));
+            rateHz = Double.parseDouble(rate);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("pvs: '" + entry + "' has rate '" + rate + "', not a number of Hz");
+        }
+        try {
+            phaseMs = Double.parseDouble(phase);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("pvs: '" + entry + "' has phase '" + phase + "', not a number of ms");
+        }
+        try {
+            return new DemoPvDefinition(entry.substring(0, at).trim(), rateHz, phaseMs);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("pvs: '" + entry + "': " + e.getMessage());
         }

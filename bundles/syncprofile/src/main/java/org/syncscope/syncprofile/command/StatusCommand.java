@@ -1,0 +1,67 @@
+package org.syncscope.syncprofile.command;
+
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.syncscope.syncprofile.internal.ProfileRegistry;
+import org.syncscope.syncprofile.internal.ProfileStatus;
+import org.syncscope.syncprofile.internal.SyncProfile;
+
+/** Shows a profile's live statistics: a table of PVs and a table of pairs. */
+@Command(scope = "syncprofile", name = "status", description = "Shows the statistics of one sync profile, or of all")
+@Service
+public class StatusCommand implements Action {
+
+    @Reference
+    private ProfileRegistry registry;
+
+    @Argument(index = 0, name = "name", description = "Profile name (default: every profile)")
+    @Completion(ProfileNameCompleter.class)
+    private String name;
+
+    @Override
+    public Object execute() {
+        List<SyncProfile> profiles = name == null ? registry.all()
+                : List.of(registry.get(name).orElseThrow(() -> new IllegalArgumentException("no sync profile named "
+                        + name + "; syncprofile:list shows the running ones")));
+        for (SyncProfile p : profiles) {
+            print(p.status());
+        }
+        return null;
+    }
+
+    private static void print(ProfileStatus s) {
+        System.out.println("Profile " + s.name() + " (window " + s.settings().window() + ", timestamp "
+                + s.settings().mode().name().toLowerCase() + ")");
+        ShellTable pvs = new ShellTable();
+        for (String c : new String[] {"PV", "Connected", "Updates", "Samples", "Rejected", "Instant Hz", "Avg Hz",
+                "Min Hz", "Max Hz", "Std Hz"}) {
+            pvs.column(c);
+        }
+        for (ProfileStatus.Input i : s.inputs()) {
+            pvs.addRow().addContent(i.name(), i.connected() ? "yes" : "NO", i.updates(), i.samples(), i.rejected(),
+                    f(i.instantHz(), 3), f(i.avgHz(), 3), f(i.minHz(), 3), f(i.maxHz(), 3), f(i.stdHz(), 4));
+        }
+        pvs.print(System.out);
+        if (!s.pairs().isEmpty()) {
+            ShellTable pairs = new ShellTable();
+            for (String c : new String[] {"Pair", "Valid", "Samples", "Current s", "Avg s", "Min s", "Max s", "Std s"}) {
+                pairs.column(c);
+            }
+            for (ProfileStatus.Pair p : s.pairs()) {
+                pairs.addRow().addContent(p.name(), p.valid() ? "yes" : "NO", p.samples(), f(p.current(), 6),
+                        f(p.avg(), 6), f(p.min(), 6), f(p.max(), 6), f(p.std(), 6));
+            }
+            pairs.print(System.out);
+        }
+    }
+
+    private static String f(double v, int decimals) {
+        return Double.isNaN(v) ? "-" : String.format("%." + decimals + "f", v);
+    }
+}

@@ -1,0 +1,55 @@
+package org.syncscope.syncprofile.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.syncscope.api.pv.Subscription;
+import org.syncscope.stats.FrequencyTracker;
+import org.syncscope.stats.Stats;
+
+/** One input PV of a profile: its monitor, frequency tracker and five frequency outputs. */
+final class InputPv {
+
+    final String name;
+    final FrequencyTracker frequency;
+    final List<PairOutputs> pairs = new ArrayList<>();
+    Outputs outputs;
+    Subscription subscription;
+    boolean connected;
+    boolean closed;
+    long updates;
+    long rejectedTimes;
+
+    InputPv(String name, int window) {
+        this.name = name;
+        this.frequency = new FrequencyTracker(window);
+    }
+
+    /** The five frequency PVs: {PV}:InstantFreq, AvgFreq, MinFreq, MaxFreq, StdFreq (Hz). */
+    static final class Outputs {
+        final OutputPv instant;
+        final OutputPv avg;
+        final OutputPv min;
+        final OutputPv max;
+        final OutputPv std;
+
+        Outputs(OutputFactory f, String base) {
+            instant = f.create(base + ":InstantFreq", "Hz", 3, "update frequency of the latest interval");
+            avg = f.create(base + ":AvgFreq", "Hz", 3, "mean update frequency over the window");
+            min = f.create(base + ":MinFreq", "Hz", 3, "lowest update frequency in the window");
+            max = f.create(base + ":MaxFreq", "Hz", 3, "highest update frequency in the window");
+            std = f.create(base + ":StdFreq", "Hz", 3, "population std of the update frequency");
+        }
+
+        void set(double instantHz, Stats s, long t, boolean immediate) {
+            instant.set(instantHz, t, immediate);
+            avg.set(s.mean(), t, immediate);
+            min.set(s.min(), t, immediate);
+            max.set(s.max(), t, immediate);
+            std.set(s.std(), t, immediate);
+        }
+
+        List<OutputPv> all() {
+            return List.of(instant, avg, min, max, std);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.syncscope.syncprofile.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A profile's validated settings.
+ *
+ * @param pvs           input PVs in configuration order (pairs are ordered by it)
+ * @param window        samples in the rolling statistics
+ * @param mode          which time of an update is used
+ * @param prefix        prepended to every output name
+ * @param publishRateHz 0 = post every change; else post changed outputs at this rate
+ */
+public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz) {
+
+    public ProfileSettings {
+        pvs = List.copyOf(pvs);
+        if (pvs.isEmpty()) {
+            throw new IllegalArgumentException("pvs: the list is empty");
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (String pv : pvs) {
+            if (!seen.add(pv)) {
+                throw new IllegalArgumentException("pvs: '" + pv + "' appears twice");
+            }
+            if (pv.isEmpty() || pv.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw new IllegalArgumentException("pvs: '" + pv + "' is not a PV name");
+            }
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("window: " + window + " (must be at least 1)");
+        }
+        if (!(publishRateHz >= 0) || Double.isInfinite(publishRateHz)) {
+            throw new IllegalArgumentException("publishRateHz: " + publishRateHz + " (must be 0 or a positive rate)");
+        }
+        prefix = prefix == null ? "" : prefix.trim();
+    }
+
+    /** Validates a configuration, naming the key and value that are wrong. */
+    static ProfileSettings of(SyncProfileConfig c) {
+        return new ProfileSettings(splitList(c.pvs()), c.window(), TimestampMode.parse(c.timestamp()), c.prefix(),
+                c.publishRateHz());
+    }
+
+    /** Karaf .cfg lists arrive as one comma-separated string or as an array: accept both. */
+    static List<String> splitList(String[] elements) {
+        List<String> out = new ArrayList<>();
+        if (elements != null) {
+            for (String e : elements) {
+                for (String part : e.split(",")) {
+                    if (!part.isBlank()) {
+                        out.add(part.trim());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,38 @@
+package org.syncscope.syncprofile.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = SyncProfileConfig.PID, name = "Syncscope sync profile",
+        description = "Monitors PVs and publishes each one's update-frequency statistics and, for every pair, "
+                + "the statistics of the time difference between their updates. One file per profile: "
+                + "etc/org.syncscope.syncprofile-NAME.cfg.")
+@interface SyncProfileConfig {
+
+    String PID = "org.syncscope.syncprofile";
+
+    @AttributeDefinition(name = "PVs", description = "Input PVs, separated by commas. Pair outputs are named "
+            + "PV1_vs_PV2 with PV1 before PV2 in this list.")
+    String[] pvs();
+
+    @AttributeDefinition(name = "Window", min = "1", description = "Samples in the rolling statistics.")
+    int window() default 100;
+
+    @AttributeDefinition(name = "Timestamp", description = "source: the record's timestamp; receive: arrival time; "
+            + "value: the PV's value is a time in seconds.")
+    String timestamp() default "source";
+
+    @AttributeDefinition(name = "Prefix", required = false, description = "Prepended to every output PV name.")
+    String prefix() default "";
+
+    @AttributeDefinition(name = "Publish rate (Hz)", description = "0 = post every change; otherwise changed outputs "
+            + "are posted at this rate (latest value).")
+    double publishRateHz() default 0;
+
+    @AttributeDefinition(name = "Source filter", description = "Which PvSource to read from (an OSGi filter).")
+    String source_target() default "(protocol=ca)";
+
+    @AttributeDefinition(name = "Name", required = false, description = "Profile name; default: the NAME of its "
+            + ".cfg file (the factory configuration's name).")
+    String name() default "";
+}

@@ -1,0 +1,132 @@
+package org.syncscope.syncprofile.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.api.pv.AlarmStatus;
+import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvException;
+import org.syncscope.api.pv.PvListener;
+import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvSource;
+import org.syncscope.api.pv.PvSpec;
+import org.syncscope.api.pv.PvUpdate;
+import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.pv.Subscription;
+
+/** In-memory PvSource and PvPublisher test doubles: scripted updates in, recorded posts out. */
+final class FakePvs {
+
+    /** One post as the publisher received it. */
+    record Post(double value, long timestamp, AlarmSeverity severity) {
+    }
+
+    static final class Source implements PvSource {
+        final Map<String, PvListener> listeners = new ConcurrentHashMap<>();
+        final List<String> closed = new ArrayList<>();
+
+        @Override
+        public Subscription subscribe(String pvName, PvListener listener) {
+            listeners.put(pvName, listener);
+            return new Subscription() {
+                @Override
+                public String pvName() {
+                    return pvName;
+                }
+
+                @Override
+                public boolean isConnected() {
+                    return true;
+                }
+
+                @Override
+                public void close() {
+                    listeners.remove(pvName, listener);
+                    closed.add(pvName);
+                }
+            };
+        }
+
+        @Override
+        public PvUpdate get(String pvName, Duration timeout) throws PvException {
+            throw new PvException("not used");
+        }
+
+        void connect(String pv, boolean connected) {
+            listeners.get(pv).onConnectionChanged(pv, connected);
+        }
+
+        void update(String pv, long sourceNanos) {
+            update(pv, sourceNanos, new PvValue.DoubleValue(0));
+        }
+
+        void update(String pv, long sourceNanos, PvValue value) {
+            listeners.get(pv).onUpdate(new PvUpdate(pv, value, sourceNanos, sourceNanos + 1_000_000,
+                    AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM));
+        }
+    }
+
+    static final class Publisher implements PvPublisher {
+        final Map<String, List<Post>> posts = new ConcurrentHashMap<>();
+        final List<String> closed = new ArrayList<>();
+
+        @Override
+        public PublishedPv publish(PvSpec spec) {
+            if (spec.name().length() > 60) {
+                throw new IllegalArgumentException("PV name '" + spec.name() + "' is too long");
+            }
+            if (posts.putIfAbsent(spec.name(), new ArrayList<>()) != null) {
+                throw new IllegalArgumentException("PV " + spec.name() + " is already published");
+            }
+            return new PublishedPv() {
+                @Override
+                public PvSpec spec() {
+                    return spec;
+                }
+
+                @Override
+                public void post(PvValue value, long timestampNanos, AlarmSeverity severity, AlarmStatus status) {
+                    posts.get(spec.name()).add(new Post(((PvValue.DoubleValue) value).value(), timestampNanos, severity));
+                }
+
+                @Override
+                public int subscriberCount() {
+                    return 0;
+                }
+
+                @Override
+                public void close() {
+                    posts.remove(spec.name());
+                    closed.add(spec.name());
+                }
+            };
+        }
+
+        @Override
+        public List<PublishedPv> published() {
+            return List.of();
+        }
+
+        boolean has(String name) {
+            return posts.containsKey(name);
+        }
+
+        Post last(String name) {
+            List<Post> list = posts.get(name);
+            if (list == null || list.isEmpty()) {
+                throw new AssertionError("nothing posted to " + name + " (published: " + posts.keySet() + ")");
+            }
+            return list.get(list.size() - 1);
+        }
+
+        int count(String name) {
+            return posts.get(name).size();
+        }
+    }
+
+    private FakePvs() {
+    }
+}

@@ -1,0 +1,226 @@
+package org.syncscope.syncprofile.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.api.pv.PvValue;
+
+/** A profile driven by scripted update streams, run inline so every output is deterministic. */
+class SyncProfileTest {
+
+    private static final long T0 = 1_764_000_000_000_000_000L;
+    private static final long MS = 1_000_000L;
+
+    private final FakePvs.Source source = new FakePvs.Source();
+    private final FakePvs.Publisher publisher = new FakePvs.Publisher();
+
+    private SyncProfile profile(List<String> pvs, String prefix, double publishRateHz) {
+        return new SyncProfile("test", new ProfileSettings(pvs, 100, TimestampMode.SOURCE, prefix, publishRateHz),
+                source, publisher, Runnable::run, null);
+    }
+
+    /** A at 10 Hz from T0, B at 1 Hz from T0 + 30 ms, merged in time order, for {@code seconds}. */
+    private void tenAndOneHertz(int seconds) {
+        for (long ms = 0; ms < seconds * 1000L; ms++) {
+            if (ms % 100 == 0) {
+                source.update("A", T0 + ms * MS);
+            }
+            if (ms % 1000 == 30) {
+                source.update("B", T0 + ms * MS);
+            }
+        }
+    }
+
+    @Test
+    void everyOutputOfTenHertzAgainstOneHertz() {
+        profile(List.of("A", "B"), "P:", 0);
+        source.connect("A", true);
+        source.connect("B", true);
+        tenAndOneHertz(5);
+
+        assertThat(publisher.last("P:A:InstantFreq").value()).isEqualTo(10.0);
+        assertThat(publisher.last("P:A:AvgFreq").value()).isEqualTo(10.0);
+        assertThat(publisher.last("P:A:MinFreq").value()).isEqualTo(10.0);
+        assertThat(publisher.last("P:A:MaxFreq").value()).isEqualTo(10.0);
+        assertThat(publisher.last("P:A:StdFreq").value()).isZero();
+        assertThat(publisher.last("P:B:InstantFreq").value()).isEqualTo(1.0);
+        assertThat(publisher.last("P:B:AvgFreq").value()).isEqualTo(1.0);
+        assertThat(publisher.last("P:B:StdFreq").value()).isZero();
+        // the last A update is at 4.9 s, the last B at 4.03 s
+        assertThat(publisher.last("P:A_vs_B:CurrentDiff").value()).isCloseTo(0.870, within(1e-12));
+        assertThat(publisher.last("P:A_vs_B:AvgDiff").value()).isEqualTo(-0.030);
+        assertThat(publisher.last("P:A_vs_B:MinDiff").value()).isEqualTo(-0.030);
+        assertThat(publisher.last("P:A_vs_B:MaxDiff").value()).isEqualTo(-0.030);
+        assertThat(publisher.last("P:A_vs_B:StdDiff").value()).isZero();
+        // every 1 Hz update was paired exactly once: 5 samples, 5 posts of AvgDiff
+        assertThat(publisher.count("P:A_vs_B:AvgDiff")).isEqualTo(5);
+        // outputs carry the time of the update that produced them
+        assertThat(publisher.last("P:A:AvgFreq").timestamp()).isEqualTo(T0 + 4900 * MS);
+        assertThat(publisher.last("P:A_vs_B:AvgDiff").timestamp()).isEqualTo(T0 + 4030 * MS);
+        assertThat(publisher.last("P:A:AvgFreq").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
+    }
+
+    @Test
+    void jitteredIntervalsGiveTheirStatistics() {
+        profile(List.of("A"), "", 0);
+        source.connect("A", true);
+        long t = T0;
+        source.update("A", t);
+        for (long dt : new long[] {100, 90, 110}) {
+            t += dt * MS;
+            source.update("A", t);
+        }
+        double f1 = 10.0;
+        double f2 = 1e9 / 90e6;
+        double f3 = 1e9 / 110e6;
+        double mean = (f1 + f2 + f3) / 3;
+        double std = Math.sqrt(((f1 - mean) * (f1 - mean) + (f2 - mean) * (f2 - mean) + (f3 - mean) * (f3 - mean)) / 3);
+        assertThat(publisher.last("A:InstantFreq").value()).isEqualTo(f3);
+        assertThat(publisher.last("A:AvgFreq").value()).isCloseTo(mean, within(1e-12));
+        assertThat(publisher.last("A:MinFreq").value()).isEqualTo(f3);
+        assertThat(publisher.last("A:MaxFreq").value()).isEqualTo(f2);
+        assertThat(publisher.last("A:StdFreq").value()).isCloseTo(std, within(1e-12));
+    }
+
+    @Test
+    void duplicateAndBackwardUpdatesChangeNothing() {
+        SyncProfile p = profile(List.of("A", "B"), "", 0);
+        source.connect("A", true);
+        source.connect("B", true);
+        source.update("A", T0);
+        source.update("B", T0 + 5 * MS);
+        source.update("A", T0 + 100 * MS);
+        int posts = publisher.count("A:AvgFreq");
+        int pairPosts = publisher.count("A_vs_B:CurrentDiff");
+        source.update("A", T0 + 100 * MS);   // duplicate
+        source.update("A", T0 + 50 * MS);    // backwards
+        assertThat(publisher.count("A:AvgFreq")).isEqualTo(posts);
+        assertThat(publisher.count("A_vs_B:CurrentDiff")).isEqualTo(pairPosts);
+        ProfileStatus.Input a = p.status().inputs().get(0);
+        assertThat(a.rejected()).isEqualTo(2);
+        assertThat(a.updates()).isEqualTo(2);
+    }
+
+    @Test
+    void disconnectMakesOutputsInvalidKeepingValuesAndStatistics() {
+        SyncProfile p = profile(List.of("A", "B"), "", 0);
+        source.connect("A", true);
+        source.connect("B", true);
+        tenAndOneHertz(3);
+        double avg = publisher.last("A:AvgFreq").value();
+        long samples = p.status().inputs().get(0).samples();
+
+        source.connect("A", false);
+        assertThat(publisher.last("A:AvgFreq").severity()).isEqualTo(AlarmSeverity.INVALID);
+        assertThat(publisher.last("A:AvgFreq").value()).isEqualTo(avg);
+        assertThat(publisher.last("A_vs_B:AvgDiff").severity()).isEqualTo(AlarmSeverity.INVALID);
+        assertThat(publisher.last("B:AvgFreq").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
+        assertThat(p.status().pairs().get(0).valid()).isFalse();
+
+        source.connect("A", true);
+        assertThat(publisher.last("A:AvgFreq").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
+        assertThat(publisher.last("A_vs_B:AvgDiff").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
+        source.update("A", T0 + 3000 * MS);
+        assertThat(p.status().inputs().get(0).samples()).as("statistics survive a disconnect").isEqualTo(samples + 1);
+    }
+
+    @Test
+    void liveChangesAddAndRemovePvsKeepingTheRest() {
+        SyncProfile p = profile(List.of("A", "B"), "", 0);
+        source.connect("A", true);
+        source.connect("B", true);
+        tenAndOneHertz(2);
+        long aSamples = p.status().inputs().get(0).samples();
+
+        p.apply(new ProfileSettings(List.of("A", "B", "C"), 100, TimestampMode.SOURCE, "", 0));
+        assertThat(publisher.has("C:AvgFreq")).isTrue();
+        assertThat(publisher.has("A_vs_C:CurrentDiff")).isTrue();
+        assertThat(publisher.has("B_vs_C:StdDiff")).isTrue();
+        assertThat(source.listeners).containsKeys("A", "B", "C");
+        assertThat(p.status().inputs().get(0).samples()).isEqualTo(aSamples);
+
+        p.apply(new ProfileSettings(List.of("A", "C"), 100, TimestampMode.SOURCE, "", 0));
+        assertThat(publisher.has("B:AvgFreq")).isFalse();
+        assertThat(publisher.has("A_vs_B:CurrentDiff")).isFalse();
+        assertThat(publisher.has("B_vs_C:CurrentDiff")).isFalse();
+        assertThat(source.closed).containsExactly("B");
+        assertThat(p.status().inputs().get(0).samples()).isEqualTo(aSamples);
+    }
+
+    @Test
+    void aPrefixChangeRenamesOutputsAndKeepsValues() {
+        SyncProfile p = profile(List.of("A", "B"), "", 0);
+        source.connect("A", true);
+        source.connect("B", true);
+        tenAndOneHertz(2);
+        p.apply(new ProfileSettings(List.of("A", "B"), 100, TimestampMode.SOURCE, "SITE:", 0));
+        assertThat(publisher.has("A:AvgFreq")).isFalse();
+        assertThat(publisher.last("SITE:A:AvgFreq").value()).isEqualTo(10.0);
+        assertThat(publisher.last("SITE:A_vs_B:AvgDiff").value()).isEqualTo(-0.030);
+    }
+
+    @Test
+    void aRefusedChangeLeavesTheProfileAsItWas() {
+        SyncProfile p = profile(List.of("A"), "", 0);
+        String longName = "X".repeat(50);
+        assertThatThrownBy(() -> p.apply(new ProfileSettings(List.of("A", longName), 100, TimestampMode.SOURCE, "", 0)))
+                .hasMessageContaining("too long");
+        assertThat(publisher.posts.keySet()).allMatch(n -> n.startsWith("A:"));
+        assertThat(p.settings().pvs()).containsExactly("A");
+        assertThat(source.listeners).containsOnlyKeys("A");
+    }
+
+    @Test
+    void aPublishRatePostsOnlyTheLatestValueAtEachTick() {
+        SyncProfile p = profile(List.of("A"), "", 5);
+        source.connect("A", true);
+        for (int k = 0; k < 5; k++) {
+            source.update("A", T0 + k * 100 * MS);
+        }
+        assertThat(publisher.posts.get("A:AvgFreq")).isEmpty();
+        p.flushAll();
+        assertThat(publisher.count("A:AvgFreq")).isEqualTo(1);
+        assertThat(publisher.last("A:AvgFreq").timestamp()).isEqualTo(T0 + 400 * MS);
+        p.flushAll();
+        assertThat(publisher.count("A:AvgFreq")).as("nothing new, nothing posted").isEqualTo(1);
+    }
+
+    @Test
+    void valueModeReadsThePvAsSeconds() {
+        new SyncProfile("v", new ProfileSettings(List.of("TS"), 10, TimestampMode.VALUE, "", 0), source, publisher,
+                Runnable::run, null);
+        source.connect("TS", true);
+        source.update("TS", T0, new PvValue.DoubleValue(1_700_000_000.0));
+        source.update("TS", T0 + MS, new PvValue.DoubleValue(1_700_000_000.5));
+        source.update("TS", T0 + 2 * MS, new PvValue.StringValue("not a time"));
+        assertThat(publisher.last("TS:InstantFreq").value()).isEqualTo(2.0);
+        assertThat(publisher.last("TS:InstantFreq").timestamp()).isEqualTo(1_700_000_000_500_000_000L);
+    }
+
+    @Test
+    void closeWithdrawsEverything() {
+        SyncProfile p = profile(List.of("A", "B"), "", 0);
+        p.close();
+        assertThat(publisher.posts).isEmpty();
+        assertThat(source.listeners).isEmpty();
+    }
+
+    @Test
+    void badSettingsAreNamed() {
+        assertThatThrownBy(() -> new ProfileSettings(List.of(), 100, TimestampMode.SOURCE, "", 0))
+                .hasMessage("pvs: the list is empty");
+        assertThatThrownBy(() -> new ProfileSettings(List.of("A", "A"), 100, TimestampMode.SOURCE, "", 0))
+                .hasMessage("pvs: 'A' appears twice");
+        assertThatThrownBy(() -> new ProfileSettings(List.of("A"), 0, TimestampMode.SOURCE, "", 0))
+                .hasMessage("window: 0 (must be at least 1)");
+        assertThatThrownBy(() -> TimestampMode.parse("wallclock"))
+                .hasMessage("timestamp: 'wallclock' is not source, receive or value");
+        assertThatThrownBy(() -> new ProfileSettings(List.of("A"), 1, TimestampMode.SOURCE, "", -1))
+                .hasMessageContaining("publishRateHz: -1.0");
+        assertThat(ProfileSettings.splitList(new String[] {"A, B", "C"})).containsExactly("A", "B", "C");
+    }
+}
