@@ -69,6 +69,7 @@ class ShippedServerIT {
         setKey(home.resolve("etc/org.syncscope.cas.cfg"), "autoBeaconAddrList", "false");
         setKey(home.resolve("etc/org.syncscope.cas.cfg"), "beaconAddrList", "127.0.0.1");
         setKey(home.resolve("etc/org.syncscope.ca.cfg"), "autoAddrList", "false");
+        setKey(home.resolve("etc/org.syncscope.ca.cfg"), "addrList", "127.0.0.1:" + CA_PORT);
         // An operator user, added the way users.properties documents, so the test can use the console.
         Files.writeString(home.resolve("etc/users.properties"), USER + " = " + PASSWORD + ",_g_:admingroup\n",
                 StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);

@@ -211,6 +211,38 @@ class ChannelAccessRoundTripTest {
     }
 
     @Test
+    void aWithdrawnPvDisconnectsItsClientsAndReturnsWhenPublishedAgain() throws Exception {
+        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:GONE", "", 0, ""));
+        pv.post(new PvValue.DoubleValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        BlockingQueue<PvUpdate> updates = new LinkedBlockingQueue<>();
+        List<Boolean> connections = new CopyOnWriteArrayList<>();
+        try (Subscription s = client.subscribe("RT:GONE", new PvListener() {
+            @Override
+            public void onUpdate(PvUpdate update) {
+                updates.add(update);
+            }
+
+            @Override
+            public void onConnectionChanged(String name, boolean connected) {
+                connections.add(connected);
+            }
+        })) {
+            assertThat(updates.poll(10, TimeUnit.SECONDS)).isNotNull();
+            pv.close();
+            await("the client is told the channel is gone").atMost(WAIT).until(() -> connections.contains(false));
+            PublishedPv again = server.publish(PvSpec.ofDouble("RT:GONE", "", 0, ""));
+            again.post(new PvValue.DoubleValue(2), T + 9, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+            await("reconnected").atMost(WAIT).until(s::isConnected);
+            PvUpdate u = updates.poll(10, TimeUnit.SECONDS);
+            while (u != null && u.sourceTimeNanos() != T + 9) {
+                u = updates.poll(10, TimeUnit.SECONDS);
+            }
+            assertThat(u).isNotNull();
+            again.close();
+        }
+    }
+
+    @Test
     void updatesResumeAfterTheServerRestarts() throws Exception {
         int port = PORT + 1;
         ServerSettings settings = new ServerSettings(port, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY);

@@ -133,7 +133,17 @@ public final class ChannelAccessServer {
     private void unpublish(ServedPv pv) {
         if (pvs.remove(pv.getName(), pv)) {
             registry.unregisterProcessVariable(pv.getName());
+            tellClientsChannelsAreGone(pv);
             pv.disconnectClients();
+        }
+    }
+
+    private static void tellClientsChannelsAreGone(ServedPv pv) {
+        for (ServedChannel channel : pv.channels()) {
+            channel.transport().ifPresent(client -> {
+                ServerDisconnect.send(client, channel.getCID());
+                client.unregisterChannel(channel.getSID());
+            });
         }
     }
 

@@ -83,6 +83,11 @@ final class ServedPv extends ProcessVariable {
         channels.remove(channel);
     }
 
+    /** The client channels open now. */
+    Set<ServedChannel> channels() {
+        return Set.copyOf(channels);
+    }
+
     /** Monitors of all connected clients. */
     int monitorCount() {
         return channels.stream().mapToInt(ServedChannel::monitorCount).sum();

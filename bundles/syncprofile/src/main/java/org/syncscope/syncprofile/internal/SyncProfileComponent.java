@@ -21,7 +21,7 @@ import org.syncscope.api.pv.PvSource;
  * previous settings. The PvSource is chosen by {@code source.target}.
  */
 @Component(service = SyncProfileComponent.class, configurationPid = SyncProfileConfig.PID,
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = SyncProfileConfig.class, factory = true)
 public final class SyncProfileComponent {
 

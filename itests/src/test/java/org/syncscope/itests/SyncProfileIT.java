@@ -1,0 +1,219 @@
+package org.syncscope.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvSource;
+import org.syncscope.api.pv.PvUpdate;
+
+/**
+ * The sync profile end to end in a real Karaf: demo IOC → Channel Access → profile → our CA
+ * server → pyepics; profiles added, edited and deleted as .cfg files; INVALID while an input is
+ * gone; the console commands.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SyncProfileIT {
+
+    static final int CA_PORT = 25066;
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Inject
+    private PvPublisher publisher;
+
+    @Inject
+    @Filter("(protocol=ca)")
+    private PvSource source;
+
+    @Configuration
+    public Option[] config() {
+        return SyncscopeServer.options(
+                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "port", Integer.toString(CA_PORT)),
+                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "autoBeaconAddrList", "false"),
+                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "beaconAddrList", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "addrList", "127.0.0.1:" + CA_PORT),
+                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "autoAddrList", "false"));
+    }
+
+    @Test
+    public void pyepicsReadsTheDemoProfileWithConfiguredRatesAndKnownPhases() throws Exception {
+        // window 100 of a 1 Hz PV fills slowly; its average is exact from the second update on
+        await("DEMO:PV3:AvgFreq published and posted", Duration.ofSeconds(60), () -> postedValue("DEMO:PV3:AvgFreq"));
+        Thread.sleep(3000);
+        String script = "import epics\n"
+                + "for n in ['DEMO:PV1:AvgFreq', 'DEMO:PV2:AvgFreq', 'DEMO:PV3:AvgFreq',\n"
+                + "          'DEMO:PV1_vs_DEMO:PV2:AvgDiff', 'DEMO:PV1_vs_DEMO:PV3:AvgDiff', 'DEMO:PV2_vs_DEMO:PV3:AvgDiff']:\n"
+                + "    v = epics.caget(n, timeout=10)\n"
+                + "    print('%s=%r' % (n, v))\n";
+        String out = pyepics(script);
+        assertWithin(out, "DEMO:PV1:AvgFreq", 10.0, 0.1);
+        assertWithin(out, "DEMO:PV2:AvgFreq", 5.0, 0.05);
+        assertWithin(out, "DEMO:PV3:AvgFreq", 1.0, 0.01);
+        // the demo IOC's phases: PV2 30 ms and PV3 70 ms after PV1's grid
+        assertWithin(out, "DEMO:PV1_vs_DEMO:PV2:AvgDiff", -0.030, 0.005);
+        assertWithin(out, "DEMO:PV1_vs_DEMO:PV3:AvgDiff", -0.070, 0.005);
+        assertWithin(out, "DEMO:PV2_vs_DEMO:PV3:AvgDiff", -0.040, 0.005);
+    }
+
+    @Test
+    public void profilesFollowTheirConfigFiles() throws Exception {
+        Path cfg = Paths.get(System.getProperty("karaf.etc"), "org.syncscope.syncprofile-itest.cfg");
+        Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV3\nprefix = IT:\n", StandardCharsets.ISO_8859_1);
+        await("profile itest created", Duration.ofSeconds(30),
+                () -> published().containsAll(Set.of("IT:DEMO:PV1:AvgFreq", "IT:DEMO:PV1_vs_DEMO:PV3:CurrentDiff")));
+        await("IT:DEMO:PV1 has samples", Duration.ofSeconds(30), () -> samples("itest", "DEMO:PV1") >= 3);
+        long before = samples("itest", "DEMO:PV1");
+
+        Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\n", StandardCharsets.ISO_8859_1);
+        await("DEMO:PV3 replaced by DEMO:PV2", Duration.ofSeconds(30), () -> {
+            Set<String> now = published();
+            return now.contains("IT:DEMO:PV2:AvgFreq") && now.contains("IT:DEMO:PV1_vs_DEMO:PV2:StdDiff")
+                    && !now.contains("IT:DEMO:PV3:AvgFreq") && !now.contains("IT:DEMO:PV1_vs_DEMO:PV3:CurrentDiff");
+        });
+        assertTrue("DEMO:PV1 kept its statistics", samples("itest", "DEMO:PV1") >= before);
+
+        // a bad edit is refused and the profile keeps its settings
+        Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\nwindow = 0\n", StandardCharsets.ISO_8859_1);
+        Thread.sleep(4000);
+        assertTrue(published().contains("IT:DEMO:PV2:AvgFreq"));
+        String list = execute("syncprofile:list");
+        assertTrue("window still 100:\n" + list, list.lines().anyMatch(l -> l.contains("itest") && l.contains("100")));
+
+        Files.delete(cfg);
+        await("profile itest removed", Duration.ofSeconds(30),
+                () -> published().stream().noneMatch(n -> n.startsWith("IT:")));
+    }
+
+    @Test
+    public void outputsAreInvalidWhileAnInputIsGoneAndRecoverAfter() throws Exception {
+        await("DEMO:PV1:AvgFreq posted", Duration.ofSeconds(60), () -> postedValue("DEMO:PV1:AvgFreq"));
+        Bundle demo = Arrays.stream(context.getBundles()).filter(b -> "org.syncscope.demo".equals(b.getSymbolicName()))
+                .findFirst().orElseThrow();
+        demo.stop();
+        try {
+            await("DEMO:PV1:AvgFreq INVALID", Duration.ofSeconds(30),
+                    () -> severity("DEMO:PV1:AvgFreq") == AlarmSeverity.INVALID);
+            assertEquals(AlarmSeverity.INVALID, severity("DEMO:PV1_vs_DEMO:PV2:AvgDiff"));
+        } finally {
+            demo.start();
+        }
+        await("DEMO:PV1:AvgFreq valid again", Duration.ofSeconds(30),
+                () -> severity("DEMO:PV1:AvgFreq") == AlarmSeverity.NO_ALARM);
+    }
+
+    @Test
+    public void consoleStartsShowsAndStopsAnAdHocProfile() throws Exception {
+        String started = execute("syncprofile:monitor --name adhoc --prefix AH: DEMO:PV1 DEMO:PV2");
+        assertTrue(started, started.contains("started sync profile adhoc"));
+        await("ad-hoc outputs", Duration.ofSeconds(30), () -> published().contains("AH:DEMO:PV1_vs_DEMO:PV2:AvgDiff"));
+        await("ad-hoc samples", Duration.ofSeconds(30), () -> samples("adhoc", "DEMO:PV1") >= 2);
+        String status = execute("syncprofile:status adhoc");
+        assertTrue(status, status.contains("DEMO:PV1_vs_DEMO:PV2"));
+        execute("syncprofile:stop adhoc");
+        await("ad-hoc profile removed", Duration.ofSeconds(30),
+                () -> published().stream().noneMatch(n -> n.startsWith("AH:")));
+    }
+
+    private Set<String> published() {
+        return publisher.published().stream().map(p -> p.spec().name()).collect(Collectors.toSet());
+    }
+
+    private boolean postedValue(String pv) {
+        try {
+            PvUpdate u = source.get(pv, Duration.ofSeconds(2));
+            return u.severity() == AlarmSeverity.NO_ALARM;
+        } catch (Exception notYet) {
+            return false;
+        }
+    }
+
+    private AlarmSeverity severity(String pv) {
+        try {
+            return source.get(pv, Duration.ofSeconds(2)).severity();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** The Samples column of a PV's row in syncprofile:status. */
+    private long samples(String profile, String pv) {
+        try {
+            for (String line : execute("syncprofile:status " + profile).split("\n")) {
+                String[] cells = line.split("│");
+                if (cells.length > 4 && cells[0].trim().equals(pv)) {
+                    return Long.parseLong(cells[3].trim());
+                }
+            }
+        } catch (Exception notYet) {
+            // profile not running yet
+        }
+        return -1;
+    }
+
+    private String execute(String command) throws Exception {
+        return SyncscopeServer.execute(sessionFactory, command);
+    }
+
+    private static String pyepics(String script) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true);
+        pb.environment().put("EPICS_CA_ADDR_LIST", "127.0.0.1:" + CA_PORT);
+        pb.environment().put("EPICS_CA_AUTO_ADDR_LIST", "NO");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("pyepics finished", p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("pyepics exit status; output:\n" + out, 0, p.exitValue());
+        return out;
+    }
+
+    private static void assertWithin(String output, String pv, double expected, double tolerance) {
+        String value = output.lines().filter(l -> l.startsWith(pv + "=")).map(l -> l.substring(pv.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + pv + " in:\n" + output));
+        double v = Double.parseDouble(value);
+        assertTrue(pv + " = " + v + ", expected " + expected + " ± " + tolerance + "\n" + output,
+                Math.abs(v - expected) <= tolerance);
+    }
+
+    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+}
