@@ -54,7 +54,9 @@ final class CaSubscription implements Subscription {
         }
         boolean now = ev.isConnected();
         if (now && monitor == null) {
-            addMonitor();
+            // The event's channel, not our field: for a PV this context already knows, CAJ
+            // reports the connection before createChannel has even returned.
+            addMonitor((Channel) ev.getSource());
         }
         connected = now;
         try {
@@ -64,8 +66,7 @@ final class CaSubscription implements Subscription {
         }
     }
 
-    private void addMonitor() {
-        Channel ch = channel;
+    private void addMonitor(Channel ch) {
         try {
             DBRType nativeType = ch.getFieldType();
             if (nativeType.isENUM()) {

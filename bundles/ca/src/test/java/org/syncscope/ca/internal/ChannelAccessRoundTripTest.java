@@ -211,6 +211,24 @@ class ChannelAccessRoundTripTest {
     }
 
     @Test
+    void severalSubscriptionsToOnePvEachGetUpdates() throws Exception {
+        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:SHARED", "", 0, ""));
+        pv.post(new PvValue.DoubleValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        BlockingQueue<PvUpdate> first = new LinkedBlockingQueue<>();
+        BlockingQueue<PvUpdate> second = new LinkedBlockingQueue<>();
+        try (Subscription a = client.subscribe("RT:SHARED", first::add)) {
+            assertThat(first.poll(10, TimeUnit.SECONDS)).isNotNull();
+            // the channel is connected in this context already: the second connects at once
+            try (Subscription b = client.subscribe("RT:SHARED", second::add)) {
+                assertThat(second.poll(10, TimeUnit.SECONDS)).isNotNull();
+                pv.post(new PvValue.DoubleValue(2), T + 1, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+                assertThat(first.poll(10, TimeUnit.SECONDS).sourceTimeNanos()).isEqualTo(T + 1);
+                assertThat(second.poll(10, TimeUnit.SECONDS).sourceTimeNanos()).isEqualTo(T + 1);
+            }
+        }
+    }
+
+    @Test
     void aWithdrawnPvDisconnectsItsClientsAndReturnsWhenPublishedAgain() throws Exception {
         PublishedPv pv = server.publish(PvSpec.ofDouble("RT:GONE", "", 0, ""));
         pv.post(new PvValue.DoubleValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);

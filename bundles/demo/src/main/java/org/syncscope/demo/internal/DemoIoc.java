@@ -75,7 +75,10 @@ public final class DemoIoc {
         published.clear();
     }
 
-    private void schedule(PublishedPv pv, long phase, long period, long k) {
+    private void schedule(PublishedPv pv, long phase, long period, long slot) {
+        // A late post (a busy machine at boot) skips the slots it missed instead of bursting.
+        long behind = System.nanoTime() - (startNanos + phase + slot * period);
+        long k = behind > period / 2 ? slot + (behind + period / 2) / period : slot;
         long ideal = startNanos + phase + k * period;
         long offset = jitterNanos == 0 ? 0 : random.nextLong(-jitterNanos, jitterNanos + 1);
         long delay = Math.max(0, ideal + offset - System.nanoTime());

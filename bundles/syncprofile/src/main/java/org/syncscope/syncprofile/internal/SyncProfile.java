@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvListener;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
@@ -266,7 +267,8 @@ public final class SyncProfile implements AutoCloseable {
         if (in.closed) {
             return;
         }
-        OptionalLong t = settings.mode().timeOf(u);
+        // A record that never processed (UDF) has no meaningful time: it is not an update.
+        OptionalLong t = u.status() == AlarmStatus.UDF ? OptionalLong.empty() : settings.mode().timeOf(u);
         if (t.isEmpty()) {
             in.rejectedTimes++;
             return;

@@ -85,10 +85,22 @@ public final class SyncProfileComponent {
         }
     }
 
-    /** The name: the {@code name} key, else the NAME of {@code org.syncscope.syncprofile~NAME}, else the PID. */
+    /**
+     * The name: the {@code name} key, else NAME from the file {@code org.syncscope.syncprofile-NAME.cfg},
+     * else NAME of the PID {@code org.syncscope.syncprofile~NAME}, else the PID.
+     */
     static String profileName(SyncProfileConfig config, Map<String, Object> properties) {
         if (config.name() != null && !config.name().isBlank()) {
             return config.name().trim();
+        }
+        Object file = properties.get("felix.fileinstall.filename");
+        if (file != null) {
+            String f = file.toString();
+            String base = f.substring(f.lastIndexOf('/') + 1);
+            String head = SyncProfileConfig.PID + "-";
+            if (base.startsWith(head) && base.endsWith(".cfg")) {
+                return base.substring(head.length(), base.length() - 4);
+            }
         }
         String pid = String.valueOf(properties.get("service.pid"));
         int tilde = pid.indexOf('~');

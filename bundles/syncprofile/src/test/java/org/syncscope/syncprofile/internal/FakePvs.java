@@ -64,8 +64,11 @@ final class FakePvs {
         }
 
         void update(String pv, long sourceNanos, PvValue value) {
-            listeners.get(pv).onUpdate(new PvUpdate(pv, value, sourceNanos, sourceNanos + 1_000_000,
-                    AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM));
+            update(pv, sourceNanos, value, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        }
+
+        void update(String pv, long sourceNanos, PvValue value, AlarmSeverity severity, AlarmStatus status) {
+            listeners.get(pv).onUpdate(new PvUpdate(pv, value, sourceNanos, sourceNanos + 1_000_000, severity, status));
         }
     }
 

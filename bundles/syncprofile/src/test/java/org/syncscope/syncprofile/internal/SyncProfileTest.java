@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvValue;
 
 /** A profile driven by scripted update streams, run inline so every output is deterministic. */
@@ -103,6 +104,19 @@ class SyncProfileTest {
         ProfileStatus.Input a = p.status().inputs().get(0);
         assertThat(a.rejected()).isEqualTo(2);
         assertThat(a.updates()).isEqualTo(2);
+    }
+
+    @Test
+    void anUndefinedRecordIsNotAnUpdate() {
+        SyncProfile p = profile(List.of("A", "B"), "", 0);
+        source.connect("A", true);
+        source.connect("B", true);
+        // a freshly published PV read before its first post: UDF, stamped at the EPICS epoch
+        source.update("B", 631_152_000_000_000_000L, new PvValue.DoubleValue(0), AlarmSeverity.INVALID, AlarmStatus.UDF);
+        source.update("A", T0);
+        source.update("B", T0 + 30 * MS);
+        assertThat(publisher.last("A_vs_B:AvgDiff").value()).isEqualTo(-0.030);
+        assertThat(p.status().inputs().get(1).rejected()).isEqualTo(1);
     }
 
     @Test
