@@ -1,0 +1,23 @@
+package org.syncscope.timestamp.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.syncscope.timestamp.internal.TimestampComponent;
+
+/** ErForceSync: asks the event generator for a counter-reset (sync) event now. */
+@Command(scope = "ts", name = "force-sync", description = "Asks the event system for a sync event now")
+@Service
+public class ForceSyncCommand implements Action {
+
+    @Reference
+    private TimestampComponent timestamp;
+
+    @Override
+    public Object execute() throws Exception {
+        timestamp.engine().forceSync();
+        System.out.println("sync requested");
+        return null;
+    }
+}

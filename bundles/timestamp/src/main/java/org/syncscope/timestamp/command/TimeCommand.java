@@ -1,0 +1,44 @@
+package org.syncscope.timestamp.command;
+
+import java.time.Instant;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.syncscope.api.time.EpicsTime;
+import org.syncscope.api.time.EpicsTimestamp;
+import org.syncscope.timestamp.internal.TimestampComponent;
+
+/** TSgetTimeStamp from the console: the current time, or an event's time. */
+@Command(scope = "ts", name = "time", description = "Prints the current time, or the time event EVENT last occurred")
+@Service
+public class TimeCommand implements Action {
+
+    @Reference
+    private TimestampComponent timestamp;
+
+    @Argument(index = 0, name = "event", description = "Event number 0..255, decimal or 0x hex (default 0: now)")
+    private String event = "0";
+
+    @Override
+    public Object execute() {
+        String e = event.trim().toLowerCase();
+        int n;
+        try {
+            n = e.startsWith("0x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e);
+        } catch (NumberFormatException bad) {
+            throw new IllegalArgumentException("event '" + event + "' is not a number (decimal, or hex with 0x)");
+        }
+        long t = timestamp.eventTime(n);
+        if (t == 0) {
+            System.out.println("event " + n + " has not occurred");
+            return null;
+        }
+        EpicsTimestamp epics = EpicsTime.fromUnixNanos(t);
+        System.out.printf("%s  (EPICS %d.%09d, Unix ns %d)%n",
+                Instant.ofEpochSecond(t / 1_000_000_000L, t % 1_000_000_000L), epics.secondsPastEpoch(),
+                epics.nanoseconds(), t);
+        return null;
+    }
+}

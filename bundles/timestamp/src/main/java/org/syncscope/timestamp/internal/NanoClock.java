@@ -1,0 +1,27 @@
+package org.syncscope.timestamp.internal;
+
+import java.time.Instant;
+
+/** The two clocks the timestamp driver reads; tests substitute a controllable one. */
+public interface NanoClock {
+
+    /** A monotonic count of ns (System.nanoTime): never jumps. */
+    long monotonicNanos();
+
+    /** The host's wall clock in ns since the Unix epoch: may jump either way. */
+    long wallNanos();
+
+    /** The real clocks. */
+    NanoClock SYSTEM = new NanoClock() {
+        @Override
+        public long monotonicNanos() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public long wallNanos() {
+            Instant now = Instant.now();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+    };
+}

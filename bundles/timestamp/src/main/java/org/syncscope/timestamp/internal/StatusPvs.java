@@ -1,0 +1,82 @@
+package org.syncscope.timestamp.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.api.pv.AlarmStatus;
+import org.syncscope.api.pv.Limits;
+import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvSpec;
+import org.syncscope.api.pv.PvType;
+import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.time.ClockMode;
+import org.syncscope.api.time.TimestampStatus;
+
+/**
+ * The driver's status as PVs ("status monitoring through record support"): Mode, Role, SyncValid,
+ * Alarm, LastSync, EventCount and CurrentTime under the configured prefix.
+ */
+final class StatusPvs implements AutoCloseable {
+
+    private final TimestampEngine engine;
+    private final List<PublishedPv> all = new ArrayList<>();
+    private final PublishedPv mode;
+    private final PublishedPv role;
+    private final PublishedPv syncValid;
+    private final PublishedPv alarm;
+    private final PublishedPv lastSync;
+    private final PublishedPv eventCount;
+    private final PublishedPv currentTime;
+
+    StatusPvs(PvPublisher publisher, String prefix, TimestampEngine engine) {
+        this.engine = engine;
+        mode = add(publisher, enumPv(prefix + "Mode", "clock mode", "SOFT", "SYNCHRONOUS"));
+        role = add(publisher, enumPv(prefix + "Role", "master or slave", "MASTER", "SLAVE"));
+        syncValid = add(publisher, enumPv(prefix + "SyncValid", "time trusted", "No", "Yes"));
+        alarm = add(publisher, enumPv(prefix + "Alarm", "hardware failure alarm", "OK", "FAILURE"));
+        lastSync = add(publisher, stringPv(prefix + "LastSync", "time of the last sync event"));
+        eventCount = add(publisher, new PvSpec(prefix + "EventCount", PvType.LONG, "events", 0, "events received",
+                Limits.NONE, Limits.NONE, List.of(), 1, null));
+        currentTime = add(publisher, stringPv(prefix + "CurrentTime", "the driver's current time"));
+    }
+
+    /** Posts every status PV, stamped with the driver's current time. */
+    void update() {
+        TimestampStatus s = engine.status();
+        long now = engine.currentTime();
+        boolean failing = engine.alarm();
+        post(mode, new PvValue.EnumValue(s.mode() == ClockMode.SOFT ? 0 : 1, s.mode().name()), now, failing);
+        post(role, new PvValue.EnumValue(s.role().ordinal(), s.role().name()), now, false);
+        post(syncValid, new PvValue.EnumValue(s.inSync() ? 1 : 0, s.inSync() ? "Yes" : "No"), now, false);
+        post(alarm, new PvValue.EnumValue(failing ? 1 : 0, failing ? "FAILURE" : "OK"), now, failing);
+        post(lastSync, new PvValue.StringValue(s.lastSyncNanos() == 0 ? "never" : TimestampEngine.iso(s.lastSyncNanos())),
+                now, false);
+        post(eventCount, new PvValue.LongValue(engine.eventCount() & 0x7FFF_FFFFL), now, false);
+        post(currentTime, new PvValue.StringValue(TimestampEngine.iso(now)), now, false);
+    }
+
+    @Override
+    public void close() {
+        all.forEach(PublishedPv::close);
+    }
+
+    private PublishedPv add(PvPublisher publisher, PvSpec spec) {
+        PublishedPv pv = publisher.publish(spec);
+        all.add(pv);
+        return pv;
+    }
+
+    private static void post(PublishedPv pv, PvValue value, long time, boolean major) {
+        pv.post(value, time, major ? AlarmSeverity.MAJOR : AlarmSeverity.NO_ALARM,
+                major ? AlarmStatus.STATE : AlarmStatus.NO_ALARM);
+    }
+
+    private static PvSpec enumPv(String name, String description, String... labels) {
+        return new PvSpec(name, PvType.ENUM, "", 0, description, Limits.NONE, Limits.NONE, List.of(labels), 1, null);
+    }
+
+    private static PvSpec stringPv(String name, String description) {
+        return new PvSpec(name, PvType.STRING, "", 0, description, Limits.NONE, Limits.NONE, List.of(), 1, null);
+    }
+}

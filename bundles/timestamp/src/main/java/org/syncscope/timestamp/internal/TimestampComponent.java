@@ -1,0 +1,174 @@
+package org.syncscope.timestamp.internal;
+
+import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncscope.api.Registration;
+import org.syncscope.api.eventsystem.EventSystemDriver;
+import org.syncscope.api.eventsystem.EventSystemException;
+import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.time.TimeEventListener;
+import org.syncscope.api.time.TimestampService;
+import org.syncscope.api.time.TimestampStatus;
+
+/**
+ * {@link TimestampService} for this server. The event system is optional (none: soft time) and
+ * chosen by {@code eventSystem.target}; editing that line rebinds live. A change of {@code debug}
+ * applies at once; any other change rebuilds the clock on the new settings (status PVs stay).
+ */
+@Component(service = {TimestampService.class, TimestampComponent.class}, configurationPid = TimestampConfig.PID,
+        immediate = true)
+@Designate(ocd = TimestampConfig.class)
+public final class TimestampComponent implements TimestampService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimestampComponent.class);
+
+    private final ScheduledThreadPoolExecutor thread;
+    private final EventSystemDriver driver;
+    private final PvPublisher publisher;
+    private final String driverName;
+    private volatile TimestampEngine engine;
+    private volatile StatusPvs status;
+
+    @Activate
+    public TimestampComponent(TimestampConfig config, Map<String, Object> properties,
+            @Reference(name = "eventSystem", cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY) EventSystemDriver driver,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+                    PvPublisher publisher) throws EventSystemException {
+        TimestampSettings settings;
+        try {
+            settings = TimestampSettings.of(config);
+        } catch (IllegalArgumentException bad) {
+            LOG.error("timestamp driver: configuration refused: {}", bad.getMessage());
+            throw bad;
+        }
+        this.driver = driver;
+        this.publisher = publisher;
+        this.driverName = String.valueOf(properties.getOrDefault("eventSystem.target", "(none)"));
+        thread = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "timestamp-driver");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            startEngine(settings);
+        } catch (EventSystemException | RuntimeException e) {
+            thread.shutdownNow();
+            throw e;
+        }
+        thread.scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Modified
+    void modified(TimestampConfig config) {
+        TimestampSettings next;
+        try {
+            next = TimestampSettings.of(config);
+        } catch (IllegalArgumentException bad) {
+            LOG.error("timestamp driver: configuration change refused, previous settings stay: {}", bad.getMessage());
+            return;
+        }
+        TimestampEngine current = engine;
+        if (next.equals(withDebug(current.settings(), next.debug()))) {
+            current.setDebug(next.debug());
+            LOG.info("timestamp driver: debug level {}", next.debug());
+            return;
+        }
+        LOG.info("timestamp driver: settings changed, rebuilding the clock");
+        try {
+            stopEngine();
+            startEngine(next);
+        } catch (EventSystemException | RuntimeException e) {
+            LOG.error("timestamp driver: the new settings did not start ({}); back to the previous ones", e.getMessage());
+            try {
+                startEngine(current.settings());
+            } catch (EventSystemException again) {
+                LOG.error("timestamp driver: the previous settings did not start either", again);
+            }
+        }
+    }
+
+    private synchronized void startEngine(TimestampSettings settings) throws EventSystemException {
+        TimestampEngine e = new TimestampEngine(settings, driver, driverName, NanoClock.SYSTEM, thread);
+        e.start();
+        try {
+            status = publisher == null || settings.statusPrefix().isEmpty() ? null
+                    : new StatusPvs(publisher, settings.statusPrefix(), e);
+        } catch (RuntimeException bad) {
+            e.stop();
+            throw bad;
+        }
+        engine = e;
+    }
+
+    private synchronized void stopEngine() {
+        engine.stop();
+        if (status != null) {
+            status.close();
+            status = null;
+        }
+    }
+
+    private static TimestampSettings withDebug(TimestampSettings s, int debug) {
+        return new TimestampSettings(s.master(), s.syncRateSeconds(), s.clockRateHz(), s.masterPort(), s.slavePort(),
+                s.timeoutMs(), s.forceSoft(), s.ntpServers(), debug, s.failureGraceSeconds(), s.statusPrefix());
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopEngine();
+        thread.shutdownNow();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public TimestampEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public long currentTime() {
+        return engine.currentTime();
+    }
+
+    @Override
+    public long eventTime(int event) {
+        return engine.eventTime(event);
+    }
+
+    @Override
+    public TimestampStatus status() {
+        return engine.status();
+    }
+
+    @Override
+    public Registration addEventListener(int event, TimeEventListener listener) {
+        return engine.addEventListener(event, listener);
+    }
+
+    private void housekeeping() {
+        try {
+            engine.tick();
+            StatusPvs pvs = status;
+            if (pvs != null) {
+                pvs.update();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("timestamp driver housekeeping failed", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.syncscope.timestamp.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(id = TimestampConfig.PID, name = "Syncscope timestamp driver",
+        description = "The drvTS TSconfigure parameters: where time comes from and how it is shared. 0 = default.")
+@interface TimestampConfig {
+
+    String PID = "org.syncscope.timestamp";
+
+    @AttributeDefinition(name = "Master", description = "true: this server hands out the time; false: slave")
+    boolean master() default false;
+
+    @AttributeDefinition(name = "Sync rate (s)", description = "Seconds between syncs (0 = 10)")
+    int syncRateSeconds() default 10;
+
+    @AttributeDefinition(name = "Clock rate (Hz)", description = "Event-system tick rate (0 = 1000)")
+    int clockRateHz() default 1000;
+
+    @AttributeDefinition(name = "Master port", description = "Stamp server port (0 = 18323)")
+    int masterPort() default 18323;
+
+    @AttributeDefinition(name = "Slave port", description = "Sync broadcast port (0 = 18322)")
+    int slavePort() default 18322;
+
+    @AttributeDefinition(name = "Timeout (ms)", description = "Per-request timeout (0 = 250)")
+    int timeoutMs() default 250;
+
+    @AttributeDefinition(name = "Force soft time", description = "Never use event hardware (TSconfigure type 1)")
+    boolean forceSoft() default false;
+
+    @AttributeDefinition(name = "NTP servers", required = false, description = "host[:port] list (used by the network part)")
+    String ntpServers() default "";
+
+    @AttributeDefinition(name = "Debug level", description = "TSdriverDebug: 0 quiet, 1 syncs, 2 every event; changes live")
+    int debug() default 0;
+
+    @AttributeDefinition(name = "Failure grace (s)", description = "No sync event for this long = hardware failure (0 = twice the sync rate)")
+    double failureGraceSeconds() default 0;
+
+    @AttributeDefinition(name = "Status PV prefix", required = false, description = "Prefix of the status PVs, e.g. TS:")
+    String statusPrefix() default "TS:";
+
+    @AttributeDefinition(name = "Event system", description = "Which EventSystemDriver to use (an OSGi filter)")
+    String eventSystem_target() default "(driver=sim)";
+}

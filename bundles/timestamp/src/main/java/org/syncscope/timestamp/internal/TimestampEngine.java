@@ -1,0 +1,355 @@
+package org.syncscope.timestamp.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncscope.api.Registration;
+import org.syncscope.api.eventsystem.EventSystemDriver;
+import org.syncscope.api.eventsystem.EventSystemException;
+import org.syncscope.api.time.ClockMode;
+import org.syncscope.api.time.ClockRole;
+import org.syncscope.api.time.TimeEventListener;
+import org.syncscope.api.time.TimeSource;
+import org.syncscope.api.time.TimestampService;
+import org.syncscope.api.time.TimestampStatus;
+
+/**
+ * The drvTS clock: soft or event-system (synchronous) time, the 256-entry event time table,
+ * hardware-failure fallback and recovery. Plain Java with an injected clock, so every path is
+ * testable without sleeping; {@link #tick()} is its once-a-second housekeeping.
+ */
+public final class TimestampEngine implements TimestampService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TimestampEngine.class);
+
+    private final TimestampSettings settings;
+    private final EventSystemDriver driver;
+    private final String driverName;
+    private final NanoClock clock;
+    private final Executor listenerThread;
+    private final SoftClock soft;
+    private final long[] table = new long[EVENT_COUNT];
+    @SuppressWarnings("unchecked")
+    private final List<TimeEventListener>[] listeners = new List[EVENT_COUNT];
+    private final boolean synchronousCapable;
+    private final String modeReason;
+    private final List<Registration> driverRegistrations = new CopyOnWriteArrayList<>();
+    private volatile int debug;
+
+    // state below is guarded by this
+    private boolean failed;
+    private String failureReason = "";
+    private long syncTime;
+    private long syncCount;
+    private long lastResetMono;
+    private long eventCount;
+    private long lastTicks = -1;
+    private int ticksUnchanged;
+    private long lastSoftSyncMono;
+    private long lastOffset;
+    private long lastReturned;
+    private long backwardsPrevented;
+
+    /**
+     * @param driver         the event system, or null when none is bound
+     * @param listenerThread runs event listeners, one at a time, in event order
+     */
+    public TimestampEngine(TimestampSettings settings, EventSystemDriver driver, String driverName, NanoClock clock,
+                           Executor listenerThread) {
+        this.settings = settings;
+        this.driver = driver;
+        this.driverName = driverName;
+        this.clock = clock;
+        this.listenerThread = listenerThread;
+        this.soft = new SoftClock(clock);
+        this.debug = settings.debug();
+        for (int i = 0; i < EVENT_COUNT; i++) {
+            listeners[i] = new CopyOnWriteArrayList<>();
+        }
+        if (settings.forceSoft()) {
+            synchronousCapable = false;
+            modeReason = "forceSoft=true (TSconfigure type 1): event hardware never used";
+        } else if (driver == null) {
+            synchronousCapable = false;
+            modeReason = "no event-system driver bound";
+        } else if (!driver.hasReceiver()) {
+            synchronousCapable = false;
+            modeReason = "event-system driver " + driverName + " reports no receiver";
+        } else {
+            synchronousCapable = true;
+            modeReason = "event receiver present (driver " + driverName + ")";
+        }
+        lastResetMono = clock.monotonicNanos();
+        lastSoftSyncMono = lastResetMono;
+    }
+
+    /** Initialises the driver and starts taking its events. */
+    public void start() throws EventSystemException {
+        LOG.info("timestamp driver: {} {} — {}", synchronousCapable ? "synchronous" : "soft",
+                settings.master() ? "master" : "slave", modeReason);
+        if (synchronousCapable) {
+            driverRegistrations.add(driver.registerEventHandler(this::onEvent));
+            driverRegistrations.add(driver.registerErrorHandler(this::onError));
+            driver.init();
+        }
+    }
+
+    /** Stops taking events. */
+    public void stop() {
+        driverRegistrations.forEach(Registration::close);
+        driverRegistrations.clear();
+    }
+
+    @Override
+    public long currentTime() {
+        synchronized (this) {
+            return monotonic(rawCurrentTime());
+        }
+    }
+
+    @Override
+    public long eventTime(int event) {
+        checkEvent(event, 0);
+        synchronized (this) {
+            if (event == 0 || !synchronousNow()) {
+                return monotonic(rawCurrentTime());
+            }
+            return table[event];
+        }
+    }
+
+    @Override
+    public Registration addEventListener(int event, TimeEventListener listener) {
+        checkEvent(event, 1);
+        listeners[event].add(listener);
+        return () -> listeners[event].remove(listener);
+    }
+
+    @Override
+    public synchronized TimestampStatus status() {
+        boolean sync = synchronousNow();
+        return new TimestampStatus(sync ? ClockMode.SYNCHRONOUS : ClockMode.SOFT,
+                settings.master() ? ClockRole.MASTER : ClockRole.SLAVE,
+                failed ? "hardware failure: " + failureReason + " (reverted to soft time)" : modeReason,
+                sync ? TimeSource.EVENT_SYSTEM : TimeSource.FREE_RUNNING, "", sync && syncCount > 0, syncTime, lastOffset,
+                backwardsPrevented);
+    }
+
+    /** Whether the hardware-failure alarm is raised. */
+    public synchronized boolean alarm() {
+        return failed;
+    }
+
+    /** Events received since start. */
+    public synchronized long eventCount() {
+        return eventCount;
+    }
+
+    public void setDebug(int level) {
+        if (level < 0) {
+            throw new IllegalArgumentException("debug level must be 0 or more, got " + level);
+        }
+        debug = level;
+    }
+
+    public int debug() {
+        return debug;
+    }
+
+    public TimestampSettings settings() {
+        return settings;
+    }
+
+    /** ErForceSync: asks the generator for a sync event now. */
+    public void forceSync() throws EventSystemException {
+        if (!synchronousCapable) {
+            throw new EventSystemException("no event system in use (" + modeReason + "): nothing to force");
+        }
+        driver.forceSync();
+    }
+
+    /**
+     * Housekeeping, about once a second: disciplines the soft clock to the host clock every sync
+     * period, and watches the hardware (missing sync events, stopped ticks).
+     */
+    public synchronized void tick() {
+        long mono = clock.monotonicNanos();
+        if (mono - lastSoftSyncMono >= settings.syncPeriodNanos()) {
+            lastSoftSyncMono = mono;
+            lastOffset = soft.syncToWall(settings.syncPeriodNanos());
+            if (debug >= 1) {
+                LOG.info("soft clock disciplined to the host clock: offset {} ns", lastOffset);
+            }
+        }
+        if (!synchronousCapable || failed) {
+            return;
+        }
+        if (mono - lastResetMono > settings.failureGraceNanos()) {
+            fail("no sync event (0x" + Integer.toHexString(driver.syncEventNumber()) + ") for "
+                    + (mono - lastResetMono) / 1_000_000_000L + " s");
+            return;
+        }
+        try {
+            long ticks = driver.ticksSinceReset();
+            ticksUnchanged = ticks == lastTicks ? ticksUnchanged + 1 : 0;
+            lastTicks = ticks;
+            if (ticksUnchanged >= 2) {
+                fail("tick counter stopped at " + ticks);
+            }
+        } catch (EventSystemException e) {
+            fail("tick counter unreadable: " + e.getMessage());
+        }
+    }
+
+    /** TSreport: configuration, mode, state, last sync and the event table. */
+    public synchronized String report() {
+        StringBuilder r = new StringBuilder();
+        TimestampStatus s = status();
+        r.append("Timestamp driver (drvTS)\n");
+        r.append(String.format("  role %s, mode %s: %s%n", s.role(), s.mode(), s.modeReason()));
+        r.append(String.format("  sync rate %d s, clock rate %d Hz, master port %d, slave port %d, timeout %d ms%n",
+                settings.syncRateSeconds(), settings.clockRateHz(), settings.masterPort(), settings.slavePort(),
+                settings.timeoutMs()));
+        r.append(String.format("  event system %s, force soft %s, debug %d, failure grace %.1f s%n",
+                driver == null ? "(none)" : driverName, settings.forceSoft(), debug, settings.failureGraceSeconds()));
+        r.append(String.format("  in sync %s, alarm %s, syncs %d, events %d, soft clock offset %d ns, "
+                + "backwards time prevented %d times%n", s.inSync(), failed, syncCount, eventCount, lastOffset,
+                backwardsPrevented));
+        r.append("  last sync ").append(syncCount == 0 ? "never" : iso(syncTime)).append('\n');
+        r.append("  current time ").append(iso(monotonic(rawCurrentTime()))).append('\n');
+        int seen = 0;
+        for (int e = 1; e < EVENT_COUNT; e++) {
+            if (table[e] != 0) {
+                r.append(String.format("  event 0x%02X %s%n", e, iso(table[e])));
+                seen++;
+            }
+        }
+        r.append("  ").append(seen).append(" of 255 events seen\n");
+        return r.toString();
+    }
+
+    // --- driver callbacks (the driver's thread) ---
+
+    void onEvent(int event, long ticks) {
+        if (event < 0 || event >= EVENT_COUNT) {
+            LOG.warn("event system {} delivered event {} outside 0..255; ignored", driverName, event);
+            return;
+        }
+        long time;
+        synchronized (this) {
+            eventCount++;
+            if (event == driver.syncEventNumber()) {
+                time = syncTimeNow();
+                if (failed) {
+                    failed = false;
+                    LOG.warn("event time resumed: stepped to {}; hardware alarm cleared", iso(time));
+                    soft.stepForwardTo(time);
+                }
+                syncTime = time;
+                syncCount++;
+                lastResetMono = clock.monotonicNanos();
+                lastTicks = -1;
+                ticksUnchanged = 0;
+                if (debug >= 1) {
+                    LOG.info("sync event 0x{}: time {}", Integer.toHexString(event), iso(time));
+                }
+            } else {
+                time = syncCount == 0 ? soft.now() : syncTime + ticksToNanos(ticks);
+                if (debug >= 2) {
+                    LOG.info("event 0x{} at {} ticks: {}", Integer.toHexString(event), ticks, iso(time));
+                }
+            }
+            table[event] = time;
+        }
+        List<TimeEventListener> toCall = listeners[event];
+        if (!toCall.isEmpty()) {
+            listenerThread.execute(() -> {
+                for (TimeEventListener l : toCall) {
+                    try {
+                        l.onEvent(event, time);
+                    } catch (RuntimeException e) {
+                        LOG.warn("time event listener failed on event {}", event, e);
+                    }
+                }
+            });
+        }
+    }
+
+    void onError(int code, String description) {
+        synchronized (this) {
+            if (synchronousCapable && !failed) {
+                fail("event system error " + code + ": " + description);
+            }
+        }
+    }
+
+    // --- under the lock ---
+
+    private boolean synchronousNow() {
+        return synchronousCapable && !failed;
+    }
+
+    private long rawCurrentTime() {
+        if (!synchronousNow() || syncCount == 0) {
+            return soft.now();
+        }
+        try {
+            return syncTime + ticksToNanos(driver.ticksSinceReset());
+        } catch (EventSystemException e) {
+            fail("tick counter unreadable: " + e.getMessage());
+            return soft.now();
+        }
+    }
+
+    /** The time of a counter reset: the hardware's own time if it has it, else the soft clock. */
+    private long syncTimeNow() {
+        if (driver.hasDirectTime()) {
+            try {
+                return driver.directTimeNanos();
+            } catch (EventSystemException e) {
+                LOG.warn("direct time unavailable ({}); using the soft clock for this sync", e.getMessage());
+            }
+        }
+        return soft.now();
+    }
+
+    private void fail(String reason) {
+        if (syncCount > 0) {
+            // the soft clock carries on from event time, so time does not jump at the switch
+            try {
+                soft.stepForwardTo(syncTime + ticksToNanos(driver.ticksSinceReset()));
+            } catch (EventSystemException unreadable) {
+                // keep the soft clock where it is
+            }
+        }
+        failed = true;
+        failureReason = reason;
+        LOG.error("timestamp driver: hardware failure ({}); reverting to soft time, alarm raised", reason);
+    }
+
+    private long monotonic(long candidate) {
+        if (candidate < lastReturned) {
+            backwardsPrevented++;
+            return lastReturned;
+        }
+        lastReturned = candidate;
+        return candidate;
+    }
+
+    private long ticksToNanos(long ticks) {
+        return ticks * 1_000_000_000L / settings.clockRateHz();
+    }
+
+    private static void checkEvent(int event, int lowest) {
+        if (event < lowest || event >= EVENT_COUNT) {
+            throw new IllegalArgumentException("event " + event + " is outside " + lowest + ".." + (EVENT_COUNT - 1));
+        }
+    }
+
+    static String iso(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)).toString();
+    }
+}

@@ -1,0 +1,64 @@
+package org.syncscope.timestamp.internal;
+
+/**
+ * The TSconfigure parameters, validated.
+ *
+ * @param master              master (true) or slave
+ * @param syncRateSeconds     seconds between syncs
+ * @param clockRateHz         event-system tick rate
+ * @param masterPort          port of the master's stamp server
+ * @param slavePort           port slaves listen on for sync broadcasts
+ * @param timeoutMs           per-request timeout of the network protocol
+ * @param forceSoft           never use event hardware (TSconfigure type 1)
+ * @param ntpServers          NTP servers (used from part 2 on)
+ * @param debug               TSdriverDebug level
+ * @param failureGraceSeconds a sync event missing this long means hardware failure
+ * @param statusPrefix        prefix of the status PVs
+ */
+public record TimestampSettings(boolean master, int syncRateSeconds, int clockRateHz, int masterPort, int slavePort,
+                                int timeoutMs, boolean forceSoft, String ntpServers, int debug,
+                                double failureGraceSeconds, String statusPrefix) {
+
+    public TimestampSettings {
+        if (syncRateSeconds < 1) {
+            throw new IllegalArgumentException("syncRateSeconds: " + syncRateSeconds + " (must be at least 1)");
+        }
+        if (clockRateHz < 1) {
+            throw new IllegalArgumentException("clockRateHz: " + clockRateHz + " (must be at least 1)");
+        }
+        for (int port : new int[] {masterPort, slavePort}) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException((port == masterPort ? "masterPort: " : "slavePort: ") + port
+                        + " (1..65535)");
+            }
+        }
+        if (timeoutMs < 1) {
+            throw new IllegalArgumentException("timeoutMs: " + timeoutMs + " (must be positive)");
+        }
+        if (!(failureGraceSeconds > 0)) {
+            throw new IllegalArgumentException("failureGraceSeconds: " + failureGraceSeconds + " (must be positive)");
+        }
+        if (debug < 0) {
+            throw new IllegalArgumentException("debug: " + debug + " (0 or more)");
+        }
+        ntpServers = ntpServers == null ? "" : ntpServers.trim();
+        statusPrefix = statusPrefix == null ? "" : statusPrefix.trim();
+    }
+
+    long syncPeriodNanos() {
+        return syncRateSeconds * 1_000_000_000L;
+    }
+
+    long failureGraceNanos() {
+        return Math.round(failureGraceSeconds * 1e9);
+    }
+
+    /** TSconfigure semantics: 0 means "default" (10 s, 1000 Hz, 18323/18322, 250 ms, twice the sync rate). */
+    static TimestampSettings of(TimestampConfig c) {
+        int syncRate = c.syncRateSeconds() == 0 ? 10 : c.syncRateSeconds();
+        return new TimestampSettings(c.master(), syncRate, c.clockRateHz() == 0 ? 1000 : c.clockRateHz(),
+                c.masterPort() == 0 ? 18323 : c.masterPort(), c.slavePort() == 0 ? 18322 : c.slavePort(),
+                c.timeoutMs() == 0 ? 250 : c.timeoutMs(), c.forceSoft(), c.ntpServers(), c.debug(),
+                c.failureGraceSeconds() == 0 ? 2.0 * syncRate : c.failureGraceSeconds(), c.statusPrefix());
+    }
+}

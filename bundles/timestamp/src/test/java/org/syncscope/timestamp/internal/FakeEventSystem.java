@@ -1,0 +1,113 @@
+package org.syncscope.timestamp.internal;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.syncscope.api.Registration;
+import org.syncscope.api.eventsystem.ErrorHandler;
+import org.syncscope.api.eventsystem.EventHandler;
+import org.syncscope.api.eventsystem.EventSystemDriver;
+import org.syncscope.api.eventsystem.EventSystemException;
+
+/** A scripted event system and a controllable clock, for the engine's tests. */
+final class FakeEventSystem implements EventSystemDriver {
+
+    static final int SYNC = 0x7D;
+
+    final List<EventHandler> events = new CopyOnWriteArrayList<>();
+    final List<ErrorHandler> errors = new CopyOnWriteArrayList<>();
+    boolean receiver = true;
+    boolean initialised;
+    long ticks;
+    Long directTime;
+    int forcedSyncs;
+
+    @Override
+    public void init() {
+        initialised = true;
+    }
+
+    @Override
+    public boolean hasReceiver() {
+        return receiver;
+    }
+
+    @Override
+    public int numberOfEvents() {
+        return 256;
+    }
+
+    @Override
+    public int syncEventNumber() {
+        return SYNC;
+    }
+
+    @Override
+    public long ticksSinceReset() {
+        return ticks;
+    }
+
+    @Override
+    public Registration registerEventHandler(EventHandler handler) {
+        events.add(handler);
+        return () -> events.remove(handler);
+    }
+
+    @Override
+    public Registration registerErrorHandler(ErrorHandler handler) {
+        errors.add(handler);
+        return () -> errors.remove(handler);
+    }
+
+    @Override
+    public void forceSync() {
+        forcedSyncs++;
+    }
+
+    @Override
+    public boolean hasDirectTime() {
+        return directTime != null;
+    }
+
+    @Override
+    public long directTimeNanos() throws EventSystemException {
+        if (directTime == null) {
+            throw new EventSystemException("no direct time");
+        }
+        return directTime;
+    }
+
+    void sync() {
+        ticks = 0;
+        events.forEach(h -> h.onEvent(SYNC, 0));
+    }
+
+    void event(int number, long atTicks) {
+        ticks = atTicks;
+        events.forEach(h -> h.onEvent(number, atTicks));
+    }
+
+    /** A clock the test moves by hand: monotonic and wall time move together unless told otherwise. */
+    static final class Clock implements NanoClock {
+        long mono = 1_000_000_000L;
+        long wall;
+
+        Clock(long wall) {
+            this.wall = wall;
+        }
+
+        void advance(long nanos) {
+            mono += nanos;
+            wall += nanos;
+        }
+
+        @Override
+        public long monotonicNanos() {
+            return mono;
+        }
+
+        @Override
+        public long wallNanos() {
+            return wall;
+        }
+    }
+}
