@@ -16,8 +16,9 @@ public interface TimestampService {
     long currentTime();
 
     /**
-     * TSgetTimeStamp: the time event {@code event} last occurred, ns since the Unix epoch. Event 0,
-     * and every event in soft mode, give the current time.
+     * TSgetTimeStamp: the time event {@code event} last occurred, ns since the Unix epoch (0 if it
+     * has not occurred since the service started). Event 0, and every event in soft mode, give
+     * the current time.
      *
      * @throws IllegalArgumentException if {@code event} is outside 0..255
      */

@@ -1,0 +1,150 @@
+package org.syncscope.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.syncscope.api.time.ClockMode;
+import org.syncscope.api.time.TimestampService;
+import org.syncscope.api.time.TimestampStatus;
+
+/**
+ * The timestamp driver in a real Karaf on the simulated event system: status PVs read by the
+ * EPICS C library, and the event system swapped live by editing eventSystem.target.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TimestampIT {
+
+    static final int CA_PORT = 25067;
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        return SyncscopeServer.options(
+                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "port", Integer.toString(CA_PORT)),
+                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "autoBeaconAddrList", "false"),
+                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "beaconAddrList", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "addrList", "127.0.0.1:" + CA_PORT),
+                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "autoAddrList", "false"),
+                // syncs every second, so the test need not wait 10 s for one
+                editConfigurationFilePut("etc/org.syncscope.eventsystem.sim-demo.cfg", "resetPeriodSeconds", "1"),
+                editConfigurationFilePut("etc/org.syncscope.timestamp.cfg", "syncRateSeconds", "1"));
+    }
+
+    @Test
+    public void statusPvsAreReadByTheEpicsCLibrary() throws Exception {
+        await("synchronous and in sync", Duration.ofSeconds(30), () -> {
+            TimestampStatus s = status();
+            return s != null && s.mode() == ClockMode.SYNCHRONOUS && s.inSync();
+        });
+        Thread.sleep(2000);   // status PVs are posted once a second
+        String script = "import epics\n"
+                + "for n in ['TS:Mode', 'TS:Role', 'TS:SyncValid', 'TS:Alarm', 'TS:LastSync', 'TS:CurrentTime', 'TS:EventCount']:\n"
+                + "    print('%s=%s' % (n, epics.caget(n, as_string=True, timeout=10)))\n";
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true);
+        pb.environment().put("EPICS_CA_ADDR_LIST", "127.0.0.1:" + CA_PORT);
+        pb.environment().put("EPICS_CA_AUTO_ADDR_LIST", "NO");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("pyepics finished", p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(out, "SYNCHRONOUS", value(out, "TS:Mode"));
+        assertEquals(out, "MASTER", value(out, "TS:Role"));
+        assertEquals(out, "Yes", value(out, "TS:SyncValid"));
+        assertEquals(out, "OK", value(out, "TS:Alarm"));
+        assertTrue(out, value(out, "TS:CurrentTime").startsWith("20"));
+        assertTrue(out, Long.parseLong(value(out, "TS:EventCount")) > 0);
+    }
+
+    @Test
+    public void editingEventSystemTargetRebindsLive() throws Exception {
+        Path etc = Paths.get(System.getProperty("karaf.etc"));
+        Path second = etc.resolve("org.syncscope.eventsystem.sim-b.cfg");
+        Path timestamp = etc.resolve("org.syncscope.timestamp.cfg");
+        List<String> original = Files.readAllLines(timestamp, StandardCharsets.ISO_8859_1);
+        Files.writeString(second, "name = b\nreceiver = false\n", StandardCharsets.ISO_8859_1);
+        try {
+            retarget(timestamp, original, "(&(driver=sim)(name=b))");
+            await("soft time on sim b (no receiver)", Duration.ofSeconds(30), () -> {
+                TimestampStatus s = status();
+                return s != null && s.mode() == ClockMode.SOFT && s.modeReason().contains("no receiver");
+            });
+            String report = SyncscopeServer.execute(sessionFactory, "ts:report");
+            assertTrue(report, report.contains("name=b") && report.contains("mode SOFT"));
+
+            retarget(timestamp, original, "(&(driver=sim)(name=demo))");
+            await("synchronous again on sim demo", Duration.ofSeconds(30), () -> {
+                TimestampStatus s = status();
+                return s != null && s.mode() == ClockMode.SYNCHRONOUS;
+            });
+        } finally {
+            Files.write(timestamp, original, StandardCharsets.ISO_8859_1);
+            Files.deleteIfExists(second);
+        }
+    }
+
+    private static void retarget(Path cfg, List<String> original, String filter) throws Exception {
+        List<String> edited = original.stream()
+                .map(l -> l.startsWith("eventSystem.target") ? "eventSystem.target = " + filter : l)
+                .collect(Collectors.toList());
+        Files.write(cfg, edited, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The status of whichever TimestampService is registered now (the component may have been replaced). */
+    private TimestampStatus status() {
+        ServiceReference<TimestampService> ref = context.getServiceReference(TimestampService.class);
+        if (ref == null) {
+            return null;
+        }
+        TimestampService ts = context.getService(ref);
+        try {
+            return ts == null ? null : ts.status();
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    private static String value(String output, String key) {
+        return output.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + key + " in:\n" + output));
+    }
+
+    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+}
