@@ -1,0 +1,127 @@
+package org.syncscope.timestamp.internal.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.syncscope.timestamp.internal.NanoClock;
+
+/**
+ * Our SNTP client against a real NTP server: chronyd (Debian chrony) started here on a loopback
+ * high port with -x, so it never touches the system clock.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SntpClientChronyTest {
+
+    private static final int NTP_PORT = 12323;
+    private static final int CMD_PORT = 12324;
+    private Path dir;
+    private Process chronyd;
+
+    @BeforeAll
+    void startChrony() throws Exception {
+        String chronydPath = Files.isExecutable(Path.of("/usr/sbin/chronyd")) ? "/usr/sbin/chronyd" : null;
+        if (chronydPath == null) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("chronyd is missing: ./syncscope test installs it (apt-get install chrony)");
+            }
+            Assumptions.abort("chrony is not installed (./syncscope test installs it)");
+        }
+        dir = Files.createTempDirectory("chrony");
+        Path conf = dir.resolve("chrony.conf");
+        Files.writeString(conf, String.join("\n",
+                "port " + NTP_PORT, "bindaddress 127.0.0.1", "allow 127.0.0.1", "local stratum 8",
+                "cmdport " + CMD_PORT, "bindcmdaddress 127.0.0.1", "bindcmdaddress /", "cmdallow 127.0.0.1",
+                "pidfile " + dir.resolve("chronyd.pid"), "driftfile " + dir.resolve("drift"), "logdir " + dir, ""));
+        chronyd = new ProcessBuilder(chronydPath, "-x", "-d", "-u", "root", "-f", conf.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("chronyd.out").toFile()).start();
+        // ready when it answers
+        SntpClient probe = new SntpClient(NanoClock.SYSTEM, Duration.ofMillis(200));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            try {
+                probe.query(new InetSocketAddress("127.0.0.1", NTP_PORT));
+                return;
+            } catch (IOException | MalformedPacketException notYet) {
+                if (System.nanoTime() > deadline || !chronyd.isAlive()) {
+                    throw new AssertionError("chronyd did not answer: " + Files.readString(dir.resolve("chronyd.out")));
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @AfterAll
+    void stopChrony() throws Exception {
+        if (chronyd != null) {
+            chronyd.destroy();
+            if (!chronyd.waitFor(10, TimeUnit.SECONDS)) {
+                chronyd.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void chronyAgreesWithTheSystemClock() throws Exception {
+        SntpClient client = new SntpClient(NanoClock.SYSTEM, Duration.ofSeconds(2));
+        SntpClient.Sample s = client.query(new InetSocketAddress("127.0.0.1", NTP_PORT));
+        assertThat(s.stratum()).isEqualTo(8);
+        assertThat(Math.abs(s.offsetNanos())).as("offset %d ns", s.offsetNanos()).isLessThan(5_000_000L);
+        assertThat(s.delayNanos()).isBetween(0L, 50_000_000L);
+    }
+
+    @Test
+    void aClientClockOneSecondBehindSeesPlusOneSecond() throws Exception {
+        NanoClock behind = new NanoClock() {
+            @Override
+            public long monotonicNanos() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public long wallNanos() {
+                return NanoClock.SYSTEM.wallNanos() - 1_000_000_000L;
+            }
+        };
+        SntpClient.Sample s = new SntpClient(behind, Duration.ofSeconds(2)).query(new InetSocketAddress("127.0.0.1", NTP_PORT));
+        assertThat(s.offsetNanos()).isBetween(995_000_000L, 1_005_000_000L);
+    }
+
+    @Test
+    void badRepliesAreRefusedNamingWhy() throws Exception {
+        try (DatagramSocket fake = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try {
+                    byte[] buf = new byte[48];
+                    DatagramPacket p = new DatagramPacket(buf, 48);
+                    fake.receive(p);
+                    byte[] reply = new byte[48];
+                    reply[0] = 0x24;   // version 4, mode 4
+                    reply[1] = 0;      // stratum 0: kiss-o'-death
+                    fake.send(new DatagramPacket(reply, 48, p.getSocketAddress()));
+                } catch (IOException ignored) {
+                    // the test fails on its own if no reply comes
+                }
+            });
+            server.start();
+            SntpClient client = new SntpClient(NanoClock.SYSTEM, Duration.ofSeconds(2));
+            assertThatThrownBy(() -> client.query((InetSocketAddress) fake.getLocalSocketAddress()))
+                    .isInstanceOf(MalformedPacketException.class).hasMessageContaining("kiss-o'-death");
+            server.join(5000);
+        }
+        assertThatThrownBy(() -> SntpClient.parse(new byte[20], 20, 0, 0, 0, "x")).hasMessageContaining("20 bytes");
+    }
+}
