@@ -1,5 +1,8 @@
 package org.syncscope.timestamp.internal;
 
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,10 @@ import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.time.TimeEventListener;
 import org.syncscope.api.time.TimestampService;
 import org.syncscope.api.time.TimestampStatus;
+import org.syncscope.timestamp.internal.net.EngineTimeSource;
+import org.syncscope.timestamp.internal.net.MasterClient;
+import org.syncscope.timestamp.internal.net.SlaveSync;
+import org.syncscope.timestamp.internal.net.StampServer;
 
 /**
  * {@link TimestampService} for this server. The event system is optional (none: soft time) and
@@ -39,6 +46,9 @@ public final class TimestampComponent implements TimestampService {
     private final String driverName;
     private volatile TimestampEngine engine;
     private volatile StatusPvs status;
+    private volatile StampServer stampServer;
+    private volatile SlaveSync slaveSync;
+    private long lastSlaveSyncMono = Long.MIN_VALUE / 2;
 
     @Activate
     public TimestampComponent(TimestampConfig config, Map<String, Object> properties,
@@ -80,7 +90,7 @@ public final class TimestampComponent implements TimestampService {
             return;
         }
         TimestampEngine current = engine;
-        if (next.equals(withDebug(current.settings(), next.debug()))) {
+        if (next.equals(current.settings().withDebug(next.debug()))) {
             current.setDebug(next.debug());
             LOG.info("timestamp driver: debug level {}", next.debug());
             return;
@@ -110,9 +120,27 @@ public final class TimestampComponent implements TimestampService {
             throw bad;
         }
         engine = e;
+        if (settings.master()) {
+            try {
+                stampServer = new StampServer(new InetSocketAddress(settings.masterPort()), new EngineTimeSource(e));
+                LOG.info("timestamp master answering time requests on UDP port {}", settings.masterPort());
+            } catch (SocketException busy) {
+                LOG.error("timestamp master cannot listen on UDP port {}: {}; slaves will not reach it",
+                        settings.masterPort(), busy.getMessage());
+            }
+        } else if (!settings.masters().isEmpty()) {
+            slaveSync = new SlaveSync(e, settings.masters(),
+                    new MasterClient(e::currentTime, System::nanoTime, Duration.ofMillis(settings.timeoutMs())));
+        }
     }
 
+
     private synchronized void stopEngine() {
+        if (stampServer != null) {
+            stampServer.close();
+            stampServer = null;
+        }
+        slaveSync = null;
         engine.stop();
         if (status != null) {
             status.close();
@@ -120,10 +148,6 @@ public final class TimestampComponent implements TimestampService {
         }
     }
 
-    private static TimestampSettings withDebug(TimestampSettings s, int debug) {
-        return new TimestampSettings(s.master(), s.syncRateSeconds(), s.clockRateHz(), s.masterPort(), s.slavePort(),
-                s.timeoutMs(), s.forceSoft(), s.ntpServers(), debug, s.failureGraceSeconds(), s.statusPrefix());
-    }
 
     @Deactivate
     void deactivate() {
@@ -162,6 +186,12 @@ public final class TimestampComponent implements TimestampService {
 
     private void housekeeping() {
         try {
+            SlaveSync slave = slaveSync;
+            long mono = System.nanoTime();
+            if (slave != null && mono - lastSlaveSyncMono >= engine.settings().syncRateSeconds() * 1_000_000_000L) {
+                lastSlaveSyncMono = mono;
+                slave.syncOnce();
+            }
             engine.tick();
             StatusPvs pvs = status;
             if (pvs != null) {

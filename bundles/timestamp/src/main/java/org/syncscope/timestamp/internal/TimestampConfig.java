@@ -42,6 +42,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Status PV prefix", required = false, description = "Prefix of the status PVs, e.g. TS:")
     String statusPrefix() default "TS:";
 
+    @AttributeDefinition(name = "Master addresses", required = false,
+            description = "Where a slave asks for the time: host[:port] entries (port default masterPort). "
+                    + "Broadcast discovery is not implemented yet: a slave without addresses runs on its own clock.")
+    String masterAddresses() default "";
+
     @AttributeDefinition(name = "Event system", description = "Which EventSystemDriver to use (an OSGi filter)")
     String eventSystem_target() default "(driver=sim)";
 }

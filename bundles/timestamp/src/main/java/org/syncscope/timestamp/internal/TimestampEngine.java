@@ -52,6 +52,9 @@ public final class TimestampEngine implements TimestampService {
     private long lastOffset;
     private long lastReturned;
     private long backwardsPrevented;
+    private String masterAddress = "";
+    private long lastMasterMono = Long.MIN_VALUE / 2;
+    private long lastRoundTrip;
 
     /**
      * @param driver         the event system, or null when none is bound
@@ -131,11 +134,49 @@ public final class TimestampEngine implements TimestampService {
     @Override
     public synchronized TimestampStatus status() {
         boolean sync = synchronousNow();
+        boolean followsMaster = followsMaster();
+        TimeSource source = sync ? TimeSource.EVENT_SYSTEM : followsMaster ? TimeSource.MASTER : TimeSource.FREE_RUNNING;
         return new TimestampStatus(sync ? ClockMode.SYNCHRONOUS : ClockMode.SOFT,
                 settings.master() ? ClockRole.MASTER : ClockRole.SLAVE,
                 failed ? "hardware failure: " + failureReason + " (reverted to soft time)" : modeReason,
-                sync ? TimeSource.EVENT_SYSTEM : TimeSource.FREE_RUNNING, "", sync && syncCount > 0, syncTime, lastOffset,
+                source, followsMaster ? masterAddress : "", (sync && syncCount > 0) || followsMaster, syncTime, lastOffset,
                 backwardsPrevented);
+    }
+
+    /**
+     * A soft slave's correction from its master (drvTS TSsyncTheTime): an offset up to one sync
+     * period, and every backward one, is slewed so it is gone by the next sync; a larger forward
+     * lag is stepped.
+     */
+    public synchronized void adjustToMaster(long offsetNanos, long roundTripNanos, String master) {
+        if (offsetNanos > settings.syncPeriodNanos()) {
+            soft.stepForwardTo(soft.now() + offsetNanos);
+            LOG.warn("slave clock {} ns behind master {}: stepped forward", offsetNanos, master);
+        } else {
+            soft.slewBy(offsetNanos, settings.syncPeriodNanos());
+        }
+        lastOffset = offsetNanos;
+        lastRoundTrip = roundTripNanos;
+        masterAddress = master;
+        lastMasterMono = clock.monotonicNanos();
+        if (debug >= 1) {
+            LOG.info("sync from master {}: offset {} ns, round trip {} ns", master, offsetNanos, roundTripNanos);
+        }
+    }
+
+    /** The drvTS reply mask: bit 1 when this master has no trustworthy time. */
+    public synchronized int replyMask() {
+        return failed ? 0x2 : 0;
+    }
+
+    /** The last sync time (0 before the first), for the stamp server. */
+    public synchronized long lastSyncNanos() {
+        return syncTime;
+    }
+
+    /** Moves this clock forward by {@code nanos} at once (tests simulate a master being stepped). */
+    public synchronized void stepForward(long nanos) {
+        soft.stepForwardTo(soft.now() + nanos);
     }
 
     /** Whether the hardware-failure alarm is raised. */
@@ -177,7 +218,8 @@ public final class TimestampEngine implements TimestampService {
      */
     public synchronized void tick() {
         long mono = clock.monotonicNanos();
-        if (mono - lastSoftSyncMono >= settings.syncPeriodNanos()) {
+        // a slave following its master must not also be pulled towards the host clock
+        if (!followsMaster() && mono - lastSoftSyncMono >= settings.syncPeriodNanos()) {
             lastSoftSyncMono = mono;
             lastOffset = soft.syncToWall(settings.syncPeriodNanos());
             if (debug >= 1) {
@@ -219,6 +261,11 @@ public final class TimestampEngine implements TimestampService {
                 + "backwards time prevented %d times%n", s.inSync(), failed, syncCount, eventCount, lastOffset,
                 backwardsPrevented));
         r.append("  last sync ").append(syncCount == 0 ? "never" : iso(syncTime)).append('\n');
+        if (!settings.master()) {
+            r.append("  master ").append(followsMaster() ? masterAddress + ", last offset " + lastOffset
+                    + " ns, round trip " + lastRoundTrip + " ns" : "none (masterAddresses '" + settings.masterAddresses()
+                    + "')").append('\n');
+        }
         r.append("  current time ").append(iso(monotonic(rawCurrentTime()))).append('\n');
         int seen = 0;
         for (int e = 1; e < EVENT_COUNT; e++) {
@@ -287,6 +334,10 @@ public final class TimestampEngine implements TimestampService {
     }
 
     // --- under the lock ---
+
+    private boolean followsMaster() {
+        return !settings.master() && clock.monotonicNanos() - lastMasterMono <= 2 * settings.syncPeriodNanos();
+    }
 
     private boolean synchronousNow() {
         return synchronousCapable && !failed;

@@ -1,5 +1,10 @@
 package org.syncscope.timestamp.internal;
 
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.syncscope.api.pv.AddressList;
+
 /**
  * The TSconfigure parameters, validated.
  *
@@ -14,10 +19,11 @@ package org.syncscope.timestamp.internal;
  * @param debug               TSdriverDebug level
  * @param failureGraceSeconds a sync event missing this long means hardware failure
  * @param statusPrefix        prefix of the status PVs
+ * @param masterAddresses     where a slave asks for the time (host[:port], default port masterPort)
  */
 public record TimestampSettings(boolean master, int syncRateSeconds, int clockRateHz, int masterPort, int slavePort,
                                 int timeoutMs, boolean forceSoft, String ntpServers, int debug,
-                                double failureGraceSeconds, String statusPrefix) {
+                                double failureGraceSeconds, String statusPrefix, AddressList masterAddresses) {
 
     public TimestampSettings {
         if (syncRateSeconds < 1) {
@@ -43,6 +49,24 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
         }
         ntpServers = ntpServers == null ? "" : ntpServers.trim();
         statusPrefix = statusPrefix == null ? "" : statusPrefix.trim();
+        masterAddresses = masterAddresses == null ? AddressList.EMPTY : masterAddresses;
+    }
+
+    /** The masters to ask, with {@code masterPort} where an entry names none. */
+    List<InetSocketAddress> masters() {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (String e : masterAddresses.entries()) {
+            int colon = e.lastIndexOf(':');
+            out.add(colon < 0 ? new InetSocketAddress(e, masterPort)
+                    : new InetSocketAddress(e.substring(0, colon), Integer.parseInt(e.substring(colon + 1))));
+        }
+        return out;
+    }
+
+    /** The same settings with another debug level. */
+    TimestampSettings withDebug(int level) {
+        return new TimestampSettings(master, syncRateSeconds, clockRateHz, masterPort, slavePort, timeoutMs, forceSoft,
+                ntpServers, level, failureGraceSeconds, statusPrefix, masterAddresses);
     }
 
     long syncPeriodNanos() {
@@ -59,6 +83,7 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
         return new TimestampSettings(c.master(), syncRate, c.clockRateHz() == 0 ? 1000 : c.clockRateHz(),
                 c.masterPort() == 0 ? 18323 : c.masterPort(), c.slavePort() == 0 ? 18322 : c.slavePort(),
                 c.timeoutMs() == 0 ? 250 : c.timeoutMs(), c.forceSoft(), c.ntpServers(), c.debug(),
-                c.failureGraceSeconds() == 0 ? 2.0 * syncRate : c.failureGraceSeconds(), c.statusPrefix());
+                c.failureGraceSeconds() == 0 ? 2.0 * syncRate : c.failureGraceSeconds(), c.statusPrefix(),
+                AddressList.parse("masterAddresses", c.masterAddresses()));
     }
 }

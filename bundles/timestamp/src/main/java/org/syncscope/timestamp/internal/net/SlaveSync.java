@@ -1,0 +1,53 @@
+package org.syncscope.timestamp.internal.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncscope.timestamp.internal.TimestampEngine;
+
+/**
+ * A soft slave's periodic sync (drvTS TSasyncClient): asks the configured masters in order and
+ * hands the first good answer's offset to the engine, which slews it away by the next sync. A
+ * master that says it is out of sync is skipped.
+ */
+public final class SlaveSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlaveSync.class);
+
+    private final TimestampEngine engine;
+    private final List<InetSocketAddress> masters;
+    private final MasterClient client;
+    private final AtomicLong failures = new AtomicLong();
+
+    public SlaveSync(TimestampEngine engine, List<InetSocketAddress> masters, MasterClient client) {
+        this.engine = engine;
+        this.masters = List.copyOf(masters);
+        this.client = client;
+    }
+
+    /** One sync round; returns whether a master answered usefully. */
+    public boolean syncOnce() {
+        for (InetSocketAddress master : masters) {
+            try {
+                MasterClient.Exchange e = client.query(master);
+                if (e.reply().outOfSync()) {
+                    LOG.info("master {} reports it is out of sync; not following it", master);
+                    continue;
+                }
+                engine.adjustToMaster(e.offsetNanos(), e.roundTripNanos(), master.getHostString() + ":" + master.getPort());
+                return true;
+            } catch (IOException | MalformedPacketException e) {
+                failures.incrementAndGet();
+                LOG.debug("master {} did not answer: {}", master, e.toString());
+            }
+        }
+        return false;
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+}

@@ -1,0 +1,99 @@
+package org.syncscope.timestamp.internal.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.syncscope.api.pv.AddressList;
+import org.syncscope.api.time.TimeSource;
+import org.syncscope.timestamp.internal.NanoClock;
+import org.syncscope.timestamp.internal.TimestampEngine;
+import org.syncscope.timestamp.internal.TimestampSettings;
+
+/** A master and a soft slave over UDP on loopback, real clocks, the slave's host clock 300 ms off. */
+class MasterSlaveTest {
+
+    private static final long MS = 1_000_000L;
+
+    private static TimestampSettings settings(boolean master, String masters) {
+        return new TimestampSettings(master, 1, 1000, 18323, 18322, 250, true, "", 1, 2.0, "",
+                AddressList.parse("masterAddresses", masters));
+    }
+
+    @Test
+    void aSoftSlaveSlewsToItsMasterAndNeverGoesBack() throws Exception {
+        TimestampEngine master = new TimestampEngine(settings(true, ""), null, "", NanoClock.SYSTEM, Runnable::run);
+        NanoClock offHost = new NanoClock() {
+            @Override
+            public long monotonicNanos() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public long wallNanos() {
+                return NanoClock.SYSTEM.wallNanos() + 300 * MS;
+            }
+        };
+        try (StampServer server = new StampServer(new InetSocketAddress("127.0.0.1", 0), new EngineTimeSource(master))) {
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
+            TimestampEngine slave = new TimestampEngine(settings(false, "127.0.0.1:" + server.port()), null, "", offHost,
+                    Runnable::run);
+            MasterClient client = new MasterClient(slave::currentTime, System::nanoTime, Duration.ofMillis(250));
+            SlaveSync sync = new SlaveSync(slave, List.of(address), client);
+
+            long last = slave.currentTime();
+            for (int round = 1; round <= 5; round++) {
+                if (round == 3) {
+                    master.stepForward(500 * MS);   // the master is stepped forward in the middle
+                }
+                assertThat(sync.syncOnce()).as("sync %d", round).isTrue();
+                last = watchForOneSecond(slave, last);
+            }
+            assertThat(slave.status().source()).isEqualTo(TimeSource.MASTER);
+            assertThat(slave.status().masterAddress()).isEqualTo("127.0.0.1:" + server.port());
+            long offset = client.query(address).offsetNanos();
+            assertThat(Math.abs(offset)).as("offset after 5 syncs: %d ns", offset).isLessThan(MS);
+            assertThat(slave.status().backwardsPrevented()).as("slewed, never clamped").isZero();
+            assertThat(server.answered()).isGreaterThanOrEqualTo(6);
+        }
+    }
+
+    @Test
+    void garbageNeverStopsTheStampServer() throws Exception {
+        TimestampEngine master = new TimestampEngine(settings(true, ""), null, "", NanoClock.SYSTEM, Runnable::run);
+        try (StampServer server = new StampServer(new InetSocketAddress("127.0.0.1", 0), new EngineTimeSource(master));
+             DatagramSocket sender = new DatagramSocket()) {
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
+            SplittableRandom r = new SplittableRandom(9);
+            byte[] valid = TsPacket.timeRequest().encode();
+            for (int i = 0; i < 20_000; i++) {
+                byte[] junk = i % 2 == 0 ? new byte[r.nextInt(0, 200)] : java.util.Arrays.copyOf(valid, r.nextInt(0, 52));
+                if (i % 2 == 0) {
+                    r.nextBytes(junk);
+                }
+                sender.send(new DatagramPacket(junk, junk.length, address));
+            }
+            MasterClient client = new MasterClient(master::currentTime, System::nanoTime, Duration.ofSeconds(2));
+            MasterClient.Exchange e = client.query(address);
+            assertThat(Math.abs(e.offsetNanos())).as("still answering correctly").isLessThan(5 * MS);
+            assertThat(server.dropped()).isPositive();
+        }
+    }
+
+    /** Reads the slave's time every millisecond for a second; it must never go back. */
+    private static long watchForOneSecond(TimestampEngine slave, long last) throws InterruptedException {
+        long end = System.nanoTime() + 1_000 * MS;
+        while (System.nanoTime() < end) {
+            long now = slave.currentTime();
+            assertThat(now).isGreaterThanOrEqualTo(last);
+            last = now;
+            Thread.sleep(1);
+        }
+        return last;
+    }
+}
