@@ -14,6 +14,8 @@ final class SoftClock {
     private long slewTotal;
     private long slewStartMono;
     private long slewDuration;
+    /** Frequency correction in parts per billion: time runs at (1 + ppb·1e-9) × the monotonic clock. */
+    private double ppb;
 
     SoftClock(NanoClock clock) {
         this.clock = clock;
@@ -23,6 +25,29 @@ final class SoftClock {
 
     synchronized long now() {
         return at(clock.monotonicNanos());
+    }
+
+    /**
+     * Sets the frequency correction (ppb, limited to ±500 ppm as NTP does); the time reached so far
+     * is kept, so changing the rate never makes time jump.
+     */
+    synchronized void setFrequencyPpb(double newPpb) {
+        long m = clock.monotonicNanos();
+        long t = at(m);
+        // fold the running slew into the base as well, continuing it from here
+        long slewDone = slewPart(m);
+        long remaining = slewDuration > 0 ? slewTotal - slewDone : 0;
+        long remainingDuration = slewDuration > 0 ? Math.max(1, slewDuration - Math.min(m - slewStartMono, slewDuration)) : 0;
+        baseTime = t;
+        baseMono = m;
+        ppb = Math.max(-500_000, Math.min(500_000, newPpb));
+        slewTotal = remaining;
+        slewStartMono = m;
+        slewDuration = remaining == 0 ? 0 : remainingDuration;
+    }
+
+    synchronized double frequencyPpb() {
+        return ppb;
     }
 
     /**
@@ -65,11 +90,15 @@ final class SoftClock {
     }
 
     private long at(long mono) {
-        long t = baseTime + (mono - baseMono);
-        if (slewDuration > 0) {
-            long elapsed = Math.min(mono - slewStartMono, slewDuration);
-            t += Math.round((double) slewTotal * elapsed / slewDuration);
+        long elapsed = mono - baseMono;
+        return baseTime + elapsed + Math.round(elapsed * ppb * 1e-9) + slewPart(mono);
+    }
+
+    private long slewPart(long mono) {
+        if (slewDuration <= 0) {
+            return 0;
         }
-        return t;
+        long elapsed = Math.min(mono - slewStartMono, slewDuration);
+        return Math.round((double) slewTotal * elapsed / slewDuration);
     }
 }

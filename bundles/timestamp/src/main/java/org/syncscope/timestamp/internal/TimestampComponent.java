@@ -25,6 +25,8 @@ import org.syncscope.api.time.TimestampService;
 import org.syncscope.api.time.TimestampStatus;
 import org.syncscope.timestamp.internal.net.EngineTimeSource;
 import org.syncscope.timestamp.internal.net.MasterClient;
+import org.syncscope.timestamp.internal.net.NtpSync;
+import org.syncscope.timestamp.internal.net.SntpClient;
 import org.syncscope.timestamp.internal.net.SlaveSync;
 import org.syncscope.timestamp.internal.net.StampServer;
 
@@ -48,6 +50,7 @@ public final class TimestampComponent implements TimestampService {
     private volatile StatusPvs status;
     private volatile StampServer stampServer;
     private volatile SlaveSync slaveSync;
+    private volatile NtpSync ntpSync;
     private long lastSlaveSyncMono = Long.MIN_VALUE / 2;
 
     @Activate
@@ -135,12 +138,36 @@ public final class TimestampComponent implements TimestampService {
     }
 
 
+    /** The engine's own time as the clock an SNTP exchange is measured against. */
+    private static NanoClock clockOf(TimestampEngine e) {
+        return new NanoClock() {
+            @Override
+            public long monotonicNanos() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public long wallNanos() {
+                return e.currentTime();
+            }
+        };
+    }
+
+    public NtpSync ntp() {
+        return ntpSync;
+    }
+
+    public SlaveSync slave() {
+        return slaveSync;
+    }
+
     private synchronized void stopEngine() {
         if (stampServer != null) {
             stampServer.close();
             stampServer = null;
         }
         slaveSync = null;
+        ntpSync = null;
         engine.stop();
         if (status != null) {
             status.close();
@@ -187,10 +214,15 @@ public final class TimestampComponent implements TimestampService {
     private void housekeeping() {
         try {
             SlaveSync slave = slaveSync;
+            NtpSync ntp = ntpSync;
             long mono = System.nanoTime();
-            if (slave != null && mono - lastSlaveSyncMono >= engine.settings().syncRateSeconds() * 1_000_000_000L) {
+            if (mono - lastSlaveSyncMono >= engine.settings().syncRateSeconds() * 1_000_000_000L) {
                 lastSlaveSyncMono = mono;
-                slave.syncOnce();
+                // a slave follows its master; without one (or with one out of sync) NTP; a master NTP always
+                boolean followed = slave != null && slave.syncOnce();
+                if (!followed && ntp != null) {
+                    ntp.syncOnce();
+                }
             }
             engine.tick();
             StatusPvs pvs = status;

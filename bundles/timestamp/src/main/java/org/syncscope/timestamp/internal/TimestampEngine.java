@@ -53,6 +53,14 @@ public final class TimestampEngine implements TimestampService {
     private long lastReturned;
     private long backwardsPrevented;
     private String masterAddress = "";
+    private final boolean ntpConfigured;
+    private boolean ntpLost;
+    private String ntpServer = "";
+    private long lastNtpMono = Long.MIN_VALUE / 2;
+    private long lastNtpOffset;
+    private long lastNtpDelay;
+    private long ntpJitter;
+    private long ntpSamples;
     private long lastMasterMono = Long.MIN_VALUE / 2;
     private long lastRoundTrip;
 
@@ -87,6 +95,7 @@ public final class TimestampEngine implements TimestampService {
         }
         lastResetMono = clock.monotonicNanos();
         lastSoftSyncMono = lastResetMono;
+        ntpConfigured = !settings.ntpServers().isEmpty();
     }
 
     /** Initialises the driver and starts taking its events. */
@@ -135,11 +144,13 @@ public final class TimestampEngine implements TimestampService {
     public synchronized TimestampStatus status() {
         boolean sync = synchronousNow();
         boolean followsMaster = followsMaster();
-        TimeSource source = sync ? TimeSource.EVENT_SYSTEM : followsMaster ? TimeSource.MASTER : TimeSource.FREE_RUNNING;
+        boolean ntp = ntpConfigured && !ntpLost && ntpSamples > 0 && !followsMaster;
+        TimeSource source = sync ? TimeSource.EVENT_SYSTEM : followsMaster ? TimeSource.MASTER
+                : ntp ? TimeSource.NTP : TimeSource.FREE_RUNNING;
         return new TimestampStatus(sync ? ClockMode.SYNCHRONOUS : ClockMode.SOFT,
                 settings.master() ? ClockRole.MASTER : ClockRole.SLAVE,
                 failed ? "hardware failure: " + failureReason + " (reverted to soft time)" : modeReason,
-                source, followsMaster ? masterAddress : "", (sync && syncCount > 0) || followsMaster, syncTime, lastOffset,
+                source, followsMaster ? masterAddress : "", (sync && syncCount > 0) || followsMaster || ntp, syncTime, lastOffset,
                 backwardsPrevented);
     }
 
@@ -164,9 +175,46 @@ public final class TimestampEngine implements TimestampService {
         }
     }
 
+    /**
+     * An NTP measurement (offset = server − us): the phase is slewed away over one sync period (a
+     * lag beyond a period is stepped forward, never back), and half of the residual rate error is
+     * folded into the clock's frequency, a simple frequency-locked loop in the NTPv4 manner. The
+     * frequency is kept when NTP goes away, so the clock free-runs at its last correction.
+     */
+    public synchronized void adjustToNtp(long offsetNanos, long delayNanos, String server) {
+        long mono = clock.monotonicNanos();
+        long sinceLast = mono - lastNtpMono;
+        if (ntpSamples > 0 && !ntpLost && sinceLast > 0 && sinceLast < 4 * settings.syncPeriodNanos()
+                && Math.abs(offsetNanos) < settings.syncPeriodNanos()) {
+            // what is left after last time's slew is rate error accumulated over sinceLast
+            soft.setFrequencyPpb(soft.frequencyPpb() + 0.5 * offsetNanos * 1e9 / sinceLast);
+        }
+        if (offsetNanos > settings.syncPeriodNanos()) {
+            soft.stepForwardTo(soft.now() + offsetNanos);
+            LOG.warn("clock {} ns behind NTP server {}: stepped forward", offsetNanos, server);
+        } else {
+            soft.slewBy(offsetNanos, settings.syncPeriodNanos());
+        }
+        ntpJitter = ntpSamples == 0 ? 0 : (3 * ntpJitter + Math.abs(offsetNanos - lastNtpOffset)) / 4;
+        if (ntpLost) {
+            LOG.warn("NTP server {} answers again (offset {} ns): slewing back, alarm cleared", server, offsetNanos);
+        }
+        ntpLost = false;
+        ntpServer = server;
+        lastNtpOffset = offsetNanos;
+        lastNtpDelay = delayNanos;
+        lastOffset = offsetNanos;
+        lastNtpMono = mono;
+        ntpSamples++;
+        if (debug >= 1) {
+            LOG.info("NTP {}: offset {} ns, delay {} ns, jitter {} ns, frequency {} ppb", server, offsetNanos, delayNanos,
+                    ntpJitter, Math.round(soft.frequencyPpb()));
+        }
+    }
+
     /** The drvTS reply mask: bit 1 when this master has no trustworthy time. */
     public synchronized int replyMask() {
-        return failed ? 0x2 : 0;
+        return failed || ntpLost ? 0x2 : 0;
     }
 
     /** The last sync time (0 before the first), for the stamp server. */
@@ -179,9 +227,14 @@ public final class TimestampEngine implements TimestampService {
         soft.stepForwardTo(soft.now() + nanos);
     }
 
-    /** Whether the hardware-failure alarm is raised. */
+    /** Whether an alarm is raised: hardware failure, or the NTP time source lost. */
     public synchronized boolean alarm() {
-        return failed;
+        return failed || ntpLost;
+    }
+
+    /** Whether the clock follows NTP now. */
+    public synchronized boolean ntpLocked() {
+        return ntpConfigured && !ntpLost && ntpSamples > 0 && !followsMaster() && !synchronousNow();
     }
 
     /** Events received since start. */
@@ -218,8 +271,14 @@ public final class TimestampEngine implements TimestampService {
      */
     public synchronized void tick() {
         long mono = clock.monotonicNanos();
-        // a slave following its master must not also be pulled towards the host clock
-        if (!followsMaster() && mono - lastSoftSyncMono >= settings.syncPeriodNanos()) {
+        boolean ntpInCharge = ntpConfigured && !followsMaster();
+        if (ntpInCharge && ntpSamples > 0 && !ntpLost && mono - lastNtpMono > 3 * settings.syncPeriodNanos()) {
+            ntpLost = true;
+            LOG.error("timestamp driver: NTP lost ({} silent for {} s); free-running at {} ppb, alarm raised", ntpServer,
+                    (mono - lastNtpMono) / 1_000_000_000L, Math.round(soft.frequencyPpb()));
+        }
+        // a clock following a master or NTP must not also be pulled towards the host clock
+        if (!followsMaster() && !ntpConfigured && mono - lastSoftSyncMono >= settings.syncPeriodNanos()) {
             lastSoftSyncMono = mono;
             lastOffset = soft.syncToWall(settings.syncPeriodNanos());
             if (debug >= 1) {
@@ -261,6 +320,11 @@ public final class TimestampEngine implements TimestampService {
                 + "backwards time prevented %d times%n", s.inSync(), failed, syncCount, eventCount, lastOffset,
                 backwardsPrevented));
         r.append("  last sync ").append(syncCount == 0 ? "never" : iso(syncTime)).append('\n');
+        if (ntpConfigured) {
+            r.append(String.format("  NTP %s%s: offset %d ns, delay %d ns, jitter %d ns, frequency %.0f ppb, %d samples%n",
+                    ntpServer.isEmpty() ? settings.ntpServers() : ntpServer, ntpLost ? " (LOST, free-running)" : "",
+                    lastNtpOffset, lastNtpDelay, ntpJitter, soft.frequencyPpb(), ntpSamples));
+        }
         if (!settings.master()) {
             r.append("  master ").append(followsMaster() ? masterAddress + ", last offset " + lastOffset
                     + " ns, round trip " + lastRoundTrip + " ns" : "none (masterAddresses '" + settings.masterAddresses()

@@ -47,17 +47,26 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
         if (debug < 0) {
             throw new IllegalArgumentException("debug: " + debug + " (0 or more)");
         }
-        ntpServers = ntpServers == null ? "" : ntpServers.trim();
+        ntpServers = AddressList.parse("ntpServers", ntpServers).toString();
         statusPrefix = statusPrefix == null ? "" : statusPrefix.trim();
         masterAddresses = masterAddresses == null ? AddressList.EMPTY : masterAddresses;
     }
 
     /** The masters to ask, with {@code masterPort} where an entry names none. */
-    List<InetSocketAddress> masters() {
+    public List<InetSocketAddress> masters() {
+        return addresses(masterAddresses, masterPort);
+    }
+
+    /** The NTP servers, port 123 where an entry names none. */
+    public List<InetSocketAddress> ntp() {
+        return addresses(AddressList.parse("ntpServers", ntpServers), 123);
+    }
+
+    private static List<InetSocketAddress> addresses(AddressList list, int defaultPort) {
         List<InetSocketAddress> out = new ArrayList<>();
-        for (String e : masterAddresses.entries()) {
+        for (String e : list.entries()) {
             int colon = e.lastIndexOf(':');
-            out.add(colon < 0 ? new InetSocketAddress(e, masterPort)
+            out.add(colon < 0 ? new InetSocketAddress(e, defaultPort)
                     : new InetSocketAddress(e.substring(0, colon), Integer.parseInt(e.substring(colon + 1))));
         }
         return out;

@@ -8,12 +8,8 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -27,50 +23,18 @@ import org.syncscope.timestamp.internal.NanoClock;
 class SntpClientChronyTest {
 
     private static final int NTP_PORT = 12323;
-    private static final int CMD_PORT = 12324;
-    private Path dir;
-    private Process chronyd;
+    private Chrony chrony;
 
     @BeforeAll
     void startChrony() throws Exception {
-        String chronydPath = Files.isExecutable(Path.of("/usr/sbin/chronyd")) ? "/usr/sbin/chronyd" : null;
-        if (chronydPath == null) {
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError("chronyd is missing: ./syncscope test installs it (apt-get install chrony)");
-            }
-            Assumptions.abort("chrony is not installed (./syncscope test installs it)");
-        }
-        dir = Files.createTempDirectory("chrony");
-        Path conf = dir.resolve("chrony.conf");
-        Files.writeString(conf, String.join("\n",
-                "port " + NTP_PORT, "bindaddress 127.0.0.1", "allow 127.0.0.1", "local stratum 8",
-                "cmdport " + CMD_PORT, "bindcmdaddress 127.0.0.1", "bindcmdaddress /", "cmdallow 127.0.0.1",
-                "pidfile " + dir.resolve("chronyd.pid"), "driftfile " + dir.resolve("drift"), "logdir " + dir, ""));
-        chronyd = new ProcessBuilder(chronydPath, "-x", "-d", "-u", "root", "-f", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chronyd.out").toFile()).start();
-        // ready when it answers
-        SntpClient probe = new SntpClient(NanoClock.SYSTEM, Duration.ofMillis(200));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (true) {
-            try {
-                probe.query(new InetSocketAddress("127.0.0.1", NTP_PORT));
-                return;
-            } catch (IOException | MalformedPacketException notYet) {
-                if (System.nanoTime() > deadline || !chronyd.isAlive()) {
-                    throw new AssertionError("chronyd did not answer: " + Files.readString(dir.resolve("chronyd.out")));
-                }
-                Thread.sleep(100);
-            }
-        }
+        chrony = new Chrony(NTP_PORT);
+        chrony.start();
     }
 
     @AfterAll
     void stopChrony() throws Exception {
-        if (chronyd != null) {
-            chronyd.destroy();
-            if (!chronyd.waitFor(10, TimeUnit.SECONDS)) {
-                chronyd.destroyForcibly();
-            }
+        if (chrony != null) {
+            chrony.close();
         }
     }
 
