@@ -27,6 +27,7 @@ import org.syncscope.timestamp.internal.net.EngineTimeSource;
 import org.syncscope.timestamp.internal.net.MasterClient;
 import org.syncscope.timestamp.internal.net.NtpSync;
 import org.syncscope.timestamp.internal.net.SntpClient;
+import org.syncscope.timestamp.internal.net.SyncRound;
 import org.syncscope.timestamp.internal.net.SlaveSync;
 import org.syncscope.timestamp.internal.net.StampServer;
 
@@ -218,11 +219,7 @@ public final class TimestampComponent implements TimestampService {
             long mono = System.nanoTime();
             if (mono - lastSlaveSyncMono >= engine.settings().syncRateSeconds() * 1_000_000_000L) {
                 lastSlaveSyncMono = mono;
-                // a slave follows its master; without one (or with one out of sync) NTP; a master NTP always
-                boolean followed = slave != null && slave.syncOnce();
-                if (!followed && ntp != null) {
-                    ntp.syncOnce();
-                }
+                new SyncRound(slave, ntp).run();
             }
             engine.tick();
             StatusPvs pvs = status;
