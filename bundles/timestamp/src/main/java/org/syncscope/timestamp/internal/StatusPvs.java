@@ -28,6 +28,8 @@ final class StatusPvs implements AutoCloseable {
     private final PublishedPv lastSync;
     private final PublishedPv eventCount;
     private final PublishedPv currentTime;
+    private final PublishedPv offset;
+    private final PublishedPv source;
 
     StatusPvs(PvPublisher publisher, String prefix, TimestampEngine engine) {
         this.engine = engine;
@@ -39,6 +41,9 @@ final class StatusPvs implements AutoCloseable {
         eventCount = add(publisher, new PvSpec(prefix + "EventCount", PvType.LONG, "events", 0, "events received",
                 Limits.NONE, Limits.NONE, List.of(), 1, null));
         currentTime = add(publisher, stringPv(prefix + "CurrentTime", "the driver's current time"));
+        offset = add(publisher, PvSpec.ofDouble(prefix + "Offset", "s", 9, "last measured offset to the reference (master, NTP or host)"));
+        source = add(publisher, enumPv(prefix + "Source", "what the clock follows", "EVENT_SYSTEM", "MASTER", "NTP",
+                "FREE_RUNNING"));
     }
 
     /** Posts every status PV, stamped with the driver's current time. */
@@ -54,6 +59,8 @@ final class StatusPvs implements AutoCloseable {
                 now, false);
         post(eventCount, new PvValue.LongValue(engine.eventCount() & 0x7FFF_FFFFL), now, false);
         post(currentTime, new PvValue.StringValue(TimestampEngine.iso(now)), now, false);
+        post(offset, new PvValue.DoubleValue(s.lastOffsetNanos() / 1e9), now, false);
+        post(source, new PvValue.EnumValue(s.source().ordinal(), s.source().name()), now, false);
     }
 
     @Override

@@ -47,6 +47,19 @@ public final class SlaveSync {
         return false;
     }
 
+    /** What the first answering master says now, without adjusting anything (ts:master-time). */
+    public MasterClient.Exchange ask() throws IOException, MalformedPacketException {
+        IOException last = new IOException("no master configured");
+        for (InetSocketAddress master : masters) {
+            try {
+                return client.query(master);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
     public long failures() {
         return failures.get();
     }
