@@ -27,7 +27,10 @@ import org.syncscope.timestamp.internal.net.EngineTimeSource;
 import org.syncscope.timestamp.internal.net.MasterClient;
 import org.syncscope.timestamp.internal.net.NtpSync;
 import org.syncscope.timestamp.internal.net.SntpClient;
+import org.syncscope.timestamp.internal.net.SyncListener;
 import org.syncscope.timestamp.internal.net.SyncRound;
+import org.syncscope.timestamp.internal.net.SyncSender;
+import org.syncscope.timestamp.internal.net.TsPacket;
 import org.syncscope.timestamp.internal.net.SlaveSync;
 import org.syncscope.timestamp.internal.net.StampServer;
 
@@ -52,6 +55,9 @@ public final class TimestampComponent implements TimestampService {
     private volatile StampServer stampServer;
     private volatile SlaveSync slaveSync;
     private volatile NtpSync ntpSync;
+    private volatile SyncSender syncSender;
+    private volatile SyncListener syncListener;
+    private volatile Registration syncHook;
     private long lastSlaveSyncMono = Long.MIN_VALUE / 2;
 
     @Activate
@@ -169,6 +175,18 @@ public final class TimestampComponent implements TimestampService {
         }
         slaveSync = null;
         ntpSync = null;
+        if (syncHook != null) {
+            syncHook.close();
+            syncHook = null;
+        }
+        if (syncSender != null) {
+            syncSender.close();
+            syncSender = null;
+        }
+        if (syncListener != null) {
+            syncListener.close();
+            syncListener = null;
+        }
         engine.stop();
         if (status != null) {
             status.close();

@@ -47,6 +47,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "Broadcast discovery is not implemented yet: a slave without addresses runs on its own clock.")
     String masterAddresses() default "";
 
+    @AttributeDefinition(name = "Slave addresses", required = false,
+            description = "Where a synchronous master sends each sync time: host[:port] entries (port default slavePort). "
+                    + "The original broadcast it; Syncscope sends to these.")
+    String slaveAddresses() default "";
+
     @AttributeDefinition(name = "Event system", description = "Which EventSystemDriver to use (an OSGi filter)")
     String eventSystem_target() default "(driver=sim)";
 }

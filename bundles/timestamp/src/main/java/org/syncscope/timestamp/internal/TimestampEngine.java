@@ -63,6 +63,9 @@ public final class TimestampEngine implements TimestampService {
     private long ntpSamples;
     private long lastMasterMono = Long.MIN_VALUE / 2;
     private long lastRoundTrip;
+    private long pendingMasterSync;
+    private long pendingMasterSyncMono = Long.MIN_VALUE / 2;
+    private long syncSteps;
 
     /**
      * @param driver         the event system, or null when none is bound
@@ -212,6 +215,38 @@ public final class TimestampEngine implements TimestampService {
         }
     }
 
+    /**
+     * A synchronous slave heard its master's sync time (drvTS TSsyncClient). If it belongs to the
+     * sync this slave already took (within half a period), the slave's sync time is stepped to it
+     * when they differ (logged); if this slave's own sync event has not come yet, it is kept for it.
+     */
+    public synchronized void onMasterSync(long masterSyncNanos) {
+        if (!synchronousNow() || settings.master()) {
+            return;
+        }
+        long mono = clock.monotonicNanos();
+        if (syncCount > 0 && mono - lastResetMono < settings.syncPeriodNanos() / 2) {
+            long diff = masterSyncNanos - syncTime;
+            if (diff != 0) {
+                syncTime = masterSyncNanos;
+                table[driver.syncEventNumber()] = masterSyncNanos;
+                syncSteps++;
+                lastOffset = diff;
+                if (debug >= 1 || Math.abs(diff) >= 1_000_000L) {
+                    LOG.info("sync time stepped to the master's by {} ns", diff);
+                }
+            }
+        } else {
+            pendingMasterSync = masterSyncNanos;
+            pendingMasterSyncMono = mono;
+        }
+    }
+
+    /** Times the sync time was stepped to a master's. */
+    public synchronized long syncSteps() {
+        return syncSteps;
+    }
+
     /** The drvTS reply mask: bit 1 when this master has no trustworthy time. */
     public synchronized int replyMask() {
         return failed || ntpLost ? 0x2 : 0;
@@ -354,6 +389,11 @@ public final class TimestampEngine implements TimestampService {
             eventCount++;
             if (event == driver.syncEventNumber()) {
                 time = syncTimeNow();
+                // a synchronous slave that already heard its master's time for this sync adopts it
+                if (!settings.master() && clock.monotonicNanos() - pendingMasterSyncMono < settings.syncPeriodNanos() / 2) {
+                    time = pendingMasterSync;
+                    pendingMasterSyncMono = Long.MIN_VALUE / 2;
+                }
                 if (failed) {
                     failed = false;
                     LOG.warn("event time resumed: stepped to {}; hardware alarm cleared", iso(time));
@@ -376,11 +416,12 @@ public final class TimestampEngine implements TimestampService {
             table[event] = time;
         }
         List<TimeEventListener> toCall = listeners[event];
+        long eventTime = time;
         if (!toCall.isEmpty()) {
             listenerThread.execute(() -> {
                 for (TimeEventListener l : toCall) {
                     try {
-                        l.onEvent(event, time);
+                        l.onEvent(event, eventTime);
                     } catch (RuntimeException e) {
                         LOG.warn("time event listener failed on event {}", event, e);
                     }

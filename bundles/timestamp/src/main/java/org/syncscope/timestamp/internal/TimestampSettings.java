@@ -20,10 +20,12 @@ import org.syncscope.api.pv.AddressList;
  * @param failureGraceSeconds a sync event missing this long means hardware failure
  * @param statusPrefix        prefix of the status PVs
  * @param masterAddresses     where a slave asks for the time (host[:port], default port masterPort)
+ * @param slaveAddresses      where a synchronous master sends sync times (host[:port], default slavePort)
  */
 public record TimestampSettings(boolean master, int syncRateSeconds, int clockRateHz, int masterPort, int slavePort,
                                 int timeoutMs, boolean forceSoft, String ntpServers, int debug,
-                                double failureGraceSeconds, String statusPrefix, AddressList masterAddresses) {
+                                double failureGraceSeconds, String statusPrefix, AddressList masterAddresses,
+                                AddressList slaveAddresses) {
 
     public TimestampSettings {
         if (syncRateSeconds < 1) {
@@ -50,11 +52,17 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
         ntpServers = AddressList.parse("ntpServers", ntpServers).toString();
         statusPrefix = statusPrefix == null ? "" : statusPrefix.trim();
         masterAddresses = masterAddresses == null ? AddressList.EMPTY : masterAddresses;
+        slaveAddresses = slaveAddresses == null ? AddressList.EMPTY : slaveAddresses;
     }
 
     /** The masters to ask, with {@code masterPort} where an entry names none. */
     public List<InetSocketAddress> masters() {
         return addresses(masterAddresses, masterPort);
+    }
+
+    /** The slaves a synchronous master sends sync times to, {@code slavePort} where an entry names none. */
+    public List<InetSocketAddress> slaves() {
+        return addresses(slaveAddresses, slavePort);
     }
 
     /** The NTP servers, port 123 where an entry names none. */
@@ -75,7 +83,7 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
     /** The same settings with another debug level. */
     TimestampSettings withDebug(int level) {
         return new TimestampSettings(master, syncRateSeconds, clockRateHz, masterPort, slavePort, timeoutMs, forceSoft,
-                ntpServers, level, failureGraceSeconds, statusPrefix, masterAddresses);
+                ntpServers, level, failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses);
     }
 
     long syncPeriodNanos() {
@@ -93,6 +101,7 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
                 c.masterPort() == 0 ? 18323 : c.masterPort(), c.slavePort() == 0 ? 18322 : c.slavePort(),
                 c.timeoutMs() == 0 ? 250 : c.timeoutMs(), c.forceSoft(), c.ntpServers(), c.debug(),
                 c.failureGraceSeconds() == 0 ? 2.0 * syncRate : c.failureGraceSeconds(), c.statusPrefix(),
-                AddressList.parse("masterAddresses", c.masterAddresses()));
+                AddressList.parse("masterAddresses", c.masterAddresses()),
+                AddressList.parse("slaveAddresses", c.slaveAddresses()));
     }
 }

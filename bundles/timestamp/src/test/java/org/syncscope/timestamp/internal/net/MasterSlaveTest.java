@@ -22,7 +22,7 @@ class MasterSlaveTest {
 
     private static TimestampSettings settings(boolean master, String masters) {
         return new TimestampSettings(master, 1, 1000, 18323, 18322, 250, true, "", 1, 2.0, "",
-                AddressList.parse("masterAddresses", masters));
+                AddressList.parse("masterAddresses", masters), null);
     }
 
     @Test
@@ -78,8 +78,17 @@ class MasterSlaveTest {
                 }
                 sender.send(new DatagramPacket(junk, junk.length, address));
             }
-            MasterClient client = new MasterClient(master::currentTime, System::nanoTime, Duration.ofSeconds(2));
-            MasterClient.Exchange e = client.query(address);
+            // UDP may drop a request while the junk fills the socket buffer: ask again until answered
+            MasterClient client = new MasterClient(master::currentTime, System::nanoTime, Duration.ofMillis(500));
+            MasterClient.Exchange e = null;
+            for (int attempt = 0; attempt < 40 && e == null; attempt++) {
+                try {
+                    e = client.query(address);
+                } catch (java.net.SocketTimeoutException lost) {
+                    // the server is still draining junk
+                }
+            }
+            assertThat(e).as("the stamp server answers after the junk").isNotNull();
             assertThat(Math.abs(e.offsetNanos())).as("still answering correctly").isLessThan(5 * MS);
             assertThat(server.dropped()).isPositive();
         }

@@ -38,7 +38,7 @@ class NtpDisciplineTest {
                 }
             };
             TimestampSettings settings = new TimestampSettings(false, 1, 1000, 18323, 18322, 250, true,
-                    "127.0.0.1:12325", 1, 2.0, "", AddressList.EMPTY);
+                    "127.0.0.1:12325", 1, 2.0, "", AddressList.EMPTY, null);
             TimestampEngine slave = new TimestampEngine(settings, null, "", fastHost, Runnable::run);
             NanoClock slaveTime = new NanoClock() {
                 @Override
