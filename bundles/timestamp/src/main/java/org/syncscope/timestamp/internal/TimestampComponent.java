@@ -50,6 +50,7 @@ public final class TimestampComponent implements TimestampService {
     private final EventSystemDriver driver;
     private final PvPublisher publisher;
     private final String driverName;
+    private final int masterRetrySeconds;
     private volatile TimestampEngine engine;
     private volatile StatusPvs status;
     private volatile StampServer stampServer;
@@ -76,6 +77,7 @@ public final class TimestampComponent implements TimestampService {
         this.driver = driver;
         this.publisher = publisher;
         this.driverName = String.valueOf(properties.getOrDefault("eventSystem.target", "(none)"));
+        this.masterRetrySeconds = config.masterRetrySeconds();
         thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "timestamp-driver");
             t.setDaemon(true);
@@ -140,7 +142,8 @@ public final class TimestampComponent implements TimestampService {
             }
         } else if (!settings.masters().isEmpty()) {
             slaveSync = new SlaveSync(e, settings.masters(),
-                    new MasterClient(e::currentTime, System::nanoTime, Duration.ofMillis(settings.timeoutMs())));
+                    new MasterClient(e::currentTime, System::nanoTime, Duration.ofMillis(settings.timeoutMs())),
+                    Math.max(1, masterRetrySeconds) * 1_000_000_000L);
         }
     }
 

@@ -47,6 +47,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                     + "Broadcast discovery is not implemented yet: a slave without addresses runs on its own clock.")
     String masterAddresses() default "";
 
+    @AttributeDefinition(name = "Master retry (s)", description = "A slave that found no master asks again after this long "
+            + "(drvTS: 120 s); meanwhile it runs on NTP if it has ntpServers")
+    int masterRetrySeconds() default 120;
+
     @AttributeDefinition(name = "Slave addresses", required = false,
             description = "Where a synchronous master sends each sync time: host[:port] entries (port default slavePort). "
                     + "The original broadcast it; Syncscope sends to these.")

@@ -21,15 +21,26 @@ public final class SlaveSync {
     private final List<InetSocketAddress> masters;
     private final MasterClient client;
     private final AtomicLong failures = new AtomicLong();
+    private final long retryNanos;
+    private long nextTryMono = Long.MIN_VALUE / 2;
 
-    public SlaveSync(TimestampEngine engine, List<InetSocketAddress> masters, MasterClient client) {
+    /**
+     * @param retryNanos after no master answered, how long to wait before asking again (drvTS: two
+     *                   minutes); meanwhile the clock runs on NTP if it has it
+     */
+    public SlaveSync(TimestampEngine engine, List<InetSocketAddress> masters, MasterClient client, long retryNanos) {
         this.engine = engine;
         this.masters = List.copyOf(masters);
         this.client = client;
+        this.retryNanos = retryNanos;
     }
 
     /** One sync round; returns whether a master answered usefully. */
     public boolean syncOnce() {
+        long now = System.nanoTime();
+        if (now < nextTryMono) {
+            return false;
+        }
         for (InetSocketAddress master : masters) {
             try {
                 MasterClient.Exchange e = client.query(master);
@@ -44,6 +55,8 @@ public final class SlaveSync {
                 LOG.debug("master {} did not answer: {}", master, e.toString());
             }
         }
+        nextTryMono = now + retryNanos;
+        LOG.info("no master answered; asking again in {} s", retryNanos / 1_000_000_000L);
         return false;
     }
 

@@ -40,7 +40,7 @@ class FailoverTest {
             };
             SyncRound round = new SyncRound(
                     new SlaveSync(slave, List.of(masterAddress), new MasterClient(slave::currentTime, System::nanoTime,
-                            Duration.ofMillis(250))),
+                            Duration.ofMillis(250)), 500_000_000L),
                     new NtpSync(slave, List.of(chrony.address()), new SntpClient(slaveTime, Duration.ofMillis(250))));
             try {
                 assertThat(round.run()).isEqualTo("master");
@@ -53,6 +53,7 @@ class FailoverTest {
                 assertThat(slave.status().source()).isEqualTo(TimeSource.NTP);
 
                 server = new StampServer(new InetSocketAddress("127.0.0.1", port), new EngineTimeSource(master));
+                Thread.sleep(600);   // the slave asks a silent master again only after its retry time (here 0.5 s)
                 assertThat(round.run()).isEqualTo("master");
                 assertThat(slave.status().source()).isEqualTo(TimeSource.MASTER);
                 assertThat(slave.status().backwardsPrevented()).isZero();

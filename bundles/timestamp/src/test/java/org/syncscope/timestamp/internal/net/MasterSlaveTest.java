@@ -44,7 +44,7 @@ class MasterSlaveTest {
             TimestampEngine slave = new TimestampEngine(settings(false, "127.0.0.1:" + server.port()), null, "", offHost,
                     Runnable::run);
             MasterClient client = new MasterClient(slave::currentTime, System::nanoTime, Duration.ofMillis(250));
-            SlaveSync sync = new SlaveSync(slave, List.of(address), client);
+            SlaveSync sync = new SlaveSync(slave, List.of(address), client, 1_000_000_000L);
 
             long last = slave.currentTime();
             for (int round = 1; round <= 5; round++) {
