@@ -59,7 +59,7 @@ class MasterSlaveTest {
             long offset = client.query(address).offsetNanos();
             assertThat(Math.abs(offset)).as("offset after 5 syncs: %d ns", offset).isLessThan(MS);
             assertThat(slave.status().backwardsPrevented()).as("slewed, never clamped").isZero();
-            assertThat(server.answered()).isGreaterThanOrEqualTo(6);
+            assertThat(server.answered()).isGreaterThanOrEqualTo(5);   // the 6th is counted after its reply left
         }
     }
 
