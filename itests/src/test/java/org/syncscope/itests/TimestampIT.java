@@ -86,6 +86,37 @@ public class TimestampIT {
     }
 
     @Test
+    public void theMasterAnswersDrvTsTimeRequestsOverUdp() throws Exception {
+        // a drvTS time request: magic 'TSdr', type 0, the rest zero (52 bytes, big-endian)
+        java.nio.ByteBuffer request = java.nio.ByteBuffer.allocate(52).putInt(0x54536472).putInt(0);
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            socket.setSoTimeout(1000);
+            java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[1500], 1500);
+            boolean answered = false;
+            for (int attempt = 0; attempt < 20 && !answered; attempt++) {
+                socket.send(new java.net.DatagramPacket(request.array(), 52,
+                        new java.net.InetSocketAddress("127.0.0.1", 18323)));
+                try {
+                    socket.receive(reply);
+                    answered = true;
+                } catch (java.net.SocketTimeoutException notYet) {
+                    // the component may still be starting
+                }
+            }
+            assertTrue("the demo master answers on UDP 18323", answered);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(reply.getData(), 0, reply.getLength());
+            assertEquals(52, reply.getLength());
+            assertEquals(0x54536472, b.getInt(0));
+            assertEquals(0, b.getInt(4));
+            long currentEpicsSeconds = Integer.toUnsignedLong(b.getInt(16));
+            long nowEpicsSeconds = System.currentTimeMillis() / 1000 - 631_152_000L;
+            assertTrue("current_time " + currentEpicsSeconds + " is now (" + nowEpicsSeconds + ")",
+                    Math.abs(currentEpicsSeconds - nowEpicsSeconds) <= 2);
+            assertEquals("sync_rate", 1, b.getInt(32));
+        }
+    }
+
+    @Test
     public void editingEventSystemTargetRebindsLive() throws Exception {
         Path etc = Paths.get(System.getProperty("karaf.etc"));
         Path second = etc.resolve("org.syncscope.eventsystem.sim-b.cfg");

@@ -20,6 +20,7 @@ import org.syncscope.api.Registration;
 import org.syncscope.api.eventsystem.EventSystemDriver;
 import org.syncscope.api.eventsystem.EventSystemException;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.time.ClockMode;
 import org.syncscope.api.time.TimeEventListener;
 import org.syncscope.api.time.TimestampService;
 import org.syncscope.api.time.TimestampStatus;
@@ -51,6 +52,7 @@ public final class TimestampComponent implements TimestampService {
     private final PvPublisher publisher;
     private final String driverName;
     private final int masterRetrySeconds;
+    private final String broadcastAddress;
     private volatile TimestampEngine engine;
     private volatile StatusPvs status;
     private volatile StampServer stampServer;
@@ -78,6 +80,7 @@ public final class TimestampComponent implements TimestampService {
         this.publisher = publisher;
         this.driverName = String.valueOf(properties.getOrDefault("eventSystem.target", "(none)"));
         this.masterRetrySeconds = config.masterRetrySeconds();
+        this.broadcastAddress = config.masterBroadcastAddress();
         thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "timestamp-driver");
             t.setDaemon(true);
@@ -132,21 +135,38 @@ public final class TimestampComponent implements TimestampService {
             throw bad;
         }
         engine = e;
-        if (settings.master()) {
-            try {
-                stampServer = new StampServer(new InetSocketAddress(settings.masterPort()), new EngineTimeSource(e));
-                LOG.info("timestamp master answering time requests on UDP port {}", settings.masterPort());
-            } catch (SocketException busy) {
-                LOG.error("timestamp master cannot listen on UDP port {}: {}; slaves will not reach it",
-                        settings.masterPort(), busy.getMessage());
-            }
-        } else if (!settings.masters().isEmpty()) {
-            slaveSync = new SlaveSync(e, settings.masters(),
-                    new MasterClient(e::currentTime, System::nanoTime, Duration.ofMillis(settings.timeoutMs())),
-                    Math.max(1, masterRetrySeconds) * 1_000_000_000L);
-        }
+        startNetwork(settings, e);
     }
 
+    /** The drvTS tasks: stamp server and sync sender (master), sync listener and time client (slave), NTP. */
+    private void startNetwork(TimestampSettings settings, TimestampEngine e) {
+        try {
+            if (settings.master()) {
+                stampServer = new StampServer(new InetSocketAddress(settings.masterPort()), new EngineTimeSource(e));
+                LOG.info("timestamp master answering time requests on UDP port {}", settings.masterPort());
+                if (!settings.slaves().isEmpty() && driver != null && e.status().mode() == ClockMode.SYNCHRONOUS) {
+                    SyncSender sender = new SyncSender(settings.slaves());
+                    syncSender = sender;
+                    syncHook = e.addEventListener(driver.syncEventNumber(), (n, t) -> sender.send(new TsPacket(
+                            TsPacket.SYNC_MESSAGE, t, e.currentTime(), settings.syncRateSeconds(), settings.clockRateHz(),
+                            e.replyMask(), 0, 0)));
+                }
+            } else {
+                slaveSync = new SlaveSync(e, settings.masters(),
+                        new MasterClient(e::currentTime, System::nanoTime, Duration.ofMillis(settings.timeoutMs())),
+                        Math.max(1, masterRetrySeconds) * 1_000_000_000L,
+                        new InetSocketAddress(broadcastAddress, settings.masterPort()));
+                if (e.status().mode() == ClockMode.SYNCHRONOUS) {
+                    syncListener = new SyncListener(new InetSocketAddress(settings.slavePort()), e::onMasterSync);
+                }
+            }
+        } catch (SocketException busy) {
+            LOG.error("timestamp driver: UDP port unavailable ({}); network sync disabled", busy.getMessage());
+        }
+        if (!settings.ntp().isEmpty()) {
+            ntpSync = new NtpSync(e, settings.ntp(), new SntpClient(clockOf(e), Duration.ofMillis(settings.timeoutMs())));
+        }
+    }
 
     /** The engine's own time as the clock an SNTP exchange is measured against. */
     private static NanoClock clockOf(TimestampEngine e) {

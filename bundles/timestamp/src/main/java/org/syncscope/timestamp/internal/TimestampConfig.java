@@ -43,9 +43,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String statusPrefix() default "TS:";
 
     @AttributeDefinition(name = "Master addresses", required = false,
-            description = "Where a slave asks for the time: host[:port] entries (port default masterPort). "
-                    + "Broadcast discovery is not implemented yet: a slave without addresses runs on its own clock.")
+            description = "Where a slave asks for the time: host[:port] entries (port default masterPort). Empty: the "
+                    + "slave finds a master by broadcasting a time request to masterBroadcastAddress.")
     String masterAddresses() default "";
+
+    @AttributeDefinition(name = "Master broadcast address", description = "Where a slave without masterAddresses "
+            + "broadcasts its request for a master (port masterPort)")
+    String masterBroadcastAddress() default "255.255.255.255";
 
     @AttributeDefinition(name = "Master retry (s)", description = "A slave that found no master asks again after this long "
             + "(drvTS: 120 s); meanwhile it runs on NTP if it has ntpServers")

@@ -22,17 +22,31 @@ public final class SlaveSync {
     private final MasterClient client;
     private final AtomicLong failures = new AtomicLong();
     private final long retryNanos;
+    private final InetSocketAddress broadcast;
     private long nextTryMono = Long.MIN_VALUE / 2;
+    private InetSocketAddress discovered;
 
     /**
+     * @param masters    the masters to ask; empty: find one by broadcasting to {@code broadcast}
      * @param retryNanos after no master answered, how long to wait before asking again (drvTS: two
      *                   minutes); meanwhile the clock runs on NTP if it has it
      */
-    public SlaveSync(TimestampEngine engine, List<InetSocketAddress> masters, MasterClient client, long retryNanos) {
+    public SlaveSync(TimestampEngine engine, List<InetSocketAddress> masters, MasterClient client, long retryNanos,
+                     InetSocketAddress broadcast) {
         this.engine = engine;
         this.masters = List.copyOf(masters);
         this.client = client;
         this.retryNanos = retryNanos;
+        this.broadcast = broadcast;
+    }
+
+    public SlaveSync(TimestampEngine engine, List<InetSocketAddress> masters, MasterClient client, long retryNanos) {
+        this(engine, masters, client, retryNanos, null);
+    }
+
+    /** The master found by broadcast, if any. */
+    public InetSocketAddress discoveredMaster() {
+        return discovered;
     }
 
     /** One sync round; returns whether a master answered usefully. */
@@ -41,7 +55,25 @@ public final class SlaveSync {
         if (now < nextTryMono) {
             return false;
         }
-        for (InetSocketAddress master : masters) {
+        if (masters.isEmpty() && broadcast != null && discovered == null) {
+            try {
+                MasterClient.Discovery d = client.discover(broadcast);
+                if (!d.exchange().reply().outOfSync()) {
+                    discovered = d.master();
+                    LOG.info("found master {} by broadcast to {}", discovered, broadcast);
+                    engine.adjustToMaster(d.exchange().offsetNanos(), d.exchange().roundTripNanos(),
+                            discovered.getHostString() + ":" + discovered.getPort());
+                    return true;
+                }
+            } catch (IOException e) {
+                failures.incrementAndGet();
+                LOG.debug("no master answered a broadcast to {}: {}", broadcast, e.toString());
+            }
+            nextTryMono = now + retryNanos;
+            return false;
+        }
+        List<InetSocketAddress> toAsk = discovered != null ? List.of(discovered) : masters;
+        for (InetSocketAddress master : toAsk) {
             try {
                 MasterClient.Exchange e = client.query(master);
                 if (e.reply().outOfSync()) {
@@ -55,6 +87,7 @@ public final class SlaveSync {
                 LOG.debug("master {} did not answer: {}", master, e.toString());
             }
         }
+        discovered = null;   // a discovered master that went silent is looked for again
         nextTryMono = now + retryNanos;
         LOG.info("no master answered; asking again in {} s", retryNanos / 1_000_000_000L);
         return false;
