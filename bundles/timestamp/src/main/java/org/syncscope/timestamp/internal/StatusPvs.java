@@ -30,6 +30,8 @@ final class StatusPvs implements AutoCloseable {
     private final PublishedPv currentTime;
     private final PublishedPv offset;
     private final PublishedPv source;
+    private final PublishedPv delay;
+    private final PublishedPv jitter;
 
     StatusPvs(PvPublisher publisher, String prefix, TimestampEngine engine) {
         this.engine = engine;
@@ -42,6 +44,8 @@ final class StatusPvs implements AutoCloseable {
                 Limits.NONE, Limits.NONE, List.of(), 1, null));
         currentTime = add(publisher, stringPv(prefix + "CurrentTime", "the driver's current time"));
         offset = add(publisher, PvSpec.ofDouble(prefix + "Offset", "s", 9, "last measured offset to the reference (master, NTP or host)"));
+        delay = add(publisher, PvSpec.ofDouble(prefix + "Delay", "s", 9, "round trip of the last sync"));
+        jitter = add(publisher, PvSpec.ofDouble(prefix + "Jitter", "s", 9, "NTP jitter"));
         source = add(publisher, enumPv(prefix + "Source", "what the clock follows", "EVENT_SYSTEM", "MASTER", "NTP",
                 "FREE_RUNNING"));
     }
@@ -61,6 +65,8 @@ final class StatusPvs implements AutoCloseable {
         post(currentTime, new PvValue.StringValue(TimestampEngine.iso(now)), now, false);
         post(offset, new PvValue.DoubleValue(s.lastOffsetNanos() / 1e9), now, false);
         post(source, new PvValue.EnumValue(s.source().ordinal(), s.source().name()), now, false);
+        post(delay, new PvValue.DoubleValue(engine.lastDelayNanos() / 1e9), now, false);
+        post(jitter, new PvValue.DoubleValue(engine.jitterNanos() / 1e9), now, false);
     }
 
     @Override

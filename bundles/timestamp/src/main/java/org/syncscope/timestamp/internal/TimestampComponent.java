@@ -3,6 +3,7 @@ package org.syncscope.timestamp.internal;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,7 @@ public final class TimestampComponent implements TimestampService {
     private final String driverName;
     private final int masterRetrySeconds;
     private final String broadcastAddress;
+    private final String slaveBroadcastAddress;
     private volatile TimestampEngine engine;
     private volatile StatusPvs status;
     private volatile StampServer stampServer;
@@ -81,6 +83,7 @@ public final class TimestampComponent implements TimestampService {
         this.driverName = String.valueOf(properties.getOrDefault("eventSystem.target", "(none)"));
         this.masterRetrySeconds = config.masterRetrySeconds();
         this.broadcastAddress = config.masterBroadcastAddress();
+        this.slaveBroadcastAddress = config.slaveBroadcastAddress();
         thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "timestamp-driver");
             t.setDaemon(true);
@@ -144,8 +147,10 @@ public final class TimestampComponent implements TimestampService {
             if (settings.master()) {
                 stampServer = new StampServer(new InetSocketAddress(settings.masterPort()), new EngineTimeSource(e));
                 LOG.info("timestamp master answering time requests on UDP port {}", settings.masterPort());
-                if (!settings.slaves().isEmpty() && driver != null && e.status().mode() == ClockMode.SYNCHRONOUS) {
-                    SyncSender sender = new SyncSender(settings.slaves());
+                if (driver != null && e.status().mode() == ClockMode.SYNCHRONOUS) {
+                    SyncSender sender = new SyncSender(settings.slaves().isEmpty()
+                            ? List.of(new InetSocketAddress(slaveBroadcastAddress, settings.slavePort()))
+                            : settings.slaves());
                     syncSender = sender;
                     syncHook = e.addEventListener(driver.syncEventNumber(), (n, t) -> sender.send(new TsPacket(
                             TsPacket.SYNC_MESSAGE, t, e.currentTime(), settings.syncRateSeconds(), settings.clockRateHz(),

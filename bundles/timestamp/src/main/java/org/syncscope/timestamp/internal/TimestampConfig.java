@@ -57,8 +57,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Slave addresses", required = false,
             description = "Where a synchronous master sends each sync time: host[:port] entries (port default slavePort). "
-                    + "The original broadcast it; Syncscope sends to these.")
+                    + "Empty: broadcast to slaveBroadcastAddress, as the original did.")
     String slaveAddresses() default "";
+
+    @AttributeDefinition(name = "Slave broadcast address", description = "Where a synchronous master without "
+            + "slaveAddresses broadcasts sync times (port slavePort)")
+    String slaveBroadcastAddress() default "255.255.255.255";
 
     @AttributeDefinition(name = "Event system", description = "Which EventSystemDriver to use (an OSGi filter)")
     String eventSystem_target() default "(driver=sim)";

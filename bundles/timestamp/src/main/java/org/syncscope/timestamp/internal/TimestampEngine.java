@@ -242,6 +242,16 @@ public final class TimestampEngine implements TimestampService {
         }
     }
 
+    /** Round trip of the last sync with the reference (master or NTP server), ns; 0 before one. */
+    public synchronized long lastDelayNanos() {
+        return followsMaster() ? lastRoundTrip : lastNtpDelay;
+    }
+
+    /** NTP jitter (smoothed change of successive offsets), ns. */
+    public synchronized long jitterNanos() {
+        return ntpJitter;
+    }
+
     /** Times the sync time was stepped to a master's. */
     public synchronized long syncSteps() {
         return syncSteps;

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A synchronous master's sync server (drvTS TSsyncServer): at every counter-reset event it sends
- * the sync time as a type-2 message to the slaves' port. The original broadcast it; Syncscope
- * sends to the configured {@code slaveAddresses} (loopback and routed networks, no broadcast).
+ * the sync time as a type-2 message to the slaves' port: to the configured {@code slaveAddresses}
+ * (loopback and routed networks), or broadcast as the original did when none are configured.
  */
 public final class SyncSender implements AutoCloseable {
 
@@ -23,6 +23,7 @@ public final class SyncSender implements AutoCloseable {
 
     public SyncSender(List<InetSocketAddress> slaves) throws SocketException {
         this.socket = new DatagramSocket();
+        socket.setBroadcast(true);
         this.slaves = List.copyOf(slaves);
     }
 
