@@ -30,17 +30,7 @@ public final class SlaveOffset {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         TimestampEngine master = new TimestampEngine(new TimestampSettings(true, 1, 1000, 18323, 18322, 250, true, "", 0,
                 2.0, "", null, null), null, "", NanoClock.SYSTEM, Runnable::run);
-        NanoClock offHost = new NanoClock() {
-            @Override
-            public long monotonicNanos() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public long wallNanos() {
-                return NanoClock.SYSTEM.wallNanos() + 250_000_000L;
-            }
-        };
+        NanoClock offHost = NanoClock.systemShiftedBy(250_000_000L);
         try (StampServer server = new StampServer(new InetSocketAddress("127.0.0.1", 0), new EngineTimeSource(master))) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 1000, 18323, 18322, 250, true, "",

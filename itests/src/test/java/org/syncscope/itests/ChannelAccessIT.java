@@ -2,7 +2,6 @@ package org.syncscope.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,11 +51,7 @@ public class ChannelAccessIT {
     @Configuration
     public Option[] config() {
         return SyncscopeServer.options(
-                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "port", Integer.toString(CA_PORT)),
-                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "autoBeaconAddrList", "false"),
-                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "beaconAddrList", "127.0.0.1"),
-                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "addrList", "127.0.0.1:" + CA_PORT),
-                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "autoAddrList", "false"));
+                SyncscopeServer.channelAccessOn(CA_PORT));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.syncscope.itests;
 
+import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -43,6 +44,19 @@ public final class SyncscopeServer {
             session.close();
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Moves the Channel Access server to {@code port} with beacons on loopback, and points the CA
+     * client at it alone: each test class gets a CA network of its own.
+     */
+    public static Option channelAccessOn(int port) {
+        return composite(
+            editConfigurationFilePut("etc/org.syncscope.cas.cfg", "port", Integer.toString(port)),
+            editConfigurationFilePut("etc/org.syncscope.cas.cfg", "autoBeaconAddrList", "false"),
+            editConfigurationFilePut("etc/org.syncscope.cas.cfg", "beaconAddrList", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.syncscope.ca.cfg", "addrList", "127.0.0.1:" + port),
+            editConfigurationFilePut("etc/org.syncscope.ca.cfg", "autoAddrList", "false"));
     }
 
     /** The options for a test class; {@code extra} options are appended. */

@@ -51,11 +51,7 @@ public class TimestampIT {
     @Configuration
     public Option[] config() {
         return SyncscopeServer.options(
-                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "port", Integer.toString(CA_PORT)),
-                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "autoBeaconAddrList", "false"),
-                editConfigurationFilePut("etc/org.syncscope.cas.cfg", "beaconAddrList", "127.0.0.1"),
-                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "addrList", "127.0.0.1:" + CA_PORT),
-                editConfigurationFilePut("etc/org.syncscope.ca.cfg", "autoAddrList", "false"),
+                SyncscopeServer.channelAccessOn(CA_PORT),
                 // syncs every second, so the test need not wait 10 s for one
                 editConfigurationFilePut("etc/org.syncscope.eventsystem.sim-demo.cfg", "resetPeriodSeconds", "1"),
                 editConfigurationFilePut("etc/org.syncscope.timestamp.cfg", "syncRateSeconds", "1"));

@@ -11,6 +11,26 @@ public interface NanoClock {
     /** The host's wall clock in ns since the Unix epoch: may jump either way. */
     long wallNanos();
 
+    /** The real monotonic clock with {@code wall} as the wall clock (e.g. an engine's own time). */
+    static NanoClock withWall(java.util.function.LongSupplier wall) {
+        return new NanoClock() {
+            @Override
+            public long monotonicNanos() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public long wallNanos() {
+                return wall.getAsLong();
+            }
+        };
+    }
+
+    /** The real clocks, the wall clock shifted by {@code nanos} (a host whose clock is off). */
+    static NanoClock systemShiftedBy(long nanos) {
+        return withWall(() -> SYSTEM.wallNanos() + nanos);
+    }
+
     /** The real clocks. */
     NanoClock SYSTEM = new NanoClock() {
         @Override

@@ -169,23 +169,8 @@ public final class TimestampComponent implements TimestampService {
             LOG.error("timestamp driver: UDP port unavailable ({}); network sync disabled", busy.getMessage());
         }
         if (!settings.ntp().isEmpty()) {
-            ntpSync = new NtpSync(e, settings.ntp(), new SntpClient(clockOf(e), Duration.ofMillis(settings.timeoutMs())));
+            ntpSync = new NtpSync(e, settings.ntp(), new SntpClient(NanoClock.withWall(e::currentTime), Duration.ofMillis(settings.timeoutMs())));
         }
-    }
-
-    /** The engine's own time as the clock an SNTP exchange is measured against. */
-    private static NanoClock clockOf(TimestampEngine e) {
-        return new NanoClock() {
-            @Override
-            public long monotonicNanos() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public long wallNanos() {
-                return e.currentTime();
-            }
-        };
     }
 
     public NtpSync ntp() {

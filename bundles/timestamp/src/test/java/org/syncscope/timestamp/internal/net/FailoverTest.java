@@ -27,17 +27,7 @@ class FailoverTest {
             TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 1000, 18323, 18322, 250, true,
                     "127.0.0.1:12327", 0, 2.0, "", AddressList.parse("m", "127.0.0.1:" + port), null), null, "",
                     NanoClock.SYSTEM, Runnable::run);
-            NanoClock slaveTime = new NanoClock() {
-                @Override
-                public long monotonicNanos() {
-                    return System.nanoTime();
-                }
-
-                @Override
-                public long wallNanos() {
-                    return slave.currentTime();
-                }
-            };
+            NanoClock slaveTime = NanoClock.withWall(slave::currentTime);
             SyncRound round = new SyncRound(
                     new SlaveSync(slave, List.of(masterAddress), new MasterClient(slave::currentTime, System::nanoTime,
                             Duration.ofMillis(250)), 500_000_000L),

@@ -28,17 +28,7 @@ class MasterSlaveTest {
     @Test
     void aSoftSlaveSlewsToItsMasterAndNeverGoesBack() throws Exception {
         TimestampEngine master = new TimestampEngine(settings(true, ""), null, "", NanoClock.SYSTEM, Runnable::run);
-        NanoClock offHost = new NanoClock() {
-            @Override
-            public long monotonicNanos() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public long wallNanos() {
-                return NanoClock.SYSTEM.wallNanos() + 300 * MS;
-            }
-        };
+        NanoClock offHost = NanoClock.systemShiftedBy(300 * MS);
         try (StampServer server = new StampServer(new InetSocketAddress("127.0.0.1", 0), new EngineTimeSource(master))) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             TimestampEngine slave = new TimestampEngine(settings(false, "127.0.0.1:" + server.port()), null, "", offHost,

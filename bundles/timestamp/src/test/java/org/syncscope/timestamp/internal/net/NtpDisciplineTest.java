@@ -26,31 +26,11 @@ class NtpDisciplineTest {
             chrony.start();
             InetSocketAddress server = chrony.address();
             // a host clock 300 ms fast, so there is something to correct
-            NanoClock fastHost = new NanoClock() {
-                @Override
-                public long monotonicNanos() {
-                    return System.nanoTime();
-                }
-
-                @Override
-                public long wallNanos() {
-                    return NanoClock.SYSTEM.wallNanos() + 300 * MS;
-                }
-            };
+            NanoClock fastHost = NanoClock.systemShiftedBy(300 * MS);
             TimestampSettings settings = new TimestampSettings(false, 1, 1000, 18323, 18322, 250, true,
                     "127.0.0.1:12325", 1, 2.0, "", AddressList.EMPTY, null);
             TimestampEngine slave = new TimestampEngine(settings, null, "", fastHost, Runnable::run);
-            NanoClock slaveTime = new NanoClock() {
-                @Override
-                public long monotonicNanos() {
-                    return System.nanoTime();
-                }
-
-                @Override
-                public long wallNanos() {
-                    return slave.currentTime();
-                }
-            };
+            NanoClock slaveTime = NanoClock.withWall(slave::currentTime);
             NtpSync ntp = new NtpSync(slave, List.of(server), new SntpClient(slaveTime, Duration.ofMillis(250)));
 
             long last = slave.currentTime();

@@ -49,17 +49,7 @@ class SntpClientChronyTest {
 
     @Test
     void aClientClockOneSecondBehindSeesPlusOneSecond() throws Exception {
-        NanoClock behind = new NanoClock() {
-            @Override
-            public long monotonicNanos() {
-                return System.nanoTime();
-            }
-
-            @Override
-            public long wallNanos() {
-                return NanoClock.SYSTEM.wallNanos() - 1_000_000_000L;
-            }
-        };
+        NanoClock behind = NanoClock.systemShiftedBy(-1_000_000_000L);
         SntpClient.Sample s = new SntpClient(behind, Duration.ofSeconds(2)).query(new InetSocketAddress("127.0.0.1", NTP_PORT));
         assertThat(s.offsetNanos()).isBetween(995_000_000L, 1_005_000_000L);
     }
