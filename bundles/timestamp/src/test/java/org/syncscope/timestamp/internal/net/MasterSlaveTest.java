@@ -46,7 +46,16 @@ class MasterSlaveTest {
             }
             assertThat(slave.status().source()).isEqualTo(TimeSource.MASTER);
             assertThat(slave.status().masterAddress()).isEqualTo("127.0.0.1:" + server.port());
-            long offset = client.query(address).offsetNanos();
+            // as NTP does, trust the exchange with the shortest round trip: a request delayed by a
+            // busy machine measures the delay, not the clocks
+            MasterClient.Exchange best = client.query(address);
+            for (int i = 0; i < 8; i++) {
+                MasterClient.Exchange e = client.query(address);
+                if (e.roundTripNanos() < best.roundTripNanos()) {
+                    best = e;
+                }
+            }
+            long offset = best.offsetNanos();
             assertThat(Math.abs(offset)).as("offset after 5 syncs: %d ns", offset).isLessThan(MS);
             assertThat(slave.status().backwardsPrevented()).as("slewed, never clamped").isZero();
             assertThat(server.answered()).isGreaterThanOrEqualTo(5);   // the 6th is counted after its reply left

@@ -40,7 +40,16 @@ class NtpDisciplineTest {
             }
             assertThat(slave.status().source()).isEqualTo(TimeSource.NTP);
             assertThat(slave.alarm()).isFalse();
-            long offset = new SntpClient(slaveTime, Duration.ofMillis(250)).query(server).offsetNanos();
+            // the sample with the shortest round trip, as NTP itself prefers
+            SntpClient probe = new SntpClient(slaveTime, Duration.ofMillis(250));
+            SntpClient.Sample best = probe.query(server);
+            for (int i = 0; i < 8; i++) {
+                SntpClient.Sample sample = probe.query(server);
+                if (sample.delayNanos() < best.delayNanos()) {
+                    best = sample;
+                }
+            }
+            long offset = best.offsetNanos();
             assertThat(Math.abs(offset)).as("offset to chronyd after 5 syncs: %d ns", offset).isLessThan(2 * MS);
 
             chrony.stop();
