@@ -3,7 +3,6 @@ package org.syncscope.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -71,17 +70,11 @@ public class ChannelAccessIT {
                 + "print('value=%r' % v)\n"
                 + "print('severity=%s' % tv['severity'])\n"
                 + "print('age=%.3f' % (time.time() - tv['timestamp']))\n";
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true);
-        pb.environment().put("EPICS_CA_ADDR_LIST", "127.0.0.1:" + CA_PORT);
-        pb.environment().put("EPICS_CA_AUTO_ADDR_LIST", "NO");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("pyepics finished", p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals("pyepics exit status; output:\n" + out, 0, p.exitValue());
-        double value = Double.parseDouble(line(out, "value"));
+        String out = PyEpicsScript.run(CA_PORT, script);
+        double value = Double.parseDouble(PyEpicsScript.value(out, "value"));
         assertTrue("a sine value: " + value, value >= -1 && value <= 1);
-        assertEquals("0", line(out, "severity"));
-        double age = Double.parseDouble(line(out, "age"));
+        assertEquals("0", PyEpicsScript.value(out, "severity"));
+        double age = Double.parseDouble(PyEpicsScript.value(out, "age"));
         assertTrue("DEMO:PV1 (10 Hz) was stamped within the last second, age " + age, age >= -1 && age < 1);
     }
 
@@ -111,11 +104,6 @@ public class ChannelAccessIT {
             assertTrue(s.isConnected());
         }
         assertTrue(Duration.ofNanos(System.currentTimeMillis() * 1_000_000L - last).abs().getSeconds() < 10);
-    }
-
-    private static String line(String output, String key) {
-        return output.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + key + " in:\n" + output));
     }
 
     private String execute(String command) throws Exception {

@@ -10,7 +10,6 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
@@ -65,14 +64,14 @@ public class SyncProfileIT {
     @Test
     public void pyepicsReadsTheDemoProfileWithConfiguredRatesAndKnownPhases() throws Exception {
         // window 100 of a 1 Hz PV fills slowly; its average is exact from the second update on
-        await("DEMO:PV3:AvgFreq published and posted", Duration.ofSeconds(60), () -> postedValue("DEMO:PV3:AvgFreq"));
+        PyEpicsScript.await("DEMO:PV3:AvgFreq published and posted", Duration.ofSeconds(60), () -> postedValue("DEMO:PV3:AvgFreq"));
         Thread.sleep(3000);
         String script = "import epics\n"
                 + "for n in ['DEMO:PV1:AvgFreq', 'DEMO:PV2:AvgFreq', 'DEMO:PV3:AvgFreq',\n"
                 + "          'DEMO:PV1_vs_DEMO:PV2:AvgDiff', 'DEMO:PV1_vs_DEMO:PV3:AvgDiff', 'DEMO:PV2_vs_DEMO:PV3:AvgDiff']:\n"
                 + "    v = epics.caget(n, timeout=10)\n"
                 + "    print('%s=%r' % (n, v))\n";
-        String out = pyepics(script);
+        String out = PyEpicsScript.run(CA_PORT, script);
         assertWithin(out, "DEMO:PV1:AvgFreq", 10.0, 0.1);
         assertWithin(out, "DEMO:PV2:AvgFreq", 5.0, 0.05);
         assertWithin(out, "DEMO:PV3:AvgFreq", 1.0, 0.01);
@@ -87,17 +86,17 @@ public class SyncProfileIT {
     public void profilesFollowTheirConfigFiles() throws Exception {
         Path cfg = Paths.get(System.getProperty("karaf.etc"), "org.syncscope.syncprofile-itest.cfg");
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV3\nprefix = IT:\n", StandardCharsets.ISO_8859_1);
-        await("profile itest created", Duration.ofSeconds(30),
+        PyEpicsScript.await("profile itest created", Duration.ofSeconds(30),
                 () -> published().containsAll(Set.of("IT:DEMO:PV1:AvgFreq", "IT:DEMO:PV1_vs_DEMO:PV3:CurrentDiff")));
         try {
-            await("IT:DEMO:PV1 has samples", Duration.ofSeconds(30), () -> samples("itest", "DEMO:PV1") >= 3);
+            PyEpicsScript.await("IT:DEMO:PV1 has samples", Duration.ofSeconds(30), () -> samples("itest", "DEMO:PV1") >= 3);
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "\n" + execute("syncprofile:list") + execute("syncprofile:status"), e);
         }
         long before = samples("itest", "DEMO:PV1");
 
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\n", StandardCharsets.ISO_8859_1);
-        await("DEMO:PV3 replaced by DEMO:PV2", Duration.ofSeconds(30), () -> {
+        PyEpicsScript.await("DEMO:PV3 replaced by DEMO:PV2", Duration.ofSeconds(30), () -> {
             Set<String> now = published();
             return now.contains("IT:DEMO:PV2:AvgFreq") && now.contains("IT:DEMO:PV1_vs_DEMO:PV2:StdDiff")
                     && !now.contains("IT:DEMO:PV3:AvgFreq") && !now.contains("IT:DEMO:PV1_vs_DEMO:PV3:CurrentDiff");
@@ -112,7 +111,7 @@ public class SyncProfileIT {
         assertTrue("window still 100:\n" + list, list.lines().anyMatch(l -> l.contains("itest") && l.contains("100")));
 
         Files.delete(cfg);
-        await("profile itest removed", Duration.ofSeconds(30),
+        PyEpicsScript.await("profile itest removed", Duration.ofSeconds(30),
                 () -> published().stream().noneMatch(n -> n.startsWith("IT:")));
     }
 
@@ -122,16 +121,16 @@ public class SyncProfileIT {
         PublishedPv input = publishTicking("ITEST:GOING");
         execute("syncprofile:monitor --name gone --prefix GONE: ITEST:GOING DEMO:PV1");
         try {
-            await("GONE: outputs posted", Duration.ofSeconds(30), () -> postedValue("GONE:ITEST:GOING:AvgFreq")
+            PyEpicsScript.await("GONE: outputs posted", Duration.ofSeconds(30), () -> postedValue("GONE:ITEST:GOING:AvgFreq")
                     && postedValue("GONE:DEMO:PV1:AvgFreq") && postedValue("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff"));
             stopTicking();
             input.close();
-            await("GONE:ITEST:GOING:AvgFreq INVALID", Duration.ofSeconds(30),
+            PyEpicsScript.await("GONE:ITEST:GOING:AvgFreq INVALID", Duration.ofSeconds(30),
                     () -> severity("GONE:ITEST:GOING:AvgFreq") == AlarmSeverity.INVALID);
             assertEquals(AlarmSeverity.INVALID, severity("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff"));
             assertEquals(AlarmSeverity.NO_ALARM, severity("GONE:DEMO:PV1:AvgFreq"));
             publishTicking("ITEST:GOING");
-            await("GONE:ITEST:GOING:AvgFreq valid again", Duration.ofSeconds(30),
+            PyEpicsScript.await("GONE:ITEST:GOING:AvgFreq valid again", Duration.ofSeconds(30),
                     () -> severity("GONE:ITEST:GOING:AvgFreq") == AlarmSeverity.NO_ALARM);
         } finally {
             stopTicking();
@@ -164,12 +163,12 @@ public class SyncProfileIT {
     public void consoleStartsShowsAndStopsAnAdHocProfile() throws Exception {
         String started = execute("syncprofile:monitor --name adhoc --prefix AH: DEMO:PV1 DEMO:PV2");
         assertTrue(started, started.contains("started sync profile adhoc"));
-        await("ad-hoc outputs", Duration.ofSeconds(30), () -> published().contains("AH:DEMO:PV1_vs_DEMO:PV2:AvgDiff"));
-        await("ad-hoc samples", Duration.ofSeconds(30), () -> samples("adhoc", "DEMO:PV1") >= 2);
+        PyEpicsScript.await("ad-hoc outputs", Duration.ofSeconds(30), () -> published().contains("AH:DEMO:PV1_vs_DEMO:PV2:AvgDiff"));
+        PyEpicsScript.await("ad-hoc samples", Duration.ofSeconds(30), () -> samples("adhoc", "DEMO:PV1") >= 2);
         String status = execute("syncprofile:status adhoc");
         assertTrue(status, status.contains("DEMO:PV1_vs_DEMO:PV2"));
         execute("syncprofile:stop adhoc");
-        await("ad-hoc profile removed", Duration.ofSeconds(30),
+        PyEpicsScript.await("ad-hoc profile removed", Duration.ofSeconds(30),
                 () -> published().stream().noneMatch(n -> n.startsWith("AH:")));
     }
 
@@ -214,32 +213,9 @@ public class SyncProfileIT {
         return SyncscopeServer.execute(sessionFactory, command);
     }
 
-    private static String pyepics(String script) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true);
-        pb.environment().put("EPICS_CA_ADDR_LIST", "127.0.0.1:" + CA_PORT);
-        pb.environment().put("EPICS_CA_AUTO_ADDR_LIST", "NO");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("pyepics finished", p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals("pyepics exit status; output:\n" + out, 0, p.exitValue());
-        return out;
-    }
-
     private static void assertWithin(String output, String pv, double expected, double tolerance) {
-        String value = output.lines().filter(l -> l.startsWith(pv + "=")).map(l -> l.substring(pv.length() + 1))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + pv + " in:\n" + output));
-        double v = Double.parseDouble(value);
+        double v = Double.parseDouble(PyEpicsScript.value(output, pv));
         assertTrue(pv + " = " + v + ", expected " + expected + " ± " + tolerance + "\n" + output,
                 Math.abs(v - expected) <= tolerance);
-    }
-
-    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(250);
-        }
     }
 }

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
@@ -59,7 +57,7 @@ public class TimestampIT {
 
     @Test
     public void statusPvsAreReadByTheEpicsCLibrary() throws Exception {
-        await("synchronous and in sync", Duration.ofSeconds(30), () -> {
+        PyEpicsScript.await("synchronous and in sync", Duration.ofSeconds(30), () -> {
             TimestampStatus s = status();
             return s != null && s.mode() == ClockMode.SYNCHRONOUS && s.inSync();
         });
@@ -67,18 +65,13 @@ public class TimestampIT {
         String script = "import epics\n"
                 + "for n in ['TS:Mode', 'TS:Role', 'TS:SyncValid', 'TS:Alarm', 'TS:LastSync', 'TS:CurrentTime', 'TS:EventCount']:\n"
                 + "    print('%s=%s' % (n, epics.caget(n, as_string=True, timeout=10)))\n";
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", "-c", script).redirectErrorStream(true);
-        pb.environment().put("EPICS_CA_ADDR_LIST", "127.0.0.1:" + CA_PORT);
-        pb.environment().put("EPICS_CA_AUTO_ADDR_LIST", "NO");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("pyepics finished", p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(out, "SYNCHRONOUS", value(out, "TS:Mode"));
-        assertEquals(out, "MASTER", value(out, "TS:Role"));
-        assertEquals(out, "Yes", value(out, "TS:SyncValid"));
-        assertEquals(out, "OK", value(out, "TS:Alarm"));
-        assertTrue(out, value(out, "TS:CurrentTime").startsWith("20"));
-        assertTrue(out, Long.parseLong(value(out, "TS:EventCount")) > 0);
+        String out = PyEpicsScript.run(CA_PORT, script);
+        assertEquals(out, "SYNCHRONOUS", PyEpicsScript.value(out, "TS:Mode"));
+        assertEquals(out, "MASTER", PyEpicsScript.value(out, "TS:Role"));
+        assertEquals(out, "Yes", PyEpicsScript.value(out, "TS:SyncValid"));
+        assertEquals(out, "OK", PyEpicsScript.value(out, "TS:Alarm"));
+        assertTrue(out, PyEpicsScript.value(out, "TS:CurrentTime").startsWith("20"));
+        assertTrue(out, Long.parseLong(PyEpicsScript.value(out, "TS:EventCount")) > 0);
     }
 
     @Test
@@ -121,7 +114,7 @@ public class TimestampIT {
         Files.writeString(second, "name = b\nreceiver = false\n", StandardCharsets.ISO_8859_1);
         try {
             retarget(timestamp, original, "(&(driver=sim)(name=b))");
-            await("soft time on sim b (no receiver)", Duration.ofSeconds(30), () -> {
+            PyEpicsScript.await("soft time on sim b (no receiver)", Duration.ofSeconds(30), () -> {
                 TimestampStatus s = status();
                 return s != null && s.mode() == ClockMode.SOFT && s.modeReason().contains("no receiver");
             });
@@ -129,7 +122,7 @@ public class TimestampIT {
             assertTrue(report, report.contains("name=b") && report.contains("mode SOFT"));
 
             retarget(timestamp, original, "(&(driver=sim)(name=demo))");
-            await("synchronous again on sim demo", Duration.ofSeconds(30), () -> {
+            PyEpicsScript.await("synchronous again on sim demo", Duration.ofSeconds(30), () -> {
                 TimestampStatus s = status();
                 return s != null && s.mode() == ClockMode.SYNCHRONOUS;
             });
@@ -157,21 +150,6 @@ public class TimestampIT {
             return ts == null ? null : ts.status();
         } finally {
             context.ungetService(ref);
-        }
-    }
-
-    private static String value(String output, String key) {
-        return output.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + key + " in:\n" + output));
-    }
-
-    private static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(250);
         }
     }
 }
