@@ -33,7 +33,6 @@ final class CaSubscription implements Subscription {
     private volatile boolean connected;
     private volatile boolean closed;
     private volatile List<String> labels = List.of();
-    private volatile long updates;
     private boolean badTimeLogged;
 
     CaSubscription(gov.aps.jca.Context context, String pvName, PvListener listener, Consumer<CaSubscription> onClose) {
@@ -101,7 +100,6 @@ final class CaSubscription implements Subscription {
             PvUpdate raw = DbrUpdates.toUpdate(pvName, withoutTime(ev), received, labels);
             update = new PvUpdate(pvName, raw.value(), received, received, raw.severity(), raw.status());
         }
-        updates++;
         try {
             listener.onUpdate(update);
         } catch (RuntimeException e) {
@@ -123,11 +121,6 @@ final class CaSubscription implements Subscription {
     @Override
     public boolean isConnected() {
         return connected && !closed;
-    }
-
-    /** Updates delivered so far. */
-    long updates() {
-        return updates;
     }
 
     @Override

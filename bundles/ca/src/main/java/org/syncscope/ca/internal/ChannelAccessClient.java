@@ -134,11 +134,6 @@ public final class ChannelAccessClient implements AutoCloseable {
         }
     }
 
-    /** Every open subscription, for the console. */
-    Set<CaSubscription> subscriptions() {
-        return Set.copyOf(subscriptions);
-    }
-
     @Override
     public void close() {
         List.copyOf(subscriptions).forEach(CaSubscription::close);

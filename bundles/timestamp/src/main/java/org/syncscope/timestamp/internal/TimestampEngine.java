@@ -277,10 +277,6 @@ public final class TimestampEngine implements TimestampService {
         return failed || ntpLost;
     }
 
-    /** Whether the clock follows NTP now. */
-    public synchronized boolean ntpLocked() {
-        return ntpConfigured && !ntpLost && ntpSamples > 0 && !followsMaster() && !synchronousNow();
-    }
 
     /** Events received since start. */
     public synchronized long eventCount() {

@@ -3,7 +3,6 @@ package org.syncscope.timestamp.internal.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.timestamp.internal.TimestampEngine;
@@ -16,7 +15,6 @@ public final class NtpSync {
     private final TimestampEngine engine;
     private final List<InetSocketAddress> servers;
     private final SntpClient client;
-    private final AtomicLong failures = new AtomicLong();
 
     public NtpSync(TimestampEngine engine, List<InetSocketAddress> servers, SntpClient client) {
         this.engine = engine;
@@ -32,7 +30,6 @@ public final class NtpSync {
                 engine.adjustToNtp(s.offsetNanos(), s.delayNanos(), server.getHostString() + ":" + server.getPort());
                 return true;
             } catch (IOException | MalformedPacketException e) {
-                failures.incrementAndGet();
                 LOG.debug("NTP server {} did not answer: {}", server, e.toString());
             }
         }
@@ -50,9 +47,5 @@ public final class NtpSync {
             }
         }
         throw last;
-    }
-
-    public long failures() {
-        return failures.get();
     }
 }

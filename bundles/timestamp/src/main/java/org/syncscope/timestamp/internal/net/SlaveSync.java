@@ -3,7 +3,6 @@ package org.syncscope.timestamp.internal.net;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.timestamp.internal.TimestampEngine;
@@ -20,7 +19,6 @@ public final class SlaveSync {
     private final TimestampEngine engine;
     private final List<InetSocketAddress> masters;
     private final MasterClient client;
-    private final AtomicLong failures = new AtomicLong();
     private final long retryNanos;
     private final InetSocketAddress broadcast;
     private long nextTryMono = Long.MIN_VALUE / 2;
@@ -66,7 +64,6 @@ public final class SlaveSync {
                     return true;
                 }
             } catch (IOException e) {
-                failures.incrementAndGet();
                 LOG.debug("no master answered a broadcast to {}: {}", broadcast, e.toString());
             }
             nextTryMono = now + retryNanos;
@@ -83,7 +80,6 @@ public final class SlaveSync {
                 engine.adjustToMaster(e.offsetNanos(), e.roundTripNanos(), master.getHostString() + ":" + master.getPort());
                 return true;
             } catch (IOException | MalformedPacketException e) {
-                failures.incrementAndGet();
                 LOG.debug("master {} did not answer: {}", master, e.toString());
             }
         }
@@ -104,9 +100,5 @@ public final class SlaveSync {
             }
         }
         throw last;
-    }
-
-    public long failures() {
-        return failures.get();
     }
 }
