@@ -1,0 +1,83 @@
+package org.syncscope.pmc.command;
+
+import java.io.PrintStream;
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Optional;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.syncscope.api.ptp.HostPtpRole;
+import org.syncscope.api.ptp.HostPtpStatus;
+import org.syncscope.api.ptp.PortDataSet;
+import org.syncscope.api.ptp.PtpManagementException;
+import org.syncscope.pmc.internal.DataSetId;
+import org.syncscope.pmc.internal.PmcComponent;
+
+/**
+ * The host's PTP role as the site's tools print it, plus its ports; {@code --raw} prints one whole
+ * data set, a field per line.
+ */
+@Command(scope = "ptp", name = "host", description = "Shows the host's PTP role and grandmaster, read from ptp4l")
+@Service
+public class HostCommand implements Action {
+
+    @Reference
+    private PmcComponent pmc;
+
+    @Option(name = "--raw", description = "Print one whole data set: " + "CURRENT_DATA_SET, DEFAULT_DATA_SET, "
+            + "PARENT_DATA_SET, PORT_DATA_SET, TIME_STATUS_NP, GRANDMASTER_SETTINGS_NP")
+    @Completion(value = StringsCompleter.class, values = {"CURRENT_DATA_SET", "DEFAULT_DATA_SET", "PARENT_DATA_SET",
+        "PORT_DATA_SET", "TIME_STATUS_NP", "GRANDMASTER_SETTINGS_NP"})
+    private String raw;
+
+    @Override
+    public Object execute() throws PtpManagementException {
+        PrintStream out = System.out;
+        if (raw != null) {
+            Optional<DataSetId> id = DataSetId.byName(raw);
+            if (id.isEmpty()) {
+                throw new IllegalArgumentException("unknown data set '" + raw + "'; one of " + DataSetId.names());
+            }
+            printRaw(out, id.get());
+            return null;
+        }
+        HostPtpStatus s = pmc.hostStatus();
+        out.printf("Role=%s, stepsRemoved=%d, offsetFromMaster=%.1f, meanPathDelay=%.1f, GrandmasterClockID=%s%n",
+                s.role() == HostPtpRole.GRANDMASTER ? "Grandmaster" : "Slave", s.current().stepsRemoved(),
+                s.current().offsetFromMasterNs(), s.current().meanPathDelayNs(), s.grandmasterIdentity());
+        for (PortDataSet p : pmc.portDataSets()) {
+            out.printf("port %s: %s%n", p.portIdentity(), p.portState());
+        }
+        s.timeStatus().ifPresent(t -> out.printf("master_offset=%d ns, gmPresent=%s%n", t.masterOffsetNs(), t.gmPresent()));
+        out.println("(" + pmc.describe() + ")");
+        return null;
+    }
+
+    private void printRaw(PrintStream out, DataSetId id) throws PtpManagementException {
+        List<?> records = switch (id) {
+            case CURRENT_DATA_SET -> List.of(pmc.currentDataSet());
+            case DEFAULT_DATA_SET -> List.of(pmc.defaultDataSet());
+            case PARENT_DATA_SET -> List.of(pmc.parentDataSet());
+            case TIME_STATUS_NP -> List.of(pmc.timeStatus());
+            case GRANDMASTER_SETTINGS_NP -> List.of(pmc.grandmasterSettings());
+            case PORT_DATA_SET -> pmc.portDataSets();
+        };
+        for (Object r : records) {
+            out.println(id);
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                Object v;
+                try {
+                    v = c.getAccessor().invoke(r);
+                } catch (ReflectiveOperationException e) {
+                    v = "?";
+                }
+                out.printf("  %-40s %s%n", c.getName(), v);
+            }
+        }
+    }
+}
