@@ -146,6 +146,14 @@ final class UnixDatagramSocket implements AutoCloseable {
         }
     }
 
+    /** Closes the socket but leaves its file, as a crashed process would (tests of stale sockets). */
+    synchronized void closeKeepingFile() {
+        if (fd >= 0) {
+            c.close(fd);
+            fd = -1;
+        }
+    }
+
     private synchronized int fd() throws IOException {
         if (fd < 0) {
             throw new IOException("socket " + path + " is closed");

@@ -1,0 +1,68 @@
+package org.syncscope.pmc.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.syncscope.pmc.internal.ManagementMessage.Reply;
+
+/**
+ * A stand-in for ptp4l's Unix management port: answers each request with whatever the test's
+ * responder returns (nothing, one reply, several, garbage). Runs on its own thread until closed.
+ */
+final class FakePtp4l implements AutoCloseable {
+
+    private final UnixDatagramSocket socket;
+    private final Thread thread;
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile Function<Reply, List<byte[]>> responder;
+    private volatile boolean running = true;
+
+    FakePtp4l(Path path, Function<Reply, List<byte[]>> responder) throws IOException {
+        this.socket = UnixDatagramSocket.bind(path);
+        this.responder = responder;
+        this.thread = new Thread(this::serve, "fake-ptp4l");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    Path path() {
+        return socket.path();
+    }
+
+    int requests() {
+        return requests.get();
+    }
+
+    void respondWith(Function<Reply, List<byte[]>> next) {
+        responder = next;
+    }
+
+    private void serve() {
+        while (running) {
+            try {
+                UnixDatagramSocket.Datagram d = socket.receive(1500, 100);
+                if (d == null) {
+                    continue;
+                }
+                requests.incrementAndGet();
+                Reply request = ManagementMessage.parse(d.data());
+                for (byte[] answer : responder.apply(request)) {
+                    socket.reply(d, answer);
+                }
+            } catch (Exception e) {
+                if (running) {
+                    e.printStackTrace();
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.join(5_000);
+        socket.close();
+    }
+}
