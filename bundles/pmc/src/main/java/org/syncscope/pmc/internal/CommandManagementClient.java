@@ -142,14 +142,14 @@ final class CommandManagementClient extends ManagementClient {
         } catch (MalformedReplyException e) {
             throw new PtpManagementException("unexpected output from " + pmc + " for GET " + id + ": " + e.getMessage());
         }
-        List<Block> blocks = out.blocks().stream().filter(b -> b.name().equals(id.name())).collect(Collectors.toList());
-        for (Block b : blocks) {
+        for (Block b : out.blocks()) {
             if (b.error()) {
-                String detail = String.join("; ", b.lines());
+                // pmc prints neither the error id nor the data set: the one request of this run was refused
                 throw new PtpManagementException("ptp4l at " + server + " answered GET " + id
-                        + " with MANAGEMENT_ERROR_STATUS" + (detail.isEmpty() ? "" : ": " + detail), errorId(b));
+                        + " with MANAGEMENT_ERROR_STATUS (pmc does not print which error; mode=native names it)");
             }
         }
+        List<Block> blocks = out.blocks().stream().filter(b -> b.name().equals(id.name())).collect(Collectors.toList());
         if (blocks.isEmpty()) {
             String said = out.notes().stream().filter(n -> !n.startsWith("sending:")).collect(Collectors.joining("; "));
             throw new PtpManagementException("no reply from ptp4l at " + server + " to GET " + id + " through pmc"
@@ -164,18 +164,5 @@ final class CommandManagementClient extends ManagementClient {
             return "; " + server + " does not exist (is ptp4l running, and is this its uds_address?)";
         }
         return "; is ptp4l running there, with domainNumber " + domainNumber + "?";
-    }
-
-    /** The error name pmc printed (e.g. NOT_SUPPORTED), as its id; 0xFFFE when none is recognised. */
-    private static int errorId(Block b) {
-        for (String line : b.lines()) {
-            for (String word : line.split("[^A-Z_]+")) {
-                int id = ManagementError.id(word);
-                if (id >= 0) {
-                    return id;
-                }
-            }
-        }
-        return 0xFFFE;
     }
 }

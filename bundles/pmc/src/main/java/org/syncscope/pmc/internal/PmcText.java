@@ -13,11 +13,13 @@ import org.syncscope.api.ptp.PortIdentity;
  * What {@code pmc -u} prints, split into reply blocks: a tab-indented head line
  * ({@code <portIdentity> seq N RESPONSE MANAGEMENT <NAME> }) and doubly indented
  * {@code name value} lines. Lines outside blocks ("sending: …", complaints) are kept as notes.
+ * For an error status pmc 3.1.1 prints only {@code RESPONSE MANAGEMENT_ERROR_STATUS }: no data set
+ * name and no error id.
  */
 final class PmcText {
 
     private static final Pattern HEAD = Pattern.compile(
-            "^\\t(\\S+) seq (\\d+) (\\S+) (MANAGEMENT|MANAGEMENT_ERROR_STATUS) (\\S+)\\s*$");
+            "^\\t(\\S+) seq (\\d+) (\\S+) (MANAGEMENT_ERROR_STATUS|MANAGEMENT) ?(\\S*)\\s*$");
     private static final Pattern FIELD = Pattern.compile("^\\t\\t(\\S+)(?:\\s+(.*?))?\\s*$");
     private static final Pattern CLOCK_ID = Pattern.compile("^([0-9a-f]{6})\\.([0-9a-f]{4})\\.([0-9a-f]{6})$");
 
