@@ -23,14 +23,14 @@ import org.syncscope.pmc.internal.PmcText.Block;
  * The fallback: runs {@code pmc -u -b 0 -d DOMAIN -s SOCKET 'GET NAME'} for each request, as the
  * existing tools do, and reads its text. Each run is bounded by the timeout and killed past it.
  */
-final class CommandManagementClient extends ManagementClient {
+public final class CommandManagementClient extends ManagementClient {
 
     private final String pmc;
     private final Path server;
     private final int domainNumber;
     private final long timeoutMs;
 
-    CommandManagementClient(String pmcCommand, Path server, int domainNumber, long timeoutMs) {
+    public CommandManagementClient(String pmcCommand, Path server, int domainNumber, long timeoutMs) {
         this.pmc = resolve(pmcCommand);
         this.server = server;
         this.domainNumber = domainNumber;

@@ -26,7 +26,7 @@ import org.syncscope.pmc.internal.ManagementMessage.Reply;
  * (a lock), each bounded by the timeout; replies with another sequenceId (answers to an earlier
  * request that timed out) are dropped. The client socket is bound on first use and removed on close.
  */
-final class NativeManagementClient extends ManagementClient {
+public final class NativeManagementClient extends ManagementClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeManagementClient.class);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -44,7 +44,7 @@ final class NativeManagementClient extends ManagementClient {
     private boolean closed;
     private int sequence;
 
-    NativeManagementClient(Path server, Path clientDirectory, int domainNumber, long timeoutMs) {
+    public NativeManagementClient(Path server, Path clientDirectory, int domainNumber, long timeoutMs) {
         this.server = server;
         long pid = ProcessHandle.current().pid();
         int instance = INSTANCES.incrementAndGet();
