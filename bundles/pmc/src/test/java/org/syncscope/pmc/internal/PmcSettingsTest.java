@@ -1,0 +1,54 @@
+package org.syncscope.pmc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PmcSettingsTest {
+
+    /** A PmcConfig with its defaults, some values replaced, as Config Admin would hand it over. */
+    private static PmcConfig config(Map<String, Object> values) {
+        return (PmcConfig) Proxy.newProxyInstance(PmcConfig.class.getClassLoader(), new Class<?>[] {PmcConfig.class},
+                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName())
+                        : method.getDefaultValue());
+    }
+
+    private static PmcConfig config(String key, Object value) {
+        Map<String, Object> m = new HashMap<>();
+        m.put(key, value);
+        return config(m);
+    }
+
+    @Test
+    void defaultsAreNativeOnTheStandardSocket() {
+        PmcSettings s = PmcSettings.of(config(Map.of()));
+        assertThat(s.mode()).isEqualTo("native");
+        assertThat(s.socket()).isEqualTo(Path.of("/var/run/ptp4l"));
+        assertThat(s.timeoutMs()).isEqualTo(1000);
+        assertThat(s.publishPeriodSeconds()).isZero();
+        assertThat(s.clientDirectory().isAbsolute()).isTrue();
+        assertThat(s.newClient()).isInstanceOf(NativeManagementClient.class);
+        assertThat(PmcSettings.of(config("mode", " Command ")).newClient()).isInstanceOf(CommandManagementClient.class);
+    }
+
+    @Test
+    void badValuesAreNamed() {
+        assertThatThrownBy(() -> PmcSettings.of(config("mode", "udp")))
+                .hasMessage("mode 'udp' is neither native nor command");
+        assertThatThrownBy(() -> PmcSettings.of(config("socket", "ptp4l")))
+                .hasMessage("socket 'ptp4l' is not an absolute path");
+        assertThatThrownBy(() -> PmcSettings.of(config("timeoutMs", 0))).hasMessage("timeoutMs 0 is outside 10..60000");
+        assertThatThrownBy(() -> PmcSettings.of(config("domainNumber", 256)))
+                .hasMessage("domainNumber 256 is outside 0..255");
+        assertThatThrownBy(() -> PmcSettings.of(config("pmcCommand", " "))).hasMessage("pmcCommand is empty");
+        assertThatThrownBy(() -> PmcSettings.of(config("publishPeriodSeconds", -1)))
+                .hasMessage("publishPeriodSeconds -1 is outside 0..86400");
+        assertThatThrownBy(() -> PmcSettings.of(config("clientDirectory", "run")))
+                .hasMessage("clientDirectory 'run' is not an absolute path");
+    }
+}
