@@ -1,0 +1,70 @@
+package org.syncscope.ptpcheck.command;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.syncscope.api.camera.CameraException;
+import org.syncscope.ptpcheck.internal.CheckPrinter;
+import org.syncscope.ptpcheck.internal.CheckSettings;
+import org.syncscope.ptpcheck.internal.ConvergenceCheck;
+import org.syncscope.ptpcheck.internal.Labels;
+import org.syncscope.ptpcheck.internal.OpenCameras;
+import org.syncscope.ptpcheck.internal.PtpCheckComponent;
+import org.syncscope.ptpcheck.internal.Ticker;
+
+/**
+ * ptp_sync_check as a command: enable PTP on the cameras, wait for convergence, print host,
+ * cameras and verdict. Returns 0 converged, 2 not converged, 1 fatal (the exit status over
+ * {@code ssh … ptp:check}).
+ */
+@Command(scope = "ptp", name = "check", description = "Enables PTP on the cameras, waits for convergence and judges it")
+@Service
+public class CheckCommand implements Action {
+
+    @Reference
+    private PtpCheckComponent check;
+
+    @Option(name = "--lang", description = "en (default) or ja: the labels of the original tool")
+    private String lang = "en";
+
+    @Option(name = "--serials", description = "Comma-separated camera serials (default: configured, else all found, up to 8)")
+    private String serials;
+
+    @Option(name = "--timeout-s", description = "Convergence timeout in seconds (default: convergenceTimeoutSeconds)")
+    private Integer timeoutSeconds;
+
+    @Override
+    public Object execute() throws Exception {
+        PrintStream out = System.out;
+        Labels labels = Labels.of(lang);
+        CheckSettings s = check.settings();
+        if (check.driver() == null) {
+            out.println("ERROR: " + check.noDriver());
+            return 1;
+        }
+        List<String> wanted = serials == null ? s.serials() : CheckSettings.parseSerials(serials);
+        long timeout = timeoutSeconds == null ? s.convergenceTimeoutSeconds() : timeoutSeconds;
+        if (timeout < 1) {
+            throw new IllegalArgumentException("--timeout-s " + timeout + ": at least 1");
+        }
+        try (OpenCameras cameras = OpenCameras.open(check.driver(), wanted)) {
+            CheckPrinter printer = new CheckPrinter(out, labels);
+            if (cameras.found() > cameras.cameras().size()) {
+                out.printf("(%d cameras found; checking the first %d)%n", cameras.found(), cameras.cameras().size());
+            }
+            printer.cameras(cameras.infos(), timeout);
+            out.flush();
+            ConvergenceCheck.Result r = new ConvergenceCheck(Ticker.SYSTEM)
+                    .run(cameras.cameras(), check.host(), timeout * 1000, s.pollIntervalMs());
+            printer.result(r);
+            return r.convergence().converged() ? 0 : 2;
+        } catch (CameraException e) {
+            out.println("ERROR: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.syncscope.ptpcheck.command;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.syncscope.api.camera.CameraException;
+import org.syncscope.ptpcheck.internal.CheckSettings;
+import org.syncscope.ptpcheck.internal.HostView;
+import org.syncscope.ptpcheck.internal.OpenCameras;
+import org.syncscope.ptpcheck.internal.PtpCheckComponent;
+import org.syncscope.ptpcheck.internal.Ticker;
+import org.syncscope.ptpcheck.internal.TimestampAlignment;
+import org.syncscope.ptpcheck.internal.TimestatPrinter;
+
+/**
+ * chktimestat as a command. Returns 0 when every camera is within the threshold in every sample,
+ * 2 when any is over, 1 on a fatal error (host not grandmaster, camera failure, timeout) — the
+ * exit status over {@code ssh … ptp:timestat}.
+ */
+@Command(scope = "ptp", name = "timestat", description = "Latches all cameras' clocks and reports each one's offset to the median")
+@Service
+public class TimestatCommand implements Action {
+
+    @Reference
+    private PtpCheckComponent check;
+
+    @Option(name = "--serials", description = "Comma-separated camera serials (default: configured, else all found, up to 8)")
+    private String serials;
+
+    @Option(name = "--iface", description = "Network interface, for the log only (as chktimestat)")
+    private String iface;
+
+    @Option(name = "--samples", description = "Number of samples (default 1)")
+    private int samples = 1;
+
+    @Option(name = "--interval-ms", description = "Pause between samples in ms (default 0)")
+    private long intervalMs;
+
+    @Option(name = "--threshold-ns", description = "Largest |delta to the median| that is OK (default: thresholdNs, 100 ms)")
+    private Long thresholdNs;
+
+    @Option(name = "--timeout-s", description = "Overall timeout in s (default: timestatTimeoutSeconds, 60)")
+    private Long timeoutSeconds;
+
+    @Option(name = "--assume-realtime-ptp", description = "Also print each camera's delta to this host's realtime clock")
+    private boolean assumeRealtime;
+
+    @Override
+    public Object execute() throws Exception {
+        PrintStream out = System.out;
+        CheckSettings s = check.settings();
+        TimestampAlignment.Options options = new TimestampAlignment.Options(samples, intervalMs,
+                thresholdNs == null ? s.thresholdNs() : thresholdNs,
+                timeoutSeconds == null ? s.timestatTimeoutSeconds() : timeoutSeconds, assumeRealtime);
+        List<String> wanted = serials == null ? s.serials() : CheckSettings.parseSerials(serials);
+        if (check.driver() == null) {
+            out.println("ERROR: " + check.noDriver());
+            return TimestampAlignment.FATAL;
+        }
+        HostView host = HostView.read(check.host());
+        TimestatPrinter printer = new TimestatPrinter(out, assumeRealtime, samples == 1);
+        printer.host(host);
+        if (!host.isGrandmaster()) {
+            out.println("ERROR: the host is not the PTP grandmaster: " + host.line());
+            return TimestampAlignment.FATAL;
+        }
+        try (OpenCameras cameras = OpenCameras.open(check.driver(), wanted)) {
+            TimestampAlignment.Result r = new TimestampAlignment(Ticker.SYSTEM, TimestatCommand::realtimeNanos)
+                    .run(cameras.cameras(), options, sample -> {
+                        printer.sample(sample);
+                        out.flush();
+                    });
+            printer.summary(r);
+            return r.exitCode();
+        } catch (CameraException | TimestampAlignment.FatalException e) {
+            out.println("ERROR: " + e.getMessage());
+            return TimestampAlignment.FATAL;
+        }
+    }
+
+    private static long realtimeNanos() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

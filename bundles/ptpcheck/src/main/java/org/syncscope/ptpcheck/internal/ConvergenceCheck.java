@@ -1,0 +1,72 @@
+package org.syncscope.ptpcheck.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.syncscope.api.camera.Camera;
+import org.syncscope.api.camera.CameraException;
+import org.syncscope.api.camera.CameraPtpState;
+import org.syncscope.api.camera.PtpNode;
+import org.syncscope.api.ptp.PtpManagement;
+
+/**
+ * ptp_sync_check: enable PTP on every camera, then poll every camera's state until converged
+ * (see {@link Convergence}) or the timeout; the host is read before polling and once more at the end.
+ */
+public final class ConvergenceCheck {
+
+    /** What the check found. */
+    public record Result(List<CameraStatus> cameras, HostView host, Convergence convergence, long waitedMillis) {
+    }
+
+    private final Ticker ticker;
+
+    public ConvergenceCheck(Ticker ticker) {
+        this.ticker = ticker;
+    }
+
+    public Result run(List<Camera> cameras, PtpManagement ptp, long timeoutMillis, long pollMillis)
+            throws InterruptedException {
+        List<CameraStatus> status = new ArrayList<>();
+        for (int i = 0; i < cameras.size(); i++) {
+            Camera c = cameras.get(i);
+            PtpNode node;
+            String error = "";
+            try {
+                node = c.enablePtp();
+            } catch (CameraException e) {
+                node = PtpNode.NOT_AVAILABLE;
+                error = e.getMessage();
+            }
+            status.add(new CameraStatus(i, c.info(), node, CameraPtpState.UNKNOWN, error));
+        }
+        HostView host = HostView.read(ptp);
+        long start = ticker.nanoTime();
+        long deadline = start + timeoutMillis * 1_000_000L;
+        Convergence verdict;
+        while (true) {
+            poll(cameras, status);
+            verdict = Convergence.of(host, status);
+            if (verdict.converged() || ticker.nanoTime() - deadline >= 0) {
+                break;
+            }
+            ticker.sleepMillis(pollMillis);
+        }
+        HostView finalHost = HostView.read(ptp);
+        verdict = Convergence.of(finalHost, status);
+        return new Result(List.copyOf(status), finalHost, verdict, (ticker.nanoTime() - start) / 1_000_000L);
+    }
+
+    private static void poll(List<Camera> cameras, List<CameraStatus> status) {
+        for (int i = 0; i < cameras.size(); i++) {
+            CameraStatus s = status.get(i);
+            if (!s.hasPtp()) {
+                continue;
+            }
+            try {
+                status.set(i, s.withState(cameras.get(i).ptpState(), ""));
+            } catch (CameraException e) {
+                status.set(i, s.withState(CameraPtpState.UNKNOWN, e.getMessage()));
+            }
+        }
+    }
+}

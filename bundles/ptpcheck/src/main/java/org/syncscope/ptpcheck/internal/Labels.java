@@ -1,0 +1,75 @@
+package org.syncscope.ptpcheck.internal;
+
+import java.util.Locale;
+
+/**
+ * The words ptp:check prints. English by default; {@code --lang ja} prints the labels of the
+ * site's original tool (which called the host "Ubuntu").
+ */
+public enum Labels {
+    EN("=== Cameras ===", "Waiting for PTP convergence (max %d s)...", "=== Host PTP status ===",
+            "=== Camera PTP status ===", "=== Verdict ===", "Host", "✅ PTP sync OK", "❌ PTP sync NOT converged"),
+    JA("=== 接続カメラ一覧 ===", "PTP 収束待ち中…（最大 %d 秒）", "=== Ubuntu PTP 状態 ===",
+            "=== カメラ PTP ステータス ===", "=== 総合判定 ===", "Ubuntu", "✅ PTP同期 OK", "❌ PTP同期 NG");
+
+    final String cameras;
+    final String waiting;
+    final String host;
+    final String cameraStatus;
+    final String verdict;
+    final String hostName;
+    final String ok;
+    final String notOk;
+
+    Labels(String cameras, String waiting, String host, String cameraStatus, String verdict, String hostName,
+           String ok, String notOk) {
+        this.cameras = cameras;
+        this.waiting = waiting;
+        this.host = host;
+        this.cameraStatus = cameraStatus;
+        this.verdict = verdict;
+        this.hostName = hostName;
+        this.ok = ok;
+        this.notOk = notOk;
+    }
+
+    /** "en" or "ja" (case-insensitive); anything else is refused, naming it. */
+    public static Labels of(String lang) {
+        return switch (lang == null ? "en" : lang.trim().toLowerCase(Locale.ROOT)) {
+            case "en", "" -> EN;
+            case "ja" -> JA;
+            default -> throw new IllegalArgumentException("--lang '" + lang + "': en or ja");
+        };
+    }
+
+    String hintHostUnavailable(String error) {
+        return this == JA ? "Ubuntu 側の PTP 状態取得失敗: " + error + "（ptp4l が動作し /var/run/ptp4l にソケットがあるか確認）"
+                : "host PTP status unavailable: " + error + " (is ptp4l running, and its socket where the pmc adapter looks?)";
+    }
+
+    String hintSeveralMasters(int n, String who) {
+        return this == JA ? "Master が複数 (" + n + ": " + who + ")：BMCA で複数のクロックが勝っています。priority1/ドメイン設定を確認"
+                : "several Masters (" + n + ": " + who + "): more than one clock wins the BMCA; check priority1 and "
+                        + "the PTP domain so that exactly one grandmaster wins";
+    }
+
+    String hintNoMaster() {
+        return this == JA ? "Master がいません：ホストの ptp4l がグランドマスターか、PTP ドメインが一致しているか確認"
+                : "no Master: is the host's ptp4l the grandmaster, and do host and cameras use the same PTP domain?";
+    }
+
+    String hintUnsettled(String which) {
+        return this == JA ? "未収束のカメラ: " + which : "cameras not settled: " + which;
+    }
+
+    String hintNoSlave() {
+        return this == JA ? "Slave がいません：カメラがマスターのアナウンスを受信できていません"
+                : "no Slave: the cameras do not hear the master's announce messages";
+    }
+
+    String hintNetwork() {
+        return this == JA ? "ネットワーク：スイッチの PTP 透過性（トランスペアレント/バウンダリクロック）、IGMP/マルチキャスト (224.0.1.129) を確認"
+                : "network: check the switch's PTP transparency (transparent/boundary clock) and IGMP snooping / "
+                        + "multicast to 224.0.1.129";
+    }
+}

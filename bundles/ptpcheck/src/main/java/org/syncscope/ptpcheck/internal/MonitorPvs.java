@@ -1,0 +1,102 @@
+package org.syncscope.ptpcheck.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.syncscope.api.camera.CameraPtpState;
+import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.api.pv.AlarmStatus;
+import org.syncscope.api.pv.Limits;
+import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvSpec;
+import org.syncscope.api.pv.PvType;
+import org.syncscope.api.pv.PvValue;
+
+/**
+ * The monitor's PVs: {@code Verdict}, {@code MaxAbsDelta} (ns), {@code HostRole}, and per camera
+ * {@code SERIAL:Status} and {@code SERIAL:Delta} (ns to the median). Over the threshold: MAJOR.
+ */
+final class MonitorPvs implements AutoCloseable {
+
+    static final List<String> VERDICTS = List.of("OK", "NOT_CONVERGED", "OVER_THRESHOLD", "ERROR");
+    private static final List<String> ROLES = List.of("GRANDMASTER", "SLAVE", "UNKNOWN");
+    private static final List<String> STATES = Arrays.stream(CameraPtpState.values()).map(CameraPtpState::genicamName)
+            .collect(Collectors.toList());
+
+    private final List<PublishedPv> all = new ArrayList<>();
+    private final PublishedPv verdict;
+    private final PublishedPv maxAbsDelta;
+    private final PublishedPv hostRole;
+    private final Map<String, PublishedPv> status = new LinkedHashMap<>();
+    private final Map<String, PublishedPv> delta = new LinkedHashMap<>();
+
+    MonitorPvs(PvPublisher publisher, String prefix, List<String> serials) {
+        try {
+            verdict = add(publisher, enumPv(prefix + "Verdict", "overall PTP verdict", VERDICTS));
+            maxAbsDelta = add(publisher, PvSpec.ofDouble(prefix + "MaxAbsDelta", "ns", 0, "largest |delta to median|"));
+            hostRole = add(publisher, enumPv(prefix + "HostRole", "host PTP role", ROLES));
+            for (String s : serials) {
+                status.put(s, add(publisher, enumPv(prefix + s + ":Status", "camera PTP state", STATES)));
+                delta.put(s, add(publisher, PvSpec.ofDouble(prefix + s + ":Delta", "ns", 0, "camera time minus median")));
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    boolean covers(List<String> serials) {
+        return status.keySet().equals(new java.util.LinkedHashSet<>(serials));
+    }
+
+    void postVerdict(String value, long maxAbs, HostView host, long thresholdNs, long now) {
+        boolean ok = value.equals("OK");
+        verdict.post(new PvValue.EnumValue(VERDICTS.indexOf(value), value), now,
+                ok ? AlarmSeverity.NO_ALARM : AlarmSeverity.MAJOR, ok ? AlarmStatus.NO_ALARM : AlarmStatus.STATE);
+        boolean over = maxAbs > thresholdNs;
+        maxAbsDelta.post(new PvValue.DoubleValue(maxAbs), now, over ? AlarmSeverity.MAJOR : AlarmSeverity.NO_ALARM,
+                over ? AlarmStatus.HIGH : AlarmStatus.NO_ALARM);
+        String role = host.isGrandmaster() ? "GRANDMASTER" : host.isSlave() ? "SLAVE" : "UNKNOWN";
+        hostRole.post(new PvValue.EnumValue(ROLES.indexOf(role), role), now,
+                role.equals("UNKNOWN") ? AlarmSeverity.INVALID : AlarmSeverity.NO_ALARM,
+                role.equals("UNKNOWN") ? AlarmStatus.COMM : AlarmStatus.NO_ALARM);
+    }
+
+    void postCamera(String serial, CameraPtpState state, Long deltaNs, long thresholdNs, long now) {
+        PublishedPv s = status.get(serial);
+        if (s != null) {
+            s.post(new PvValue.EnumValue(state.ordinal(), state.genicamName()), now, AlarmSeverity.NO_ALARM,
+                    AlarmStatus.NO_ALARM);
+        }
+        PublishedPv d = delta.get(serial);
+        if (d != null) {
+            if (deltaNs == null) {
+                d.post(new PvValue.DoubleValue(0), now, AlarmSeverity.INVALID, AlarmStatus.COMM);
+            } else {
+                boolean over = Math.abs(deltaNs) > thresholdNs;
+                d.post(new PvValue.DoubleValue(deltaNs), now, over ? AlarmSeverity.MAJOR : AlarmSeverity.NO_ALARM,
+                        !over ? AlarmStatus.NO_ALARM : deltaNs > 0 ? AlarmStatus.HIGH : AlarmStatus.LOW);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        all.forEach(PublishedPv::close);
+        all.clear();
+    }
+
+    private PublishedPv add(PvPublisher publisher, PvSpec spec) {
+        PublishedPv pv = publisher.publish(spec);
+        all.add(pv);
+        return pv;
+    }
+
+    private static PvSpec enumPv(String name, String description, List<String> labels) {
+        return new PvSpec(name, PvType.ENUM, "", 0, description, Limits.NONE, Limits.NONE, labels, 1, null);
+    }
+}

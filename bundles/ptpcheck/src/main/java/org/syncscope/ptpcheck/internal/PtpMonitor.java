@@ -1,0 +1,105 @@
+package org.syncscope.ptpcheck.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncscope.api.camera.Camera;
+import org.syncscope.api.camera.CameraDriver;
+import org.syncscope.api.camera.CameraException;
+import org.syncscope.api.camera.CameraPtpState;
+import org.syncscope.api.camera.PtpNode;
+import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.pv.PvPublisher;
+
+/**
+ * One monitor cycle: open the cameras (PTP switched on in the first cycle), read their states, one
+ * latch sample, the host role; post the PVs; close the cameras. Runs on the component's thread.
+ */
+final class PtpMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PtpMonitor.class);
+
+    private final CameraDriver driver;
+    private final PtpManagement ptp;
+    private final PvPublisher publisher;
+    private final CheckSettings settings;
+    private MonitorPvs pvs;
+    private final java.util.Map<String, PtpNode> nodes = new java.util.HashMap<>();
+    private String lastProblem = "";
+
+    PtpMonitor(CameraDriver driver, PtpManagement ptp, PvPublisher publisher, CheckSettings settings) {
+        this.driver = driver;
+        this.ptp = ptp;
+        this.publisher = publisher;
+        this.settings = settings;
+    }
+
+    void cycle() {
+        long now = nowNanos();
+        HostView host = HostView.read(ptp);
+        try (OpenCameras open = OpenCameras.open(driver, settings.serials())) {
+            List<String> serials = open.infos().stream().map(i -> i.serial()).toList();
+            if (pvs == null || !pvs.covers(serials)) {
+                if (pvs != null) {
+                    pvs.close();
+                }
+                pvs = new MonitorPvs(publisher, settings.pvPrefix(), serials);
+            }
+            List<CameraStatus> states = new ArrayList<>();
+            for (int i = 0; i < open.cameras().size(); i++) {
+                Camera c = open.cameras().get(i);
+                PtpNode node = nodes.get(c.info().serial());
+                if (node == null) {
+                    node = c.enablePtp();   // once per camera: the device keeps it on
+                    nodes.put(c.info().serial(), node);
+                }
+                states.add(new CameraStatus(i, c.info(), node, c.ptpState(), ""));
+            }
+            Convergence convergence = Convergence.of(host, states);
+            TimestampAlignment.Result r = new TimestampAlignment(Ticker.SYSTEM, PtpMonitor::nowNanos).run(open.cameras(),
+                    new TimestampAlignment.Options(1, 0, settings.thresholdNs(), 60, false), s -> { });
+            TimestampAlignment.Sample sample = r.samples().get(0);
+            for (int i = 0; i < serials.size(); i++) {
+                pvs.postCamera(serials.get(i), states.get(i).state(), sample.readings().get(i).deltaNs(),
+                        settings.thresholdNs(), now);
+            }
+            String verdict = !convergence.converged() ? "NOT_CONVERGED"
+                    : r.exitCode() == TimestampAlignment.ALL_WITHIN ? "OK" : "OVER_THRESHOLD";
+            pvs.postVerdict(verdict, r.maxAbsDeltaNs(), host, settings.thresholdNs(), now);
+            problem("");
+        } catch (CameraException | TimestampAlignment.FatalException | RuntimeException e) {
+            if (pvs != null) {
+                pvs.postVerdict("ERROR", 0, host, settings.thresholdNs(), now);
+            }
+            problem(String.valueOf(e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void problem(String text) {
+        if (!text.equals(lastProblem)) {
+            if (text.isEmpty()) {
+                LOG.info("PTP monitor: cameras readable again");
+            } else {
+                LOG.warn("PTP monitor: {}", text);
+            }
+            lastProblem = text;
+        }
+    }
+
+    static long nowNanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    @Override
+    public void close() {
+        if (pvs != null) {
+            pvs.close();
+            pvs = null;
+        }
+    }
+}
