@@ -1,0 +1,103 @@
+package org.syncscope.ptpcheck.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.syncscope.api.camera.Camera;
+import org.syncscope.api.camera.CameraPtpState;
+import org.syncscope.api.camera.PtpNode;
+
+class ConvergenceCheckTest {
+
+    private final List<String> log = ScriptedCamera.newLog();
+    private final ManualTicker ticker = new ManualTicker();
+
+    private ConvergenceCheck.Result run(List<Camera> cameras, FixedHost host) throws Exception {
+        return new ConvergenceCheck(ticker).run(cameras, host, 30_000, 500);
+    }
+
+    private static String print(ConvergenceCheck.Result r, Labels labels) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        CheckPrinter p = new CheckPrinter(out, labels);
+        p.cameras(r.cameras().stream().map(CameraStatus::info).toList(), 30);
+        p.result(r);
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void hostGrandmasterAndSlaveCamerasConverge() throws Exception {
+        List<Camera> cams = List.of(ScriptedCamera.slave("05520129", log), ScriptedCamera.slave("05520125", log),
+                ScriptedCamera.slave("05520128", log), ScriptedCamera.slave("05520126", log));
+        ConvergenceCheck.Result r = run(cams, FixedHost.grandmaster());
+        assertThat(r.convergence().converged()).isTrue();
+        assertThat(r.convergence().masters()).isEqualTo(1);
+        assertThat(r.convergence().slaves()).isEqualTo(4);
+        assertThat(ticker.slept).as("Listening, Uncalibrated, then Slave: two pauses").isEqualTo(1000);
+        assertThat(log.subList(0, 4)).allMatch(l -> l.startsWith("enable "));
+        String out = print(r, Labels.EN);
+        assertThat(out).contains("[0] DFK 33GR0234 (05520129) [enp3s0]",
+                "Waiting for PTP convergence (max 30 s)...",
+                "Role=Grandmaster, stepsRemoved=0, offsetFromMaster=0.0, meanPathDelay=0.0, GrandmasterClockID=bcfce7.fffe.244daf",
+                "[3] 05520126: PTP=Enabled, Status=Slave",
+                "✅ PTP sync OK: Host=Grandmaster, Cameras=Slave");
+        String ja = print(r, Labels.JA);
+        assertThat(ja).contains("=== 接続カメラ一覧 ===", "PTP 収束待ち中…（最大 30 秒）", "=== Ubuntu PTP 状態 ===",
+                "=== カメラ PTP ステータス ===", "=== 総合判定 ===", "✅ PTP同期 OK: Ubuntu=Grandmaster, Cameras=Slave");
+    }
+
+    @Test
+    void camerasWithoutPtpShowNaAndDoNotBlock() throws Exception {
+        ScriptedCamera none = new ScriptedCamera("NOPTP", PtpNode.NOT_AVAILABLE, List.of(), List.of(), log);
+        ConvergenceCheck.Result r = run(List.of(ScriptedCamera.slave("S1", log), none), FixedHost.grandmaster());
+        assertThat(r.convergence().converged()).isTrue();
+        assertThat(print(r, Labels.EN)).contains("[1] NOPTP: PTP=N/A, Status=Unknown",
+                "✅ PTP sync OK: Host=Grandmaster, Cameras=Slave×1, N/A×1");
+    }
+
+    @Test
+    void twoMastersNeverConvergeAndSaySo() throws Exception {
+        ScriptedCamera master = new ScriptedCamera("M1", PtpNode.PTP_ENABLE, List.of(CameraPtpState.MASTER), List.of(), log);
+        ConvergenceCheck.Result r = run(List.of(master, ScriptedCamera.slave("S1", log)), FixedHost.grandmaster());
+        assertThat(r.convergence().converged()).isFalse();
+        assertThat(r.convergence().masters()).isEqualTo(2);
+        assertThat(r.waitedMillis()).isGreaterThanOrEqualTo(30_000);
+        assertThat(print(r, Labels.EN)).contains("❌ PTP sync NOT converged: Host=Grandmaster, Cameras=Master×1, Slave×1 "
+                + "(Masters=2, Slaves=1, after 30.0 s)", "several Masters (2: host, M1)");
+    }
+
+    @Test
+    void noMasterWhenTheHostCannotBeRead() throws Exception {
+        ConvergenceCheck.Result r = run(List.of(ScriptedCamera.slave("S1", log), ScriptedCamera.slave("S2", log)),
+                FixedHost.failing("no ptp4l socket at /var/run/ptp4l"));
+        assertThat(r.convergence().converged()).isFalse();
+        assertThat(r.convergence().masters()).isZero();
+        String out = print(r, Labels.EN);
+        assertThat(out).contains("Role=Unknown (no ptp4l socket at /var/run/ptp4l)",
+                "host PTP status unavailable: no ptp4l socket at /var/run/ptp4l", "no Master:",
+                "IGMP snooping / multicast to 224.0.1.129");
+        assertThat(print(r, Labels.JA)).contains("❌ PTP同期 NG", "Master がいません");
+    }
+
+    @Test
+    void stuckListeningTimesOutNamingTheCamera() throws Exception {
+        ScriptedCamera stuck = new ScriptedCamera("ST1", PtpNode.GEV_IEEE1588, List.of(CameraPtpState.LISTENING), List.of(), log);
+        ConvergenceCheck.Result r = run(List.of(stuck), FixedHost.grandmaster());
+        assertThat(r.convergence().converged()).isFalse();
+        assertThat(ticker.slept).isEqualTo(30_000);
+        assertThat(print(r, Labels.EN)).contains("[0] ST1: PTP=Enabled, Status=Listening",
+                "cameras not settled: ST1=Listening", "no Slave:");
+    }
+
+    @Test
+    void hostSlaveCountsAsSlave() throws Exception {
+        ScriptedCamera master = new ScriptedCamera("M1", PtpNode.PTP_ENABLE, List.of(CameraPtpState.MASTER), List.of(), log);
+        ConvergenceCheck.Result r = run(List.of(master), FixedHost.slave());
+        assertThat(r.convergence().converged()).isTrue();
+        assertThat(print(r, Labels.EN)).contains("✅ PTP sync OK: Host=Slave, Cameras=Master");
+    }
+}

@@ -1,0 +1,80 @@
+package org.syncscope.ptpcheck.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.syncscope.api.ptp.ClockIdentity;
+import org.syncscope.api.ptp.CurrentDataSet;
+import org.syncscope.api.ptp.DefaultDataSet;
+import org.syncscope.api.ptp.GrandmasterSettingsNp;
+import org.syncscope.api.ptp.HostPtpRole;
+import org.syncscope.api.ptp.HostPtpStatus;
+import org.syncscope.api.ptp.ParentDataSet;
+import org.syncscope.api.ptp.PortDataSet;
+import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.ptp.PtpManagementException;
+import org.syncscope.api.ptp.TimeStatusNp;
+
+/** A host whose hostStatus() is fixed (or fails); the data sets are not needed by the check. */
+final class FixedHost implements PtpManagement {
+
+    static final ClockIdentity GM = new ClockIdentity(0xbcfce7fffe244dafL);
+    private final HostPtpStatus status;
+    private final String failure;
+
+    private FixedHost(HostPtpStatus status, String failure) {
+        this.status = status;
+        this.failure = failure;
+    }
+
+    static FixedHost grandmaster() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.GRANDMASTER, new CurrentDataSet(0, 0, 0), GM, Optional.empty()),
+                null);
+    }
+
+    static FixedHost slave() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.SLAVE, new CurrentDataSet(1, -12.5, 2800.0), GM,
+                Optional.empty()), null);
+    }
+
+    static FixedHost failing(String why) {
+        return new FixedHost(null, why);
+    }
+
+    @Override
+    public HostPtpStatus hostStatus() throws PtpManagementException {
+        if (failure != null) {
+            throw new PtpManagementException(failure);
+        }
+        return status;
+    }
+
+    @Override
+    public CurrentDataSet currentDataSet() throws PtpManagementException {
+        return hostStatus().current();
+    }
+
+    @Override
+    public DefaultDataSet defaultDataSet() throws PtpManagementException {
+        throw new PtpManagementException("not scripted");
+    }
+
+    @Override
+    public ParentDataSet parentDataSet() throws PtpManagementException {
+        throw new PtpManagementException("not scripted");
+    }
+
+    @Override
+    public TimeStatusNp timeStatus() throws PtpManagementException {
+        throw new PtpManagementException("not scripted");
+    }
+
+    @Override
+    public GrandmasterSettingsNp grandmasterSettings() throws PtpManagementException {
+        throw new PtpManagementException("not scripted");
+    }
+
+    @Override
+    public List<PortDataSet> portDataSets() throws PtpManagementException {
+        throw new PtpManagementException("not scripted");
+    }
+}
