@@ -21,7 +21,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.EnumSet;
+import java.util.Map;
 import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +51,7 @@ class ShippedServerIT {
 
     private Path home;
     private Process karaf;
+    private String gmIdentity;
 
     @BeforeAll
     void startServer() throws Exception {
@@ -70,6 +76,10 @@ class ShippedServerIT {
         setKey(home.resolve("etc/org.syncscope.cas.cfg"), "beaconAddrList", "127.0.0.1");
         setKey(home.resolve("etc/org.syncscope.ca.cfg"), "autoAddrList", "false");
         setKey(home.resolve("etc/org.syncscope.ca.cfg"), "addrList", "127.0.0.1:" + CA_PORT);
+        // The host side of the PTP check: a real ptp4l grandmaster (network namespaces, see PtpPeers).
+        Map<String, String> ptp = PtpPeers.start();
+        gmIdentity = ptp.get("gm.identity");
+        setKey(home.resolve("etc/org.syncscope.pmc.cfg"), "socket", ptp.get("gm.socket"));
         // An operator user, added the way users.properties documents, so the test can use the console.
         Files.writeString(home.resolve("etc/users.properties"), USER + " = " + PASSWORD + ",_g_:admingroup\n",
                 StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
@@ -136,6 +146,55 @@ class ShippedServerIT {
     void theDefaultKarafLoginIsRefused() {
         assertThat(canLogIn("karaf", "karaf")).isFalse();
         assertThat(canLogIn(USER, PASSWORD)).isTrue();
+    }
+
+    /**
+     * Scripts get ptp:check's and ptp:timestat's verdict as the exit status of {@code ssh -p 8101
+     * user@host ptp:timestat} (an SSH exec channel, as here): 0 within threshold, 2 over, 1 fatal.
+     */
+    @Test
+    void ptpCommandsGiveScriptsAnExitStatus() throws Exception {
+        // the demo monitor switches PTP on in the cameras; they lock 2 s later
+        await("cameras locked: ptp:timestat exits 0").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> exec("ptp:timestat").exitStatus() == 0);
+        Exec ok = exec("ptp:timestat --samples 3 --interval-ms 100");
+        assertThat(ok.exitStatus()).as(ok.output()).isZero();
+        assertThat(ok.output()).contains("Ubuntu(host) PTP: role=Grandmaster, gmClockID=" + gmIdentity)
+                .contains("=== Statistics ===").containsPattern("serial=05520125, mean_delta_ns=-16\\d{5}, ");
+
+        Exec over = exec("ptp:timestat --threshold-ns 1000000");
+        assertThat(over.exitStatus()).as(over.output()).isEqualTo(2);
+        assertThat(over.output()).containsPattern("serial=05520125, camera_time_ns=\\d+, delta_to_median_ms=-1\\.6\\d+, verdict=NG");
+
+        Exec fatal = exec("ptp:timestat --serials NOPE");
+        assertThat(fatal.exitStatus()).as(fatal.output()).isEqualTo(1);
+        assertThat(fatal.output()).contains("ERROR: no simulated camera has serial NOPE");
+
+        Exec converged = exec("ptp:check --serials 05520125,05520128 --timeout-s 10");
+        assertThat(converged.exitStatus()).as(converged.output()).isZero();
+        assertThat(converged.output()).contains("GrandmasterClockID=" + gmIdentity)
+                .contains("PTP sync OK: Host=Grandmaster, Cameras=Slave");
+        // the demo's master camera and the real grandmaster host: two masters
+        Exec two = exec("ptp:check --timeout-s 2");
+        assertThat(two.exitStatus()).as(two.output()).isEqualTo(2);
+        assertThat(two.output()).contains("several Masters (2: host, 05520129)");
+    }
+
+    private record Exec(int exitStatus, String output) {
+    }
+
+    private Exec exec(String command) throws IOException {
+        try (SshClient client = sshClient();
+             ClientSession session = login(client, USER, PASSWORD);
+             ChannelExec channel = session.createExecChannel(command)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            channel.setOut(out);
+            channel.setErr(out);
+            channel.open().verify(10, TimeUnit.SECONDS);
+            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TimeUnit.SECONDS.toMillis(90));
+            Integer status = channel.getExitStatus();
+            return new Exec(status == null ? -1 : status, out.toString(StandardCharsets.UTF_8));
+        }
     }
 
     private String console(String command) throws IOException {
