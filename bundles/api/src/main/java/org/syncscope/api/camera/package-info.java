@@ -2,7 +2,7 @@
  * Camera drivers for PTP checks: enumerate, open, enable PTP, read its state and latch timestamps.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.syncscope.api.camera;
 
 import org.osgi.annotation.bundle.Export;
