@@ -14,6 +14,8 @@ import org.syncscope.camera.genicam.GenicamCamera;
  */
 final class AravisCamera extends GenicamCamera {
 
+    private static final int ACCESS_READ_ONLY = 0;
+
     private final Aravis aravis;
     private final CameraInfo info;
     private Pointer camera;
@@ -55,6 +57,9 @@ final class AravisCamera extends GenicamCamera {
     @Override
     public synchronized void writeFeature(String name, String value) throws CameraException {
         Pointer node = node(name);
+        if (aravis.arv.arv_gc_feature_node_get_actual_access_mode(node) == ACCESS_READ_ONLY) {
+            throw new CameraException("camera " + info.serial() + " feature " + name + " is read-only");
+        }
         PointerByReference error = new PointerByReference();
         String what = "camera " + info.serial() + " writing " + name;
         switch (kind(node)) {

@@ -41,6 +41,9 @@ interface AravisLibrary extends Library {
 
     void arv_gc_feature_node_set_value_from_string(Pointer node, String value, PointerByReference error);
 
+    /** ArvGcAccessMode: -1 undefined, 0 RO, 1 WO, 2 RW (taking pValue and locks into account). */
+    int arv_gc_feature_node_get_actual_access_mode(Pointer node);
+
     /** void in 0.8 (gboolean from 0.9 on): success is read from the error. */
     void arv_device_execute_command(Pointer device, String name, PointerByReference error);
 
