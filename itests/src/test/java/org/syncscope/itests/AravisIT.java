@@ -145,6 +145,30 @@ public class AravisIT {
 
         String feature = output("camera:feature ARV-SFNC-2 PtpStatus");
         assertTrue(feature, feature.contains("PtpStatus = Slave"));
+        assertTrue(output("camera:feature ARV-SFNC-2 PtpStatus=Master").contains("PtpStatus written"));
+        assertTrue(arvTool("127.0.0.3", "PtpStatus").contains("PtpStatus = Master"));
+        String bad = output("camera:feature ARV-SFNC-2 PtpEnable=maybe");
+        assertTrue(bad, bad.contains("'maybe' is not a boolean"));
+    }
+
+    @Test
+    public void aMissingLibraryLeavesTheBundleActiveAndSaysWhy() throws Exception {
+        Path cfg = Paths.get(System.getProperty("karaf.etc")).resolve("org.syncscope.camera.aravis.cfg");
+        List<String> original = Files.readAllLines(cfg, StandardCharsets.ISO_8859_1);
+        try {
+            Files.write(cfg, original.stream().map(l -> l.startsWith("libraryPath")
+                    ? "libraryPath = /nonexistent/libaravis-0.8.so.0" : l).collect(Collectors.toList()), StandardCharsets.ISO_8859_1);
+            PyEpicsScript.await("aravis unavailable", Duration.ofSeconds(30),
+                    () -> output("camera:drivers").contains("aravis   unavailable: cannot load /nonexistent/libaravis-0.8.so.0"));
+            String bundles = output("bundle:list -s");
+            assertTrue(bundles, bundles.lines().anyMatch(l -> l.contains("org.syncscope.camera.aravis") && l.contains("Active")));
+            String listed = output("camera:list --driver aravis");
+            assertTrue(listed, listed.contains("no camera driver 'aravis' is available"));
+        } finally {
+            Files.write(cfg, original, StandardCharsets.ISO_8859_1);
+        }
+        PyEpicsScript.await("aravis available again", Duration.ofSeconds(30),
+                () -> output("camera:drivers").contains("aravis   available"));
     }
 
     @Test
