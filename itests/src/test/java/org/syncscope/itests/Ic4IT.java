@@ -1,0 +1,120 @@
+package org.syncscope.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * ptp:check and ptp:timestat end to end with camera.target=(driver=ic4) in a real Karaf, the IC4
+ * driver loading the C test double of IC4's library (no real IC4 SDK or camera exists here), a
+ * real ptp4l grandmaster as the host.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class Ic4IT {
+
+    static final int CA_PORT = 25071;
+    static final long T = 1_759_801_914_897_358_848L;
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() throws Exception {
+        Map<String, String> ptp = PtpPeers.start();
+        org.syncscope.camera.ic4.testing.Ic4Double ic4 = Ic4DoublePeer.build(cameras(0));
+        return SyncscopeServer.options(
+                SyncscopeServer.channelAccessOn(CA_PORT),
+                editConfigurationFilePut("etc/org.syncscope.pmc.cfg", "socket", ptp.get("gm.socket")),
+                editConfigurationFilePut("etc/org.syncscope.ptpcheck.cfg", "camera.target", "(driver=ic4)"),
+                editConfigurationFilePut("etc/org.syncscope.ptpcheck.cfg", "monitorPeriodSeconds", "0"),
+                editConfigurationFilePut("etc/org.syncscope.camera.ic4.cfg", "libraryPath", ic4.library().toString()),
+                editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", ",syncscope-camera-ic4"),
+                systemProperty("test.ptp.gm.identity").value(ptp.get("gm.identity")));
+    }
+
+    /** Three TIS cameras (the reference output's offsets) and one without PTP; latch values around T. */
+    static List<String> cameras(long shift) {
+        return List.of("05520125|DFK 33GR0234|enp3s0|sfnc|Slave|" + (T - 1_631_232 + shift) + "|-",
+                "05520126|DFK 33GR0234|enp3s0|sfnc|Slave|" + (T - 638_208 + shift) + "|-",
+                "05520128|DFK 33GR0234|enp3s0|gev|Slave|" + (T + 638_208 + shift) + "|-",
+                "05520129|DFK 33GR0234|enp3s0|sfnc|Slave|" + (T + 1_601_536 + shift) + "|-");
+    }
+
+    private record Run(String output, Object result) {
+    }
+
+    private Run run(String command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, print, print);
+        try {
+            Object result = session.execute(command);
+            return new Run(out.toString(StandardCharsets.UTF_8), result);
+        } catch (Exception e) {
+            return new Run(out.toString(StandardCharsets.UTF_8) + e, null);
+        } finally {
+            session.close();
+        }
+    }
+
+    @Before
+    public void ic4Available() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String drivers = run("camera:drivers").output;
+        while (!drivers.contains("ic4      available") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            drivers = run("camera:drivers").output;
+        }
+        assertTrue("camera:drivers: " + drivers, drivers.contains("ic4      available"));
+    }
+
+    @Test
+    public void checkAndTimestatThroughTheIc4Driver() throws Exception {
+        String listed = run("camera:list --driver ic4").output;
+        assertTrue(listed, listed.contains("05520128") && listed.contains("DFK 33GR0234"));
+
+        Run check = run("ptp:check --timeout-s 10");
+        assertTrue(check.output, check.output.contains("GrandmasterClockID=" + System.getProperty("test.ptp.gm.identity")));
+        assertTrue(check.output, check.output.contains("[2] 05520128: PTP=Enabled, Status=Slave"));
+        assertTrue(check.output, check.output.contains("✅ PTP sync OK: Host=Grandmaster, Cameras=Slave"));
+        assertEquals(check.output, 0, check.result);
+
+        Run stat = run("ptp:timestat --samples 2 --threshold-ns 1000000");
+        assertTrue(stat.output, stat.output.contains("serial=05520125, camera_time_ns=" + (T - 1_631_232)
+                + ", delta_to_median_ms=-1.631232, verdict=NG"));
+        assertTrue(stat.output, stat.output.contains("serial=05520126, camera_time_ns=" + (T - 638_208)
+                + ", delta_to_median_ms=-0.638208, verdict=OK"));
+        assertTrue(stat.output, stat.output.contains("serial=05520129, mean_delta_ns=1601536, stddev_ns=0, "
+                + "max_abs_delta_ns=1601536, verdict=NG"));
+        assertTrue(stat.output, stat.output.contains("Max_abs_delta_ns=1631232"));
+        assertEquals(stat.output, 2, stat.result);
+
+        Run within = run("ptp:timestat");
+        assertEquals(within.output, 0, within.result);
+    }
+}
