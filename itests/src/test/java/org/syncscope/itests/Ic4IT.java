@@ -117,4 +117,25 @@ public class Ic4IT {
         Run within = run("ptp:timestat");
         assertEquals(within.output, 0, within.result);
     }
+
+    @Test
+    public void withoutTheLibraryTheBundleStaysActiveAndSaysWhy() throws Exception {
+        java.nio.file.Path cfg = java.nio.file.Paths.get(System.getProperty("karaf.etc")).resolve("org.syncscope.camera.ic4.cfg");
+        List<String> original = java.nio.file.Files.readAllLines(cfg, StandardCharsets.ISO_8859_1);
+        try {
+            java.nio.file.Files.write(cfg, original.stream().map(l -> l.startsWith("libraryPath")
+                    ? "libraryPath = ic4core" : l).collect(java.util.stream.Collectors.toList()), StandardCharsets.ISO_8859_1);
+            PyEpicsScript.await("ic4 unavailable", java.time.Duration.ofSeconds(30),
+                    () -> run("camera:drivers").output.contains("ic4      unavailable: cannot load ic4core (install The Imaging "
+                            + "Source IC4 SDK or set libraryPath"));
+            String bundles = run("bundle:list -s").output;
+            assertTrue(bundles, bundles.lines().anyMatch(l -> l.contains("org.syncscope.camera.ic4") && l.contains("Active")));
+            Run check = run("ptp:check");
+            assertTrue(check.output, check.output.contains("ERROR: no camera driver matches camera.target=(driver=ic4)"));
+            assertEquals(check.output, 1, check.result);
+        } finally {
+            java.nio.file.Files.write(cfg, original, StandardCharsets.ISO_8859_1);
+        }
+        ic4Available();
+    }
 }
