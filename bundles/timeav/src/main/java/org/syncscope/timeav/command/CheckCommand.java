@@ -1,0 +1,26 @@
+package org.syncscope.timeav.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.syncscope.timeav.internal.InvalidSettingException;
+import org.syncscope.timeav.internal.TimeavExpression;
+
+@Command(scope = "timeav", name = "check", description = "Parses a TIMEAV expression and says what it will do, or why it cannot")
+@Service
+public class CheckCommand implements Action {
+
+    @Argument(name = "expression", required = true, description = "In quotes: \"M:BLOW | p,2000,true | p,10000,true | 0 | diff\"")
+    private String expression;
+
+    @Override
+    public Object execute() {
+        try {
+            System.out.println(TimeavExpression.parse(expression).explain());
+        } catch (InvalidSettingException e) {
+            System.out.println(e.getMessage());
+        }
+        return null;
+    }
+}

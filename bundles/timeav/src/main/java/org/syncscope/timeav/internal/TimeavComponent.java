@@ -1,0 +1,72 @@
+package org.syncscope.timeav.internal;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvSource;
+import org.syncscope.api.time.TimestampService;
+
+/**
+ * One TIMEAV device per {@code etc/org.syncscope.timeav-NAME.cfg}. Editing the expression restarts
+ * the device on it; a bad expression shows as DAE_INVALID_SETTING on that device only.
+ */
+@Component(service = TimeavComponent.class, configurationPid = TimeavConfig.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = TimeavConfig.class, factory = true)
+public final class TimeavComponent {
+
+    private final ScheduledExecutorService thread;
+    private final TimeavDevice device;
+
+    @Activate
+    public TimeavComponent(TimeavConfig config,
+            @Reference(name = "source") PvSource source,
+            @Reference PvPublisher publisher,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+                    TimestampService time) {
+        String name = config.name() == null ? "" : config.name().trim();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("TIMEAV: a device configuration has no name (the output PV)");
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "timeav-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            device = new TimeavDevice(name, config.expression() == null ? "" : config.expression(), source, publisher,
+                    new SystemEventSource(thread, time), thread);
+        } catch (RuntimeException e) {
+            thread.shutdownNow();
+            throw e;
+        }
+    }
+
+    @Modified
+    void modified(TimeavConfig config) {
+        device.update(config.expression() == null ? "" : config.expression());
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        device.close();
+        thread.shutdown();
+        if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+            thread.shutdownNow();
+        }
+    }
+
+    public TimeavDevice device() {
+        return device;
+    }
+}
