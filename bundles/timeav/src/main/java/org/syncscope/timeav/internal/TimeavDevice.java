@@ -105,6 +105,7 @@ public final class TimeavDevice implements AutoCloseable {
             return;
         }
         averager = new Averager(e);
+        setStatus(averager.status(), AlarmSeverity.NO_ALARM);
         try {
             running.add(subscribe(e.device()));
             running.add(wire(e.sample(), "sampleEvent", this::onSample));
@@ -115,9 +116,7 @@ public final class TimeavDevice implements AutoCloseable {
                     : "DAE_INVALID_SETTING: " + cannot.getMessage();
             LOG.warn("TIMEAV {}: {}", name, message);
             setStatus(message, AlarmSeverity.INVALID);
-            return;
         }
-        setStatus(averager.status(), AlarmSeverity.NO_ALARM);
     }
 
     private Registration subscribe(String device) {
