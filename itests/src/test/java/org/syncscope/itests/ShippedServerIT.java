@@ -160,11 +160,11 @@ class ShippedServerIT {
         Exec ok = exec("ptp:timestat --samples 3 --interval-ms 100");
         assertThat(ok.exitStatus()).as(ok.output()).isZero();
         assertThat(ok.output()).contains("Ubuntu(host) PTP: role=Grandmaster, gmClockID=" + gmIdentity)
-                .contains("=== Statistics ===").containsPattern("serial=05520125, mean_delta_ns=-16\\d{5}, ");
+                .contains("=== Statistics ===").containsPattern("serial=05520125, mean_delta_ns=-1[5-7]\\d{5}, ");
 
         Exec over = exec("ptp:timestat --threshold-ns 1000000");
         assertThat(over.exitStatus()).as(over.output()).isEqualTo(2);
-        assertThat(over.output()).containsPattern("serial=05520125, camera_time_ns=\\d+, delta_to_median_ms=-1\\.6\\d+, verdict=NG");
+        assertThat(over.output()).containsPattern("serial=05520125, camera_time_ns=\\d+, delta_to_median_ms=-1\\.[5-7]\\d+, verdict=NG");
 
         Exec fatal = exec("ptp:timestat --serials NOPE");
         assertThat(fatal.exitStatus()).as(fatal.output()).isEqualTo(1);

@@ -1,0 +1,165 @@
+package org.syncscope.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.api.pv.AlarmStatus;
+import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvSpec;
+import org.syncscope.api.pv.PvValue;
+
+/**
+ * TIMEAV in a real Karaf: the demo device over DEMO:PV1 and devices added as .cfg files over a
+ * constant PV, read by pyepics; a CA put on :Reset and on the reset-all PV restarts them; a bad
+ * expression in one device leaves the others running.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TimeavIT {
+
+    static final int CA_PORT = 25072;
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Inject
+    private PvPublisher publisher;
+
+    private PublishedPv constant;
+    private Path etc;
+
+    @Configuration
+    public Option[] config() {
+        return SyncscopeServer.options(SyncscopeServer.channelAccessOn(CA_PORT));
+    }
+
+    @Before
+    public void constantInput() {
+        constant = publisher.publish(PvSpec.ofDouble("TEST:CONST", "", 3, "a constant input"));
+        constant.post(new PvValue.DoubleValue(2.5), System.currentTimeMillis() * 1_000_000L, AlarmSeverity.NO_ALARM,
+                AlarmStatus.NO_ALARM);
+        etc = Paths.get(System.getProperty("karaf.etc"));
+    }
+
+    @After
+    public void removeDevices() throws Exception {
+        for (String f : List.of("org.syncscope.timeav-avg.cfg", "org.syncscope.timeav-run.cfg", "org.syncscope.timeav-bad.cfg")) {
+            Files.deleteIfExists(etc.resolve(f));
+        }
+        constant.close();
+    }
+
+    private void device(String file, String name, String expression) throws Exception {
+        Files.writeString(etc.resolve("org.syncscope.timeav-" + file + ".cfg"),
+                "name = " + name + "\nexpression = " + expression + "\n", StandardCharsets.ISO_8859_1);
+    }
+
+    private String run(String command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, print, print);
+        try {
+            session.execute(command);
+        } catch (Exception e) {
+            print.println(e.getMessage());
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String caget(String pv) throws Exception {
+        String out = PyEpicsScript.run(CA_PORT, "import epics\nprint('v=%s' % epics.caget('" + pv + "', as_string=True, timeout=5))\n");
+        return PyEpicsScript.value(out, "v");
+    }
+
+    @Test
+    public void averagesReadByTheEpicsCLibrary() throws Exception {
+        device("avg", "TEST:AVG", "TEST:CONST | p,100 | p,500 | 0");
+        device("bad", "TEST:BAD", "TEST:CONST | p,100 | p,500 | 0 | median");
+        PyEpicsScript.await("TEST:AVG = 2.5", Duration.ofSeconds(30), () -> number("TEST:AVG") == 2.5);
+        String bad = caget("TEST:BAD:Status");
+        assertTrue(bad, bad.startsWith("DAE_INVALID_SETTING: calcDirection"));
+        String listed = run("timeav:list");
+        assertTrue(listed, listed.contains("DAE_INVALID_SETTING: calcDirection at position 34: 'median' is not null, "
+                + "diff, sum, sd, life or nlife"));
+        assertTrue(caget("TEST:AVG:Status"), caget("TEST:AVG:Status").startsWith("running"));
+
+        // the demo device: sd of one period of the 0.1 Hz sine, 1/sqrt(2)
+        PyEpicsScript.await("DEMO:PV1:SD running", Duration.ofSeconds(40), () -> attempt("DEMO:PV1:SD:Status").startsWith("running"));
+        double sd = Double.parseDouble(caget("DEMO:PV1:SD"));
+        assertEquals(1 / Math.sqrt(2), sd, 0.03);
+    }
+
+    @Test
+    public void resetByCaPutAndResetAll() throws Exception {
+        device("run", "TEST:RUN", "TEST:CONST | p,100 | null | 20 | sum");
+        PyEpicsScript.await("TEST:RUN = 50", Duration.ofSeconds(30), () -> number("TEST:RUN") == 50.0);
+        String put = PyEpicsScript.run(CA_PORT, "import epics, time\n"
+                + "epics.caput('TEST:RUN:Reset', 1, wait=True, timeout=5)\n"
+                + "time.sleep(0.3)\n"
+                + "print('status=%s' % epics.caget('TEST:RUN:Status', as_string=True, timeout=5))\n");
+        assertTrue(put, PyEpicsScript.value(put, "status").startsWith("waiting for"));
+        PyEpicsScript.await("TEST:RUN running again", Duration.ofSeconds(30), () -> attempt("TEST:RUN:Status").startsWith("running"));
+        String all = PyEpicsScript.run(CA_PORT, "import epics, time\n"
+                + "epics.caput('TIMEAV:ResetAll', 1, wait=True, timeout=5)\n"
+                + "time.sleep(0.3)\n"
+                + "print('status=%s' % epics.caget('TEST:RUN:Status', as_string=True, timeout=5))\n");
+        assertTrue(all, PyEpicsScript.value(all, "status").startsWith("waiting for"));
+        String reset = run("timeav:reset TEST:RUN");
+        assertTrue(reset, reset.contains("restarted TEST:RUN"));
+        String none = run("timeav:reset NOPE");
+        assertTrue(none, none.contains("no TIMEAV device NOPE"));
+    }
+
+    @Test
+    public void checkExplainsOrSaysWhy() {
+        String ok = run("timeav:check \"M:BLOW | p,2000,true | p,10000,true | 0 | diff\"");
+        assertTrue(ok, ok.contains("the mean minus the previous mean"));
+        String bad = run("timeav:check \"M:BLOW | p,2000 | p,10000 | x\"");
+        assertTrue(bad, bad.contains("DAE_INVALID_SETTING: maxPoints at position 29: 'x' is not an integer"));
+    }
+
+    /** The PV's value as a number, NaN while it cannot be read. */
+    private static double number(String pv) {
+        try {
+            return Double.parseDouble(attempt(pv));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static String attempt(String pv) {
+        try {
+            return caget(pv);
+        } catch (Exception | AssertionError e) {
+            return "";
+        }
+    }
+}
