@@ -9,6 +9,9 @@ record PmcSettings(String mode, Path socket, int timeoutMs, int domainNumber, St
                    Path clientDirectory, int publishPeriodSeconds, String pvPrefix) {
 
     static final String DEFAULT_PMC = "/usr/sbin/pmc";
+    static final Path DEFAULT_SOCKET = Path.of("/var/run/ptp4l");
+    /** linuxptp 4.0+: GET-only socket anyone may use (mode 0666). */
+    static final Path READ_ONLY_SOCKET = Path.of("/var/run/ptp4lro");
     static final String NATIVE = "native";
     static final String COMMAND = "command";
 
@@ -35,8 +38,17 @@ record PmcSettings(String mode, Path socket, int timeoutMs, int domainNumber, St
                     + " is outside 0..86400");
         }
         String prefix = c.pvPrefix().trim();
-        return new PmcSettings(mode, Path.of(socket), c.timeoutMs(), c.domainNumber(), c.pmcCommand().trim(),
+        return new PmcSettings(mode, effectiveSocket(Path.of(socket), READ_ONLY_SOCKET), c.timeoutMs(), c.domainNumber(), c.pmcCommand().trim(),
                 clientDirectory(c.clientDirectory()), c.publishPeriodSeconds(), prefix);
+    }
+
+    /**
+     * The default socket is replaced by linuxptp 4's read-only one when that exists: every request
+     * here is a GET, and the read-only socket needs no permission. A socket set explicitly is used
+     * as it is.
+     */
+    static Path effectiveSocket(Path configured, Path readOnly) {
+        return configured.equals(DEFAULT_SOCKET) && java.nio.file.Files.exists(readOnly) ? readOnly : configured;
     }
 
     private static Path clientDirectory(String configured) {

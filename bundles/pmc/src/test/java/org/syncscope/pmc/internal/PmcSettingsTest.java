@@ -37,6 +37,15 @@ class PmcSettingsTest {
     }
 
     @Test
+    void linuxptp4ReadOnlySocketIsPreferredOnlyForTheDefault(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path ro = dir.resolve("ptp4lro");
+        assertThat(PmcSettings.effectiveSocket(PmcSettings.DEFAULT_SOCKET, ro)).isEqualTo(PmcSettings.DEFAULT_SOCKET);
+        java.nio.file.Files.createFile(ro);
+        assertThat(PmcSettings.effectiveSocket(PmcSettings.DEFAULT_SOCKET, ro)).isEqualTo(ro);
+        assertThat(PmcSettings.effectiveSocket(Path.of("/tmp/other.sock"), ro)).isEqualTo(Path.of("/tmp/other.sock"));
+    }
+
+    @Test
     void badValuesAreNamed() {
         assertThatThrownBy(() -> PmcSettings.of(config("mode", "udp")))
                 .hasMessage("mode 'udp' is neither native nor command");
