@@ -68,12 +68,6 @@ final class Aravis {
         throw new CameraException(what + ": " + message);
     }
 
-    void shutdown() {
-        synchronized (discovery) {
-            arv.arv_shutdown();
-        }
-    }
-
     private static String text(String s) {
         return s == null ? "" : s;
     }

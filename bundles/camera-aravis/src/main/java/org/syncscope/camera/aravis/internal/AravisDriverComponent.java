@@ -55,7 +55,8 @@ public final class AravisDriverComponent implements CameraDriverStatus {
     void deactivate() {
         if (registration != null) {
             registration.unregister();
-            aravis.shutdown();
+            // no arv_shutdown(): the library stays loaded in this JVM (JNA never unloads it), and
+            // after arv_shutdown the next activation's arv_update_device_list never returned
         }
     }
 

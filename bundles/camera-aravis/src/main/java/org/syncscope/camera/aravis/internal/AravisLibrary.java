@@ -47,8 +47,6 @@ interface AravisLibrary extends Library {
     /** void in 0.8 (gboolean from 0.9 on): success is read from the error. */
     void arv_device_execute_command(Pointer device, String name, PointerByReference error);
 
-    void arv_shutdown();
-
     /** libgobject-2.0: reference counting and the run-time type name of a node. */
     interface GObject extends Library {
         void g_object_unref(Pointer object);
