@@ -44,6 +44,21 @@ public record PvSpec(String name, PvType type, String units, int precision, Stri
         }
     }
 
+    /** A read-only enum PV with these labels (at most 16) and no limits. */
+    public static PvSpec ofEnum(String name, String description, List<String> labels) {
+        return new PvSpec(name, PvType.ENUM, "", 0, description, Limits.NONE, Limits.NONE, labels, 1, null);
+    }
+
+    /** A read-only string PV (at most 39 characters on the wire). */
+    public static PvSpec ofString(String name, String description) {
+        return new PvSpec(name, PvType.STRING, "", 0, description, Limits.NONE, Limits.NONE, List.of(), 1, null);
+    }
+
+    /** A read-only scalar long with units and no limits. */
+    public static PvSpec ofLong(String name, String units, String description) {
+        return new PvSpec(name, PvType.LONG, units, 0, description, Limits.NONE, Limits.NONE, List.of(), 1, null);
+    }
+
     /** A read-only scalar double with units and precision and no limits: the most common output PV. */
     public static PvSpec ofDouble(String name, String units, int precision, String description) {
         return new PvSpec(name, PvType.DOUBLE, units, precision, description, Limits.NONE, Limits.NONE,

@@ -26,6 +26,11 @@ public final class EpicsTime {
     private EpicsTime() {
     }
 
+    /** An instant as ns since the Unix epoch, exact (the wall clock's resolution kept). */
+    public static long unixNanos(java.time.Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), NANOS_PER_SECOND), instant.getNano());
+    }
+
     /**
      * Converts ns since the Unix epoch to EPICS seconds + ns.
      *

@@ -44,4 +44,18 @@ class PvSpecTest {
         assertThat(AlarmStatus.UDF.ordinal()).isEqualTo(17);
         assertThat(AlarmStatus.WRITE_ACCESS.ordinal()).isEqualTo(21);
     }
+
+    @org.junit.jupiter.api.Test
+    void factoriesForTheCommonKinds() {
+        PvSpec e = PvSpec.ofEnum("A:E", "an enum", java.util.List.of("OFF", "ON"));
+        org.assertj.core.api.Assertions.assertThat(e.type()).isEqualTo(PvType.ENUM);
+        org.assertj.core.api.Assertions.assertThat(e.enumLabels()).containsExactly("OFF", "ON");
+        org.assertj.core.api.Assertions.assertThat(PvSpec.ofString("A:S", "a string").type()).isEqualTo(PvType.STRING);
+        PvSpec l = PvSpec.ofLong("A:L", "events", "a count");
+        org.assertj.core.api.Assertions.assertThat(l.type()).isEqualTo(PvType.LONG);
+        org.assertj.core.api.Assertions.assertThat(l.units()).isEqualTo("events");
+        org.assertj.core.api.Assertions.assertThat(l.writable()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PvSpec.ofEnum("A:E", "none", java.util.List.of()))
+                .hasMessageContaining("at least one label");
+    }
 }

@@ -98,4 +98,13 @@ class EpicsTimeTest {
             assertThat(viaJavaTime.getEpochSecond() * NS + viaJavaTime.getNano()).isEqualTo(t);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void instantsToUnixNanosExactly() {
+        assertThat(EpicsTime.unixNanos(java.time.Instant.ofEpochSecond(1_759_801_914L, 897_358_848)))
+                .isEqualTo(1_759_801_914_897_358_848L);
+        assertThat(EpicsTime.unixNanos(java.time.Instant.ofEpochSecond(-1, 999_999_999))).isEqualTo(-1L);
+        assertThatThrownBy(() -> EpicsTime.unixNanos(java.time.Instant.ofEpochSecond(10_000_000_000L)))
+                .isInstanceOf(ArithmeticException.class);
+    }
 }

@@ -1,5 +1,6 @@
 package org.syncscope.ca.internal;
 
+import org.syncscope.api.time.EpicsTime;
 import com.cosylab.epics.caj.CAJContext;
 import gov.aps.jca.CAException;
 import gov.aps.jca.Channel;
@@ -145,8 +146,7 @@ public final class ChannelAccessClient implements AutoCloseable {
     }
 
     static long nowNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return EpicsTime.unixNanos(Instant.now());
     }
 
     static void destroyQuietly(Channel channel) {

@@ -1,5 +1,6 @@
 package org.syncscope.cas.internal;
 
+import org.syncscope.api.time.EpicsTime;
 import java.time.Instant;
 
 /** Wall-clock time in ns since the Unix epoch, at the resolution the JVM has. */
@@ -9,7 +10,6 @@ final class WallClock {
     }
 
     static long nowNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return EpicsTime.unixNanos(Instant.now());
     }
 }

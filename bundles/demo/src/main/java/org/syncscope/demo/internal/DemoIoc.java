@@ -1,5 +1,6 @@
 package org.syncscope.demo.internal;
 
+import org.syncscope.api.time.EpicsTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class DemoIoc {
 
     private static void post(PublishedPv pv) {
         Instant now = Instant.now();
-        long t = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        long t = EpicsTime.unixNanos(now);
         double value = Math.sin(2 * Math.PI * (t % 10_000_000_000L) / 1e10);   // 0.1 Hz sine
         try {
             pv.post(new PvValue.DoubleValue(value), t, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);

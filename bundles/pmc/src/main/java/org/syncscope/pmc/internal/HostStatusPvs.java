@@ -11,11 +11,9 @@ import org.syncscope.api.ptp.PortDataSet;
 import org.syncscope.api.ptp.PortState;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
-import org.syncscope.api.pv.Limits;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
-import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvValue;
 
 /**
@@ -43,14 +41,13 @@ final class HostStatusPvs implements AutoCloseable {
 
     HostStatusPvs(PvPublisher publisher, String prefix) {
         try {
-            role = add(publisher, enumPv(prefix + "Role", "host PTP role", ROLES));
-            portState = add(publisher, enumPv(prefix + "PortState", "state of ptp4l's first port", PORT_STATES));
-            stepsRemoved = add(publisher, new PvSpec(prefix + "StepsRemoved", PvType.LONG, "", 0,
-                    "boundary clocks to the grandmaster", Limits.NONE, Limits.NONE, List.of(), 1, null));
+            role = add(publisher, PvSpec.ofEnum(prefix + "Role", "host PTP role", ROLES));
+            portState = add(publisher, PvSpec.ofEnum(prefix + "PortState", "state of ptp4l's first port", PORT_STATES));
+            stepsRemoved = add(publisher, PvSpec.ofLong(prefix + "StepsRemoved", "",
+                    "boundary clocks to the grandmaster"));
             offset = add(publisher, PvSpec.ofDouble(prefix + "OffsetFromMaster", "ns", 1, "offset to the master"));
             delay = add(publisher, PvSpec.ofDouble(prefix + "MeanPathDelay", "ns", 1, "mean path delay to the master"));
-            grandmaster = add(publisher, new PvSpec(prefix + "GrandmasterId", PvType.STRING, "", 0,
-                    "grandmaster clock identity", Limits.NONE, Limits.NONE, List.of(), 1, null));
+            grandmaster = add(publisher, PvSpec.ofString(prefix + "GrandmasterId", "grandmaster clock identity"));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -101,7 +98,4 @@ final class HostStatusPvs implements AutoCloseable {
         return new PvValue.EnumValue(labels.indexOf(label), label);
     }
 
-    private static PvSpec enumPv(String name, String description, List<String> labels) {
-        return new PvSpec(name, PvType.ENUM, "", 0, description, Limits.NONE, Limits.NONE, labels, 1, null);
-    }
 }

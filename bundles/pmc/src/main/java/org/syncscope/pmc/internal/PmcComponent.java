@@ -1,5 +1,6 @@
 package org.syncscope.pmc.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +25,7 @@ import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.ptp.TimeStatusNp;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.time.EpicsTime;
 
 /**
  * The host's {@link PtpManagement}, native or through pmc as {@code etc/org.syncscope.pmc.cfg} says.
@@ -111,7 +113,7 @@ public final class PmcComponent implements PtpManagement {
     }
 
     private void publish(HostStatusPvs target) {
-        long now = System.currentTimeMillis() * 1_000_000L;
+        long now = EpicsTime.unixNanos(Instant.now());
         try {
             HostPtpStatus status = hostStatus();
             List<PortDataSet> ports = portDataSets();

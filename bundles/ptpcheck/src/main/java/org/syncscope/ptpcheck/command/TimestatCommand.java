@@ -69,7 +69,7 @@ public class TimestatCommand implements Action {
             return TimestampAlignment.FATAL;
         }
         try (OpenCameras cameras = OpenCameras.open(check.driver(), wanted)) {
-            TimestampAlignment.Result r = new TimestampAlignment(Ticker.SYSTEM, TimestatCommand::realtimeNanos)
+            TimestampAlignment.Result r = new TimestampAlignment(Ticker.SYSTEM, Ticker::wallClockNanos)
                     .run(cameras.cameras(), options, sample -> {
                         printer.sample(sample);
                         out.flush();
@@ -80,10 +80,5 @@ public class TimestatCommand implements Action {
             out.println("ERROR: " + e.getMessage());
             return TimestampAlignment.FATAL;
         }
-    }
-
-    private static long realtimeNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 }

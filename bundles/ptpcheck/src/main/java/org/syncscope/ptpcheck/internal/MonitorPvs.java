@@ -9,11 +9,9 @@ import java.util.stream.Collectors;
 import org.syncscope.api.camera.CameraPtpState;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
-import org.syncscope.api.pv.Limits;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
-import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvValue;
 
 /**
@@ -36,11 +34,11 @@ final class MonitorPvs implements AutoCloseable {
 
     MonitorPvs(PvPublisher publisher, String prefix, List<String> serials) {
         try {
-            verdict = add(publisher, enumPv(prefix + "Verdict", "overall PTP verdict", VERDICTS));
+            verdict = add(publisher, PvSpec.ofEnum(prefix + "Verdict", "overall PTP verdict", VERDICTS));
             maxAbsDelta = add(publisher, PvSpec.ofDouble(prefix + "MaxAbsDelta", "ns", 0, "largest |delta to median|"));
-            hostRole = add(publisher, enumPv(prefix + "HostRole", "host PTP role", ROLES));
+            hostRole = add(publisher, PvSpec.ofEnum(prefix + "HostRole", "host PTP role", ROLES));
             for (String s : serials) {
-                status.put(s, add(publisher, enumPv(prefix + s + ":Status", "camera PTP state", STATES)));
+                status.put(s, add(publisher, PvSpec.ofEnum(prefix + s + ":Status", "camera PTP state", STATES)));
                 delta.put(s, add(publisher, PvSpec.ofDouble(prefix + s + ":Delta", "ns", 0, "camera time minus median")));
             }
         } catch (RuntimeException e) {
@@ -96,7 +94,4 @@ final class MonitorPvs implements AutoCloseable {
         return pv;
     }
 
-    private static PvSpec enumPv(String name, String description, List<String> labels) {
-        return new PvSpec(name, PvType.ENUM, "", 0, description, Limits.NONE, Limits.NONE, labels, 1, null);
-    }
 }

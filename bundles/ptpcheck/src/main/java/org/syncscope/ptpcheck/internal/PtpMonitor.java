@@ -1,6 +1,5 @@
 package org.syncscope.ptpcheck.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -8,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraException;
-import org.syncscope.api.camera.CameraPtpState;
 import org.syncscope.api.camera.PtpNode;
 import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.pv.PvPublisher;
@@ -37,7 +35,7 @@ final class PtpMonitor implements AutoCloseable {
     }
 
     void cycle() {
-        long now = nowNanos();
+        long now = Ticker.wallClockNanos();
         HostView host = HostView.read(ptp);
         try (OpenCameras open = OpenCameras.open(driver, settings.serials())) {
             List<String> serials = open.infos().stream().map(i -> i.serial()).toList();
@@ -58,7 +56,7 @@ final class PtpMonitor implements AutoCloseable {
                 states.add(new CameraStatus(i, c.info(), node, c.ptpState(), ""));
             }
             Convergence convergence = Convergence.of(host, states);
-            TimestampAlignment.Result r = new TimestampAlignment(Ticker.SYSTEM, PtpMonitor::nowNanos).run(open.cameras(),
+            TimestampAlignment.Result r = new TimestampAlignment(Ticker.SYSTEM, Ticker::wallClockNanos).run(open.cameras(),
                     new TimestampAlignment.Options(1, 0, settings.thresholdNs(), 60, false), s -> { });
             TimestampAlignment.Sample sample = r.samples().get(0);
             for (int i = 0; i < serials.size(); i++) {
@@ -90,10 +88,6 @@ final class PtpMonitor implements AutoCloseable {
         }
     }
 
-    static long nowNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
 
     @Override
     public void close() {

@@ -348,7 +348,6 @@ public final class SyncProfile implements AutoCloseable {
     }
 
     static long nowNanos() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return EpicsTime.unixNanos(Instant.now());
     }
 }

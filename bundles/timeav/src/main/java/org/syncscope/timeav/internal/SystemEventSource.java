@@ -1,5 +1,6 @@
 package org.syncscope.timeav.internal;
 
+import org.syncscope.api.time.EpicsTime;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -23,8 +24,7 @@ final class SystemEventSource implements EventSource {
         if (time != null) {
             return time.currentTime();
         }
-        Instant i = Instant.now();
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+        return EpicsTime.unixNanos(Instant.now());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.syncscope.timeav.internal;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
-import org.syncscope.api.pv.Limits;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.time.EpicsTime;
 import org.syncscope.api.pv.PvSpec;
-import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvValue;
 
 /** Every TIMEAV device, the global reset PV, and what the console commands use. */
@@ -35,11 +35,10 @@ public final class TimeavControl {
     @Activate
     public TimeavControl(TimeavControlConfig config, @Reference PvPublisher publisher) {
         String pv = config.resetAllPv() == null ? "" : config.resetAllPv().trim();
-        resetAll = pv.isEmpty() ? null : publisher.publish(new PvSpec(pv, PvType.LONG, "", 0,
-                "write anything: restart every TIMEAV device", Limits.NONE, Limits.NONE, List.of(), 1,
-                value -> resetAll()));
+        resetAll = pv.isEmpty() ? null : publisher.publish(PvSpec.ofLong(pv, "", "write anything: restart every TIMEAV device")
+                .withWriteHandler(value -> resetAll()));
         if (resetAll != null) {
-            resetAll.post(new PvValue.LongValue(0), System.currentTimeMillis() * 1_000_000L, AlarmSeverity.NO_ALARM,
+            resetAll.post(new PvValue.LongValue(0), EpicsTime.unixNanos(Instant.now()), AlarmSeverity.NO_ALARM,
                     AlarmStatus.NO_ALARM);
         }
     }

@@ -56,11 +56,9 @@ public final class TimeavDevice implements AutoCloseable {
         this.events = events;
         this.serial = serial;
         this.expressionText = expression;
-        this.status = publisher.publish(new PvSpec(name + ":Status", PvType.STRING, "", 0, "TIMEAV device status",
-                Limits.NONE, Limits.NONE, List.of(), 1, null));
-        this.reset = publisher.publish(new PvSpec(name + ":Reset", PvType.LONG, "", 0,
-                "write anything: restart with the latest expression", Limits.NONE, Limits.NONE, List.of(), 1,
-                value -> serial.execute(this::restart)));
+        this.status = publisher.publish(PvSpec.ofString(name + ":Status", "TIMEAV device status"));
+        this.reset = publisher.publish(PvSpec.ofLong(name + ":Reset", "",
+                "write anything: restart with the latest expression").withWriteHandler(value -> serial.execute(this::restart)));
         reset.post(new PvValue.LongValue(0), events.now(), AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         serial.execute(this::start);
     }

@@ -1,5 +1,6 @@
 package org.syncscope.timestamp.internal;
 
+import org.syncscope.api.time.EpicsTime;
 import java.time.Instant;
 
 /** The two clocks the timestamp driver reads; tests substitute a controllable one. */
@@ -40,8 +41,7 @@ public interface NanoClock {
 
         @Override
         public long wallNanos() {
-            Instant now = Instant.now();
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            return EpicsTime.unixNanos(Instant.now());
         }
     };
 }

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
-import org.syncscope.api.pv.Limits;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
-import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.time.ClockMode;
 import org.syncscope.api.time.TimestampStatus;
@@ -35,19 +33,18 @@ final class StatusPvs implements AutoCloseable {
 
     StatusPvs(PvPublisher publisher, String prefix, TimestampEngine engine) {
         this.engine = engine;
-        mode = add(publisher, enumPv(prefix + "Mode", "clock mode", "SOFT", "SYNCHRONOUS"));
-        role = add(publisher, enumPv(prefix + "Role", "master or slave", "MASTER", "SLAVE"));
-        syncValid = add(publisher, enumPv(prefix + "SyncValid", "time trusted", "No", "Yes"));
-        alarm = add(publisher, enumPv(prefix + "Alarm", "hardware failure alarm", "OK", "FAILURE"));
-        lastSync = add(publisher, stringPv(prefix + "LastSync", "time of the last sync event"));
-        eventCount = add(publisher, new PvSpec(prefix + "EventCount", PvType.LONG, "events", 0, "events received",
-                Limits.NONE, Limits.NONE, List.of(), 1, null));
-        currentTime = add(publisher, stringPv(prefix + "CurrentTime", "the driver's current time"));
+        mode = add(publisher, PvSpec.ofEnum(prefix + "Mode", "clock mode", List.of("SOFT", "SYNCHRONOUS")));
+        role = add(publisher, PvSpec.ofEnum(prefix + "Role", "master or slave", List.of("MASTER", "SLAVE")));
+        syncValid = add(publisher, PvSpec.ofEnum(prefix + "SyncValid", "time trusted", List.of("No", "Yes")));
+        alarm = add(publisher, PvSpec.ofEnum(prefix + "Alarm", "hardware failure alarm", List.of("OK", "FAILURE")));
+        lastSync = add(publisher, PvSpec.ofString(prefix + "LastSync", "time of the last sync event"));
+        eventCount = add(publisher, PvSpec.ofLong(prefix + "EventCount", "events", "events received"));
+        currentTime = add(publisher, PvSpec.ofString(prefix + "CurrentTime", "the driver's current time"));
         offset = add(publisher, PvSpec.ofDouble(prefix + "Offset", "s", 9, "last measured offset to the reference (master, NTP or host)"));
         delay = add(publisher, PvSpec.ofDouble(prefix + "Delay", "s", 9, "round trip of the last sync"));
         jitter = add(publisher, PvSpec.ofDouble(prefix + "Jitter", "s", 9, "NTP jitter"));
-        source = add(publisher, enumPv(prefix + "Source", "what the clock follows", "EVENT_SYSTEM", "MASTER", "NTP",
-                "FREE_RUNNING"));
+        source = add(publisher, PvSpec.ofEnum(prefix + "Source", "what the clock follows",
+                List.of("EVENT_SYSTEM", "MASTER", "NTP", "FREE_RUNNING")));
     }
 
     /** Posts every status PV, stamped with the driver's current time. */
@@ -83,13 +80,5 @@ final class StatusPvs implements AutoCloseable {
     private static void post(PublishedPv pv, PvValue value, long time, boolean major) {
         pv.post(value, time, major ? AlarmSeverity.MAJOR : AlarmSeverity.NO_ALARM,
                 major ? AlarmStatus.STATE : AlarmStatus.NO_ALARM);
-    }
-
-    private static PvSpec enumPv(String name, String description, String... labels) {
-        return new PvSpec(name, PvType.ENUM, "", 0, description, Limits.NONE, Limits.NONE, List.of(labels), 1, null);
-    }
-
-    private static PvSpec stringPv(String name, String description) {
-        return new PvSpec(name, PvType.STRING, "", 0, description, Limits.NONE, Limits.NONE, List.of(), 1, null);
     }
 }

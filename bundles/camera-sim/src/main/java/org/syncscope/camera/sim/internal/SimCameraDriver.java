@@ -1,5 +1,6 @@
 package org.syncscope.camera.sim.internal;
 
+import org.syncscope.api.time.EpicsTime;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,6 @@ public final class SimCameraDriver implements CameraDriver, SimClock {
         if (ts != null) {
             return ts.currentTime();
         }
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return EpicsTime.unixNanos(Instant.now());
     }
 }

@@ -1,5 +1,6 @@
 package org.syncscope.eventsystem.sim.internal;
 
+import org.syncscope.api.time.EpicsTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -146,8 +147,7 @@ public final class SimEventSystem implements EventSystemDriver {
         if (!config.directTime()) {
             throw new EventSystemException("simulated event system " + config.name() + " has no direct time");
         }
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return EpicsTime.unixNanos(Instant.now());
     }
 
     private long ticksNow() {
