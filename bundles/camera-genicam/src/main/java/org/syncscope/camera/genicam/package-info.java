@@ -4,7 +4,7 @@
  * access by name; this package turns it into a {@link org.syncscope.api.camera.Camera}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.syncscope.camera.genicam;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,7 +22,6 @@ interface LibC extends Library {
     int EACCES = 13;
     int EPERM = 1;
     int ECONNREFUSED = 111;
-    int EADDRINUSE = 98;
 
     int socket(int domain, int type, int protocol) throws LastErrorException;
 

@@ -18,14 +18,4 @@ final class ManagementError {
             default -> String.format("0x%04X", errorId);
         };
     }
-
-    /** The id for a name pmc printed, or -1. */
-    static int id(String name) {
-        for (int id : new int[] {1, 2, 3, 4, 5, 6, 0xFFFE}) {
-            if (name(id).equals(name)) {
-                return id;
-            }
-        }
-        return -1;
-    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.Registration;
@@ -46,7 +47,8 @@ public final class TimeavDevice implements AutoCloseable {
     private Averager averager;
     private volatile PvUpdate latest;
     private long lastSampledSequence = -1;
-    private long updates;
+    /** Updates received, for q events: sample only when it moved. */
+    private final AtomicLong updates = new AtomicLong();
 
     public TimeavDevice(String name, String expression, PvSource source, PvPublisher publisher, EventSource events,
                         Executor serial) {
@@ -106,8 +108,8 @@ public final class TimeavDevice implements AutoCloseable {
         setStatus(averager.status(), AlarmSeverity.NO_ALARM);
         try {
             running.add(subscribe(e.device()));
-            running.add(wire(e.sample(), "sampleEvent", this::onSample));
-            e.compute().ifPresent(c -> running.add(wireUnchecked(c, this::onCompute)));
+            running.add(wire(e.sample(), this::onSample));
+            e.compute().ifPresent(c -> running.add(wire(c, this::onCompute)));
         } catch (IllegalArgumentException cannot) {
             stop();
             String message = cannot.getMessage().startsWith("DAE_INVALID_SETTING") ? cannot.getMessage()
@@ -122,9 +124,7 @@ public final class TimeavDevice implements AutoCloseable {
             @Override
             public void onUpdate(PvUpdate update) {
                 latest = update;
-                synchronized (TimeavDevice.this) {
-                    updates++;
-                }
+                updates.incrementAndGet();
             }
 
             @Override
@@ -137,15 +137,8 @@ public final class TimeavDevice implements AutoCloseable {
         return s;
     }
 
-    private Registration wire(EventSpec spec, String field, Runnable action) {
-        try {
-            return wireUnchecked(spec, action);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("DAE_INVALID_SETTING: " + field + ": " + e.getMessage(), e);
-        }
-    }
-
-    private Registration wireUnchecked(EventSpec spec, Runnable action) {
+    /** Runs {@code action} on the device's executor at each event; a clock event the system cannot deliver is refused. */
+    private Registration wire(EventSpec spec, Runnable action) {
         Runnable onSerial = () -> serial.execute(action);
         if (spec instanceof EventSpec.Periodic p) {
             Runnable gated = p.onChange() ? () -> serial.execute(this::onSampleIfChanged) : onSerial;
@@ -166,10 +159,7 @@ public final class TimeavDevice implements AutoCloseable {
     }
 
     private void onSampleIfChanged() {
-        long seen;
-        synchronized (this) {
-            seen = updates;
-        }
+        long seen = updates.get();
         if (seen != lastSampledSequence) {
             lastSampledSequence = seen;
             onSample();

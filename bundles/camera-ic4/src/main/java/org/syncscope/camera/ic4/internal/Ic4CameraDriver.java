@@ -9,7 +9,7 @@ import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraInfo;
 
 /** The Imaging Source cameras through IC4; registered only when the library loaded and initialised. */
-final class Ic4CameraDriver implements CameraDriver {
+final class Ic4CameraDriver implements CameraDriver, AutoCloseable {
 
     private final Ic4 ic4;
 
@@ -20,6 +20,12 @@ final class Ic4CameraDriver implements CameraDriver {
     @Override
     public String name() {
         return "ic4";
+    }
+
+    /** ic4_exit_library, when the driver is withdrawn. */
+    @Override
+    public void close() {
+        ic4.exit();
     }
 
     @Override
