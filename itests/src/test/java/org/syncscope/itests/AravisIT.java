@@ -6,8 +6,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -66,26 +63,13 @@ public class AravisIT {
                 systemProperty("test.ptp.gm.identity").value(ptp.get("gm.identity")));
     }
 
-    private record Run(String output, Object result) {
-    }
-
-    private Run run(String command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, print, print);
-        try {
-            Object result = session.execute(command);
-            return new Run(out.toString(StandardCharsets.UTF_8), result);
-        } catch (Exception e) {
-            return new Run(out.toString(StandardCharsets.UTF_8) + e, null);
-        } finally {
-            session.close();
-        }
+    private SyncscopeServer.CommandRun run(String command) {
+        return SyncscopeServer.run(sessionFactory, command);
     }
 
     private String output(String command) {
-        Run r = run(command);
-        return r.output;
+        SyncscopeServer.CommandRun r = run(command);
+        return r.output();
     }
 
     /** arv-tool-0.8, another GigE Vision client, sets the fakes' registers. */
@@ -117,31 +101,31 @@ public class AravisIT {
         arvTool("127.0.0.2", "PtpStatus=Slave");
         arvTool("127.0.0.3", "PtpStatus=Slave");
         arvTool("127.0.0.4", "GevIEEE1588Status=Slave");
-        Run check = run("ptp:check --timeout-s 10");
+        SyncscopeServer.CommandRun check = run("ptp:check --timeout-s 10");
         String gm = System.getProperty("test.ptp.gm.identity");
-        assertTrue(check.output, check.output.contains("GrandmasterClockID=" + gm));
-        assertTrue(check.output, check.output.contains(": PTP=N/A, Status=Unknown"));
+        assertTrue(check.output(), check.output().contains("GrandmasterClockID=" + gm));
+        assertTrue(check.output(), check.output().contains(": PTP=N/A, Status=Unknown"));
         // the summary lists states in discovery order, which the network decides
-        assertTrue(check.output, check.output.contains("✅ PTP sync OK: Host=Grandmaster, Cameras=")
-                && check.output.contains("Slave×3") && check.output.contains("N/A×1"));
-        assertEquals(check.output, 0, check.result);
+        assertTrue(check.output(), check.output().contains("✅ PTP sync OK: Host=Grandmaster, Cameras=")
+                && check.output().contains("Slave×3") && check.output().contains("N/A×1"));
+        assertEquals(check.output(), 0, check.result());
         assertTrue(arvTool("127.0.0.2", "PtpEnable").contains("PtpEnable = true"));
 
         arvTool("127.0.0.2", "TimestampLatchValue=" + (T - 1_631_232));
         arvTool("127.0.0.3", "TimestampLatchValue=" + (T + 638_208));
         arvTool("127.0.0.4", "GevTimestampValue=" + (T + 1_601_536));
-        Run stat = run("ptp:timestat --serials ARV-SFNC-1,ARV-SFNC-2,ARV-GEV-3 --threshold-ns 1000000");
-        assertTrue(stat.output, stat.output.contains("serial=ARV-SFNC-1, camera_time_ns=" + (T - 1_631_232)
+        SyncscopeServer.CommandRun stat = run("ptp:timestat --serials ARV-SFNC-1,ARV-SFNC-2,ARV-GEV-3 --threshold-ns 1000000");
+        assertTrue(stat.output(), stat.output().contains("serial=ARV-SFNC-1, camera_time_ns=" + (T - 1_631_232)
                 + ", delta_to_median_ms=-2.269440, verdict=NG"));
-        assertTrue(stat.output, stat.output.contains("serial=ARV-SFNC-2, camera_time_ns=" + (T + 638_208)
+        assertTrue(stat.output(), stat.output().contains("serial=ARV-SFNC-2, camera_time_ns=" + (T + 638_208)
                 + ", delta_to_median_ms= 0.000000, verdict=OK"));
-        assertTrue(stat.output, stat.output.contains("serial=ARV-GEV-3, camera_time_ns=" + (T + 1_601_536)
+        assertTrue(stat.output(), stat.output().contains("serial=ARV-GEV-3, camera_time_ns=" + (T + 1_601_536)
                 + ", delta_to_median_ms= 0.963328, verdict=OK"));
-        assertEquals(stat.output, 2, stat.result);
+        assertEquals(stat.output(), 2, stat.result());
 
-        Run none = run("ptp:timestat");
-        assertTrue(none.output, none.output.contains("ERROR: latching camera ARV-NOPTP-4 failed"));
-        assertEquals(none.output, 1, none.result);
+        SyncscopeServer.CommandRun none = run("ptp:timestat");
+        assertTrue(none.output(), none.output().contains("ERROR: latching camera ARV-NOPTP-4 failed"));
+        assertEquals(none.output(), 1, none.result());
 
         String feature = output("camera:feature ARV-SFNC-2 PtpStatus");
         assertTrue(feature, feature.contains("PtpStatus = Slave"));

@@ -6,15 +6,12 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
@@ -65,57 +62,44 @@ public class Ic4IT {
                 "05520129|DFK 33GR0234|enp3s0|sfnc|Slave|" + (T + 1_601_536 + shift) + "|-");
     }
 
-    private record Run(String output, Object result) {
-    }
-
-    private Run run(String command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, print, print);
-        try {
-            Object result = session.execute(command);
-            return new Run(out.toString(StandardCharsets.UTF_8), result);
-        } catch (Exception e) {
-            return new Run(out.toString(StandardCharsets.UTF_8) + e, null);
-        } finally {
-            session.close();
-        }
+    private SyncscopeServer.CommandRun run(String command) {
+        return SyncscopeServer.run(sessionFactory, command);
     }
 
     @Before
     public void ic4Available() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String drivers = run("camera:drivers").output;
+        String drivers = run("camera:drivers").output();
         while (!drivers.contains("ic4      available") && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            drivers = run("camera:drivers").output;
+            drivers = run("camera:drivers").output();
         }
         assertTrue("camera:drivers: " + drivers, drivers.contains("ic4      available"));
     }
 
     @Test
     public void checkAndTimestatThroughTheIc4Driver() throws Exception {
-        String listed = run("camera:list --driver ic4").output;
+        String listed = run("camera:list --driver ic4").output();
         assertTrue(listed, listed.contains("05520128") && listed.contains("DFK 33GR0234"));
 
-        Run check = run("ptp:check --timeout-s 10");
-        assertTrue(check.output, check.output.contains("GrandmasterClockID=" + System.getProperty("test.ptp.gm.identity")));
-        assertTrue(check.output, check.output.contains("[2] 05520128: PTP=Enabled, Status=Slave"));
-        assertTrue(check.output, check.output.contains("✅ PTP sync OK: Host=Grandmaster, Cameras=Slave"));
-        assertEquals(check.output, 0, check.result);
+        SyncscopeServer.CommandRun check = run("ptp:check --timeout-s 10");
+        assertTrue(check.output(), check.output().contains("GrandmasterClockID=" + System.getProperty("test.ptp.gm.identity")));
+        assertTrue(check.output(), check.output().contains("[2] 05520128: PTP=Enabled, Status=Slave"));
+        assertTrue(check.output(), check.output().contains("✅ PTP sync OK: Host=Grandmaster, Cameras=Slave"));
+        assertEquals(check.output(), 0, check.result());
 
-        Run stat = run("ptp:timestat --samples 2 --threshold-ns 1000000");
-        assertTrue(stat.output, stat.output.contains("serial=05520125, camera_time_ns=" + (T - 1_631_232)
+        SyncscopeServer.CommandRun stat = run("ptp:timestat --samples 2 --threshold-ns 1000000");
+        assertTrue(stat.output(), stat.output().contains("serial=05520125, camera_time_ns=" + (T - 1_631_232)
                 + ", delta_to_median_ms=-1.631232, verdict=NG"));
-        assertTrue(stat.output, stat.output.contains("serial=05520126, camera_time_ns=" + (T - 638_208)
+        assertTrue(stat.output(), stat.output().contains("serial=05520126, camera_time_ns=" + (T - 638_208)
                 + ", delta_to_median_ms=-0.638208, verdict=OK"));
-        assertTrue(stat.output, stat.output.contains("serial=05520129, mean_delta_ns=1601536, stddev_ns=0, "
+        assertTrue(stat.output(), stat.output().contains("serial=05520129, mean_delta_ns=1601536, stddev_ns=0, "
                 + "max_abs_delta_ns=1601536, verdict=NG"));
-        assertTrue(stat.output, stat.output.contains("Max_abs_delta_ns=1631232"));
-        assertEquals(stat.output, 2, stat.result);
+        assertTrue(stat.output(), stat.output().contains("Max_abs_delta_ns=1631232"));
+        assertEquals(stat.output(), 2, stat.result());
 
-        Run within = run("ptp:timestat");
-        assertEquals(within.output, 0, within.result);
+        SyncscopeServer.CommandRun within = run("ptp:timestat");
+        assertEquals(within.output(), 0, within.result());
     }
 
     @Test
@@ -126,13 +110,13 @@ public class Ic4IT {
             java.nio.file.Files.write(cfg, original.stream().map(l -> l.startsWith("libraryPath")
                     ? "libraryPath = ic4core" : l).collect(java.util.stream.Collectors.toList()), StandardCharsets.ISO_8859_1);
             PyEpicsScript.await("ic4 unavailable", java.time.Duration.ofSeconds(30),
-                    () -> run("camera:drivers").output.contains("ic4      unavailable: cannot load ic4core (install The Imaging "
+                    () -> run("camera:drivers").output().contains("ic4      unavailable: cannot load ic4core (install The Imaging "
                             + "Source IC4 SDK or set libraryPath"));
-            String bundles = run("bundle:list -s").output;
+            String bundles = run("bundle:list -s").output();
             assertTrue(bundles, bundles.lines().anyMatch(l -> l.contains("org.syncscope.camera.ic4") && l.contains("Active")));
-            Run check = run("ptp:check");
-            assertTrue(check.output, check.output.contains("ERROR: no camera driver matches camera.target=(driver=ic4)"));
-            assertEquals(check.output, 1, check.result);
+            SyncscopeServer.CommandRun check = run("ptp:check");
+            assertTrue(check.output(), check.output().contains("ERROR: no camera driver matches camera.target=(driver=ic4)"));
+            assertEquals(check.output(), 1, check.result());
         } finally {
             java.nio.file.Files.write(cfg, original, StandardCharsets.ISO_8859_1);
         }

@@ -5,8 +5,6 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -119,19 +116,9 @@ public class PmcIT {
                 () -> attempt("ptp:host").contains("Role=Grandmaster"));
     }
 
-    /** Runs a command; returns its output, or the error it failed with. */
+    /** Runs a command; returns its output, or that and the error it failed with. */
     private String attempt(String command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, print, print);
-        try {
-            session.execute(command);
-            return out.toString(StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            return out.toString(StandardCharsets.UTF_8) + e.getMessage();
-        } finally {
-            session.close();
-        }
+        return SyncscopeServer.run(sessionFactory, command).output();
     }
 
     private static void edit(Path cfg, List<String> original, Map<String, String> values) throws Exception {

@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -50,46 +47,33 @@ public class PtpCheckIT {
     }
 
     /** Output and return value of one command. */
-    private record Run(String output, Object result) {
-    }
-
-    private Run run(String command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, print, print);
-        try {
-            Object result = session.execute(command);
-            return new Run(out.toString(StandardCharsets.UTF_8), result);
-        } catch (Exception e) {
-            return new Run(out.toString(StandardCharsets.UTF_8) + e, null);
-        } finally {
-            session.close();
-        }
+    private SyncscopeServer.CommandRun run(String command) {
+        return SyncscopeServer.run(sessionFactory, command);
     }
 
     @Test
     public void checkConvergesOnTheDemoCameras() {
-        Run r = run("ptp:check --timeout-s 20");
-        assertTrue(r.output, r.output.contains("[0] DFK 33GR0234 (05520129) [enp3s0]"));
-        assertTrue(r.output, r.output.contains("[0] 05520129: PTP=Enabled, Status=Master"));
-        assertTrue(r.output, r.output.contains("[3] 05520126: PTP=Enabled, Status=Slave"));
-        assertTrue(r.output, r.output.contains("Role=Unknown (no ptp4l socket at /var/run/ptp4l"));
-        assertTrue(r.output, r.output.contains("✅ PTP sync OK: Host=Unknown, Cameras=Master×1, Slave×3"));
-        assertEquals(r.output, 0, r.result);
+        SyncscopeServer.CommandRun r = run("ptp:check --timeout-s 20");
+        assertTrue(r.output(), r.output().contains("[0] DFK 33GR0234 (05520129) [enp3s0]"));
+        assertTrue(r.output(), r.output().contains("[0] 05520129: PTP=Enabled, Status=Master"));
+        assertTrue(r.output(), r.output().contains("[3] 05520126: PTP=Enabled, Status=Slave"));
+        assertTrue(r.output(), r.output().contains("Role=Unknown (no ptp4l socket at /var/run/ptp4l"));
+        assertTrue(r.output(), r.output().contains("✅ PTP sync OK: Host=Unknown, Cameras=Master×1, Slave×3"));
+        assertEquals(r.output(), 0, r.result());
 
-        Run ja = run("ptp:check --lang ja --serials 05520125,05520128 --timeout-s 1");
-        assertTrue(ja.output, ja.output.contains("=== 総合判定 ===") && ja.output.contains("❌ PTP同期 NG"));
-        assertEquals(ja.output, 2, ja.result);
+        SyncscopeServer.CommandRun ja = run("ptp:check --lang ja --serials 05520125,05520128 --timeout-s 1");
+        assertTrue(ja.output(), ja.output().contains("=== 総合判定 ===") && ja.output().contains("❌ PTP同期 NG"));
+        assertEquals(ja.output(), 2, ja.result());
     }
 
     @Test
     public void timestatNeedsAGrandmasterHost() {
-        Run r = run("ptp:timestat");
-        assertTrue(r.output, r.output.contains("Ubuntu(host) PTP: role=Unknown, gmClockID=unknown"));
-        assertTrue(r.output, r.output.contains("ERROR: the host is not the PTP grandmaster"));
-        assertEquals(r.output, 1, r.result);
-        Run bad = run("ptp:timestat --samples 0");
-        assertTrue(bad.output, bad.output.contains("--samples 0: at least 1"));
+        SyncscopeServer.CommandRun r = run("ptp:timestat");
+        assertTrue(r.output(), r.output().contains("Ubuntu(host) PTP: role=Unknown, gmClockID=unknown"));
+        assertTrue(r.output(), r.output().contains("ERROR: the host is not the PTP grandmaster"));
+        assertEquals(r.output(), 1, r.result());
+        SyncscopeServer.CommandRun bad = run("ptp:timestat --samples 0");
+        assertTrue(bad.output(), bad.output().contains("--samples 0: at least 1"));
     }
 
     @Test
@@ -126,20 +110,20 @@ public class PtpCheckIT {
         try {
             retarget(cfg, original, "(&(driver=sim)(name=b))");
             PyEpicsScript.await("ptp:check on the cameras of sim b", Duration.ofSeconds(30),
-                    () -> run("ptp:check --timeout-s 5").output.contains("[1] Other (B2)"));
-            Run r = run("ptp:check --timeout-s 5");
-            assertTrue(r.output, r.output.contains("[1] B2: PTP=Enabled, Status=Master"));
-            assertEquals(r.output, 0, r.result);
+                    () -> run("ptp:check --timeout-s 5").output().contains("[1] Other (B2)"));
+            SyncscopeServer.CommandRun r = run("ptp:check --timeout-s 5");
+            assertTrue(r.output(), r.output().contains("[1] B2: PTP=Enabled, Status=Master"));
+            assertEquals(r.output(), 0, r.result());
 
             retarget(cfg, original, "(&(driver=sim)(name=nobody))");
             PyEpicsScript.await("no driver matches", Duration.ofSeconds(30),
-                    () -> run("ptp:check").output.contains("ERROR: no camera driver matches camera.target=(&(driver=sim)(name=nobody))"));
+                    () -> run("ptp:check").output().contains("ERROR: no camera driver matches camera.target=(&(driver=sim)(name=nobody))"));
         } finally {
             Files.write(cfg, original, StandardCharsets.ISO_8859_1);
             Files.deleteIfExists(second);
         }
         PyEpicsScript.await("back on the demo cameras", Duration.ofSeconds(30),
-                () -> run("ptp:check --timeout-s 5").output.contains("(05520129)"));
+                () -> run("ptp:check --timeout-s 5").output().contains("(05520129)"));
     }
 
     private static void retarget(Path cfg, List<String> original, String filter) throws Exception {

@@ -46,6 +46,28 @@ public final class SyncscopeServer {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** What a console command printed and returned (null when it failed). */
+    public record CommandRun(String output, Object result) {
+    }
+
+    /**
+     * Runs a console command in the container; a failure does not fail the test but ends the
+     * output with the exception, so tests can assert on error messages and return values alike.
+     */
+    public static CommandRun run(SessionFactory sessionFactory, String command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, print, print);
+        try {
+            Object result = session.execute(command);
+            return new CommandRun(out.toString(StandardCharsets.UTF_8), result);
+        } catch (Exception e) {
+            return new CommandRun(out.toString(StandardCharsets.UTF_8) + e, null);
+        } finally {
+            session.close();
+        }
+    }
+
     /**
      * Moves the Channel Access server to {@code port} with beacons on loopback, and points the CA
      * client at it alone: each test class gets a CA network of its own.

@@ -3,8 +3,6 @@ package org.syncscope.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
 import org.junit.Before;
@@ -81,17 +78,7 @@ public class TimeavIT {
     }
 
     private String run(String command) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(System.in, print, print);
-        try {
-            session.execute(command);
-        } catch (Exception e) {
-            print.println(e.getMessage());
-        } finally {
-            session.close();
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return SyncscopeServer.run(sessionFactory, command).output();
     }
 
     private static String caget(String pv) throws Exception {
