@@ -261,6 +261,24 @@ class ChannelAccessRoundTripTest {
     }
 
     @Test
+    void aWithdrawnPvDisconnectsAChannelThatHasNoMonitor() throws Exception {
+        // CAJ sends a monitor's first value before it registers the monitor, so the server must
+        // find a channel's client without looking at monitors; a plain channel has none at all.
+        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:BARE", "", 0, ""));
+        try (RawClient raw = new RawClient()) {
+            Channel ch = raw.connect("RT:BARE");
+            assertThat(ch.getConnectionState()).isEqualTo(Channel.ConnectionState.CONNECTED);
+            pv.close();
+            await("the bare channel is told the PV is gone").atMost(WAIT)
+                    .until(() -> ch.getConnectionState() == Channel.ConnectionState.DISCONNECTED);
+            PublishedPv again = server.publish(PvSpec.ofDouble("RT:BARE", "", 0, ""));
+            await("found again").atMost(WAIT)
+                    .until(() -> ch.getConnectionState() == Channel.ConnectionState.CONNECTED);
+            again.close();
+        }
+    }
+
+    @Test
     void updatesResumeAfterTheServerRestarts() throws Exception {
         int port = PORT + 1;
         ServerSettings settings = new ServerSettings(port, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY);

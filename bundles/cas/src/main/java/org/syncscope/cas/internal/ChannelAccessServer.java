@@ -26,7 +26,7 @@ public final class ChannelAccessServer {
 
     private final Map<String, ServedPv> pvs = new ConcurrentHashMap<>();
     private final DefaultServerImpl registry = new DefaultServerImpl();
-    private CAJServerContext context;
+    private volatile CAJServerContext context;   // read without the lock when a PV is withdrawn
     private Thread beaconThread;
     private ServerSettings settings;
 
@@ -138,9 +138,13 @@ public final class ChannelAccessServer {
         }
     }
 
-    private static void tellClientsChannelsAreGone(ServedPv pv) {
+    private void tellClientsChannelsAreGone(ServedPv pv) {
+        CAJServerContext server = context;
+        if (server == null) {
+            return;   // stopped: every client connection is closed already
+        }
         for (ServedChannel channel : pv.channels()) {
-            channel.transport().ifPresent(client -> {
+            ServerDisconnect.transportOf(server, channel).ifPresent(client -> {
                 ServerDisconnect.send(client, channel.getCID());
                 client.unregisterChannel(channel.getSID());
             });

@@ -1,11 +1,6 @@
 package org.syncscope.cas.internal;
 
-import com.cosylab.epics.caj.cas.CASTransport;
 import gov.aps.jca.cas.ServerChannel;
-import gov.aps.jca.cas.ServerMonitor;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /** A client's channel to a {@link ServedPv}: write access only where the spec has a write handler. */
 final class ServedChannel extends ServerChannel {
@@ -21,24 +16,6 @@ final class ServedChannel extends ServerChannel {
     @Override
     public boolean writeAccess() {
         return pv.spec().writable();
-    }
-
-    /**
-     * The client connection, found through one of the client's monitors (CAJ sets a monitor's
-     * connection only after registering it, so it is looked up when needed, not on registration).
-     */
-    Optional<CASTransport> transport() {
-        List<Object> current;
-        synchronized (monitors) {
-            current = new ArrayList<>(monitors.values());
-        }
-        for (Object m : current) {
-            Optional<CASTransport> t = ServerDisconnect.transportOf((ServerMonitor) m);
-            if (t.isPresent()) {
-                return t;
-            }
-        }
-        return Optional.empty();
     }
 
     int monitorCount() {

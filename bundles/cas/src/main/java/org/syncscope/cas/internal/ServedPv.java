@@ -31,6 +31,11 @@ final class ServedPv extends ProcessVariable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServedPv.class);
     private static final EpicsTimestamp NEVER = new EpicsTimestamp(0, 0);
+    /** The PV and post count of this thread's last read: CAJ reads a monitor's first value on the thread that then registers it. */
+    private static final ThreadLocal<LastRead> LAST_READ = new ThreadLocal<>();
+
+    private record LastRead(ServedPv pv, long posts) {
+    }
 
     private final PvSpec spec;
     private final DBRType nativeType;
@@ -39,11 +44,13 @@ final class ServedPv extends ProcessVariable {
     private EpicsTimestamp time = NEVER;
     private AlarmSeverity severity = AlarmSeverity.INVALID;
     private AlarmStatus status = AlarmStatus.UDF;
+    private long posts;
 
     ServedPv(PvSpec spec) {
         super(spec.name(), null);
         this.spec = spec;
         this.nativeType = Dbrs.nativeType(spec.type());
+        setEventCallback(new MonitorDispatcher(this));   // CAJ keeps a callback that is set already
     }
 
     PvSpec spec() {
@@ -96,7 +103,29 @@ final class ServedPv extends ProcessVariable {
     @Override
     public synchronized CAStatus read(DBR dbr, ProcessVariableReadCallback asyncReadCallback) {
         Dbrs.fill(dbr, spec, value, time, severity, status);
+        LAST_READ.set(new LastRead(this, posts));
         return CAStatus.NORMAL;
+    }
+
+    /**
+     * Registers a monitor (through {@code register}) and, when this PV was posted since the read
+     * that gave the monitor its first value, sends it the current value so that post is not lost.
+     */
+    void registerMonitor(ProcessVariableEventCallback monitor, Runnable register) {
+        LastRead lastRead = LAST_READ.get();
+        LAST_READ.remove();
+        synchronized (this) {
+            register.run();
+            if (lastRead != null && lastRead.pv() == this && lastRead.posts() != posts) {
+                monitor.postEvent(Monitor.VALUE | Monitor.LOG | Monitor.ALARM, currentEvent());
+            }
+        }
+    }
+
+    private DBR currentEvent() {
+        DBR event = AbstractCASResponseHandler.createDBRforReading(this);
+        Dbrs.fill(event, spec, value, time, severity, status);
+        return event;
     }
 
     @Override
@@ -129,11 +158,10 @@ final class ServedPv extends ProcessVariable {
             time = newTime;
             severity = newSeverity;
             status = newStatus;
+            posts++;
             ProcessVariableEventCallback callback = eventCallback;
             if (interest && callback != null) {
-                DBR event = AbstractCASResponseHandler.createDBRforReading(this);
-                Dbrs.fill(event, spec, value, time, severity, status);
-                callback.postEvent(Monitor.VALUE | Monitor.LOG | (alarmChanged ? Monitor.ALARM : 0), event);
+                callback.postEvent(Monitor.VALUE | Monitor.LOG | (alarmChanged ? Monitor.ALARM : 0), currentEvent());
             }
         }
     }

@@ -1,10 +1,12 @@
 package org.syncscope.cas.internal;
 
+import com.cosylab.epics.caj.cas.CAJServerContext;
 import com.cosylab.epics.caj.cas.CASTransport;
-import gov.aps.jca.cas.ServerMonitor;
+import gov.aps.jca.cas.ServerChannel;
 import java.io.IOException;
-import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,29 +14,47 @@ import org.slf4j.LoggerFactory;
 /**
  * CA_PROTO_SERVER_DISCONN (command 27): tells a client that the server dropped one of its
  * channels, so the client marks it disconnected and searches again. CAJ's server never sends it,
- * so a withdrawn PV would look connected but silent to its clients. CAJ keeps the channel's
- * connection private (its request classes are not exported to OSGi); the monitor a client adds
- * holds it, so we read it from there.
+ * so a withdrawn PV would look connected but silent to its clients. CAJ keeps the client
+ * connections in a registry whose type it does not export to OSGi, so we reach it by reflection
+ * on its public methods and ask each connection whether it holds the channel.
  */
 final class ServerDisconnect {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerDisconnect.class);
     private static final short CA_PROTO_SERVER_DISCONN = 27;
-    private static final Field MONITOR_TRANSPORT = transportField();
 
     private ServerDisconnect() {
     }
 
-    /** The client connection a monitor belongs to, when CAJ lets us see it. */
-    static Optional<CASTransport> transportOf(ServerMonitor monitor) {
-        if (MONITOR_TRANSPORT == null || !MONITOR_TRANSPORT.getDeclaringClass().isInstance(monitor)) {
-            return Optional.empty();
+    /**
+     * The client connection holding {@code channel}. Found through the server's connection
+     * registry, not the channel's monitors: CAJ sends a monitor's first value before it registers
+     * the monitor, so a client can already hold data while the server still lists no monitor.
+     */
+    static Optional<CASTransport> transportOf(CAJServerContext server, ServerChannel channel) {
+        for (CASTransport client : clients(server)) {
+            if (client.getChannel(channel.getSID()) == channel) {
+                return Optional.of(client);
+            }
         }
+        return Optional.empty();
+    }
+
+    private static List<CASTransport> clients(CAJServerContext server) {
+        List<CASTransport> out = new ArrayList<>();
         try {
-            return Optional.ofNullable((CASTransport) MONITOR_TRANSPORT.get(monitor));
-        } catch (IllegalAccessException e) {
-            return Optional.empty();
+            Object registry = server.getClass().getMethod("getTransportRegistry").invoke(server);
+            if (registry != null) {
+                for (Object t : (Object[]) registry.getClass().getMethod("toArray").invoke(registry)) {
+                    if (t instanceof CASTransport client) {
+                        out.add(client);
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("cannot list CA client connections ({}); clients of a withdrawn PV are not told", e.toString());
         }
+        return out;
     }
 
     /** Sends the 16-byte CA header: command 27, parameter 1 = the client's channel id. */
@@ -46,17 +66,6 @@ final class ServerDisconnect {
             client.send(header);   // CASTransport.send flips the buffer and writes under its send lock
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not tell {} that channel {} is gone: {}", client.getRemoteAddress(), clientChannelId, e.toString());
-        }
-    }
-
-    private static Field transportField() {
-        try {
-            Field f = Class.forName("com.cosylab.epics.caj.cas.CASServerMonitor").getDeclaredField("transport");
-            f.setAccessible(true);
-            return f;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("this CAJ version hides monitor connections ({}); clients of withdrawn PVs will not be told", e.toString());
-            return null;
         }
     }
 }
