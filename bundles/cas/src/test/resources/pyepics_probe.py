@@ -2,7 +2,8 @@
 
 Prints one key=value per line so the Java test can read it without a JSON library.
   read NAME              value, units, precision, severity, status, EPICS time, write access
-  monitor NAME SECONDS   how many monitor callbacks arrived in SECONDS
+  monitor NAME SECONDS   how many monitor callbacks arrived in SECONDS, the first and last
+                         value, and how often a value was not above the one before
   put NAME VALUE         whether a put with completion succeeded
 """
 import sys
@@ -37,9 +38,11 @@ def read(name):
 
 def monitor(name, seconds):
     count = [0]
+    values = []
 
-    def callback(**kw):
+    def callback(value=None, **kw):
         count[0] += 1
+        values.append(value)
 
     pv = epics.PV(name, auto_monitor=True, callback=callback)
     if not pv.wait_for_connection(timeout=10):
@@ -50,6 +53,10 @@ def monitor(name, seconds):
         time.sleep(0.05)
     pv.clear_callbacks()
     print("updates=%d" % count[0])
+    if values:
+        print("first=%d" % int(values[0]))
+        print("last=%d" % int(values[-1]))
+        print("not_increasing=%d" % sum(1 for a, b in zip(values, values[1:]) if b <= a))
 
 
 def put(name, value):

@@ -75,7 +75,8 @@ public class ChannelAccessIT {
         assertTrue("a sine value: " + value, value >= -1 && value <= 1);
         assertEquals("0", PyEpicsScript.value(out, "severity"));
         double age = Double.parseDouble(PyEpicsScript.value(out, "age"));
-        assertTrue("DEMO:PV1 (10 Hz) was stamped within the last second, age " + age, age >= -1 && age < 1);
+        // 10 Hz, so normally under 0.1 s; a few seconds allow for a stalled machine, not for a stale PV
+        assertTrue("DEMO:PV1 (10 Hz) was stamped in the last few seconds, age " + age, age >= -1 && age < 5);
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -160,11 +162,15 @@ class ShippedServerIT {
         Exec ok = exec("ptp:timestat --samples 3 --interval-ms 100");
         assertThat(ok.exitStatus()).as(ok.output()).isZero();
         assertThat(ok.output()).contains("Ubuntu(host) PTP: role=Grandmaster, gmClockID=" + gmIdentity)
-                .contains("=== Statistics ===").containsPattern("serial=05520125, mean_delta_ns=-1[5-7]\\d{5}, ");
+                .contains("=== Statistics ===");
+        // the demo's camera 05520125 runs 1.631 ms behind the others; sequential latches on a busy
+        // machine add up to a few hundred µs either way
+        assertThat(number(ok.output(), "serial=05520125, mean_delta_ns=(-?\\d+), ")).isBetween(-2_131_000.0, -1_131_000.0);
 
         Exec over = exec("ptp:timestat --threshold-ns 1000000");
         assertThat(over.exitStatus()).as(over.output()).isEqualTo(2);
-        assertThat(over.output()).containsPattern("serial=05520125, camera_time_ns=\\d+, delta_to_median_ms=-1\\.[5-7]\\d+, verdict=NG");
+        assertThat(number(over.output(), "serial=05520125, camera_time_ns=\\d+, delta_to_median_ms=(-?\\d+\\.\\d+), verdict=NG"))
+                .isBetween(-2.131, -1.131);
 
         Exec fatal = exec("ptp:timestat --serials NOPE");
         assertThat(fatal.exitStatus()).as(fatal.output()).isEqualTo(1);
@@ -266,5 +272,12 @@ class ShippedServerIT {
                 }
             }
         }
+    }
+
+    /** The number captured by {@code regex}'s first group in {@code output}; fails if absent. */
+    private static double number(String output, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(output);
+        assertThat(m.find()).as("/%s/ in:%n%s", regex, output).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 }

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -65,21 +67,31 @@ public class SyncProfileIT {
     public void pyepicsReadsTheDemoProfileWithConfiguredRatesAndKnownPhases() throws Exception {
         // window 100 of a 1 Hz PV fills slowly; its average is exact from the second update on
         PyEpicsScript.await("DEMO:PV3:AvgFreq published and posted", Duration.ofSeconds(60), () -> postedValue("DEMO:PV3:AvgFreq"));
-        Thread.sleep(3000);
         String script = "import epics\n"
                 + "for n in ['DEMO:PV1:AvgFreq', 'DEMO:PV2:AvgFreq', 'DEMO:PV3:AvgFreq',\n"
                 + "          'DEMO:PV1_vs_DEMO:PV2:AvgDiff', 'DEMO:PV1_vs_DEMO:PV3:AvgDiff', 'DEMO:PV2_vs_DEMO:PV3:AvgDiff']:\n"
                 + "    v = epics.caget(n, timeout=10)\n"
                 + "    print('%s=%r' % (n, v))\n";
-        String out = PyEpicsScript.run(CA_PORT, script);
-        assertWithin(out, "DEMO:PV1:AvgFreq", 10.0, 0.1);
-        assertWithin(out, "DEMO:PV2:AvgFreq", 5.0, 0.05);
-        assertWithin(out, "DEMO:PV3:AvgFreq", 1.0, 0.01);
-        // the demo IOC's phases put PV2 30 ms and PV3 70 ms after PV1's grid: every difference is
-        // negative (exactly -30, -70, -40 ms once boot-time scheduling delays leave the window)
-        assertWithin(out, "DEMO:PV1_vs_DEMO:PV2:AvgDiff", -0.050, 0.049);
-        assertWithin(out, "DEMO:PV1_vs_DEMO:PV3:AvgDiff", -0.050, 0.049);
-        assertWithin(out, "DEMO:PV2_vs_DEMO:PV3:AvgDiff", -0.050, 0.049);
+        // The demo stamps each post with the time it really went out, so a stall (Karaf booting, a
+        // busy CI machine) stays in the 100-sample window for a while: read until the window has
+        // left such stalls behind, and report the last reading if it never does.
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        List<String> off;
+        String out;
+        do {
+            Thread.sleep(2000);
+            out = PyEpicsScript.run(CA_PORT, script);
+            off = new ArrayList<>();
+            within(off, out, "DEMO:PV1:AvgFreq", 10.0, 0.1);
+            within(off, out, "DEMO:PV2:AvgFreq", 5.0, 0.05);
+            within(off, out, "DEMO:PV3:AvgFreq", 1.0, 0.01);
+            // the demo IOC's phases put PV2 30 ms and PV3 70 ms after PV1's grid: every difference is
+            // negative (exactly -30, -70, -40 ms once boot-time scheduling delays leave the window)
+            within(off, out, "DEMO:PV1_vs_DEMO:PV2:AvgDiff", -0.050, 0.049);
+            within(off, out, "DEMO:PV1_vs_DEMO:PV3:AvgDiff", -0.050, 0.049);
+            within(off, out, "DEMO:PV2_vs_DEMO:PV3:AvgDiff", -0.050, 0.049);
+        } while (!off.isEmpty() && System.nanoTime() < deadline);
+        assertTrue("for 120 s: " + off + "\n" + out, off.isEmpty());
     }
 
     @Test
@@ -127,7 +139,9 @@ public class SyncProfileIT {
             input.close();
             PyEpicsScript.await("GONE:ITEST:GOING:AvgFreq INVALID", Duration.ofSeconds(30),
                     () -> severity("GONE:ITEST:GOING:AvgFreq") == AlarmSeverity.INVALID);
-            assertEquals(AlarmSeverity.INVALID, severity("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff"));
+            PyEpicsScript.await("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff INVALID", Duration.ofSeconds(30),
+                    () -> severity("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff") == AlarmSeverity.INVALID);
+            // the input still ticking keeps its own statistics valid all along
             assertEquals(AlarmSeverity.NO_ALARM, severity("GONE:DEMO:PV1:AvgFreq"));
             publishTicking("ITEST:GOING");
             PyEpicsScript.await("GONE:ITEST:GOING:AvgFreq valid again", Duration.ofSeconds(30),
@@ -187,7 +201,7 @@ public class SyncProfileIT {
 
     private AlarmSeverity severity(String pv) {
         try {
-            return source.get(pv, Duration.ofSeconds(2)).severity();
+            return source.get(pv, Duration.ofSeconds(10)).severity();
         } catch (Exception e) {
             return null;
         }
@@ -213,9 +227,10 @@ public class SyncProfileIT {
         return SyncscopeServer.execute(sessionFactory, command);
     }
 
-    private static void assertWithin(String output, String pv, double expected, double tolerance) {
+    private static void within(List<String> off, String output, String pv, double expected, double tolerance) {
         double v = Double.parseDouble(PyEpicsScript.value(output, pv));
-        assertTrue(pv + " = " + v + ", expected " + expected + " ± " + tolerance + "\n" + output,
-                Math.abs(v - expected) <= tolerance);
+        if (!(Math.abs(v - expected) <= tolerance)) {
+            off.add(pv + " = " + v + ", expected " + expected + " ± " + tolerance);
+        }
     }
 }

@@ -38,6 +38,19 @@ import org.syncscope.api.pv.PvValue;
 public class TimeavIT {
 
     static final int CA_PORT = 25072;
+    /**
+     * Python reading TEST:RUN:Status until the reset shows (the device restarts on its own thread)
+     * or 10 s pass, then printing it: a reset device waits 5 s for its 50 points.
+     */
+    private static final String WAIT_FOR_WAITING = "import time\n"
+            + "deadline = time.time() + 10\n"
+            + "status = ''\n"
+            + "while time.time() < deadline:\n"
+            + "    status = epics.caget('TEST:RUN:Status', as_string=True, timeout=5) or ''\n"
+            + "    if status.startswith('waiting for'):\n"
+            + "        break\n"
+            + "    time.sleep(0.05)\n"
+            + "print('status=%s' % status)\n";
 
     @Inject
     private BootFinished bootFinished;
@@ -91,8 +104,8 @@ public class TimeavIT {
         device("avg", "TEST:AVG", "TEST:CONST | p,100 | p,500 | 0");
         device("bad", "TEST:BAD", "TEST:CONST | p,100 | p,500 | 0 | median");
         PyEpicsScript.await("TEST:AVG = 2.5", Duration.ofSeconds(30), () -> number("TEST:AVG") == 2.5);
-        String bad = caget("TEST:BAD:Status");
-        assertTrue(bad, bad.startsWith("DAE_INVALID_SETTING: calcDirection"));
+        PyEpicsScript.await("TEST:BAD:Status names the bad field", Duration.ofSeconds(30),
+                () -> attempt("TEST:BAD:Status").startsWith("DAE_INVALID_SETTING: calcDirection"));
         String listed = run("timeav:list");
         assertTrue(listed, listed.contains("DAE_INVALID_SETTING: calcDirection at position 34: 'median' is not null, "
                 + "diff, sum, sd, life or nlife"));
@@ -100,24 +113,31 @@ public class TimeavIT {
 
         // the demo device: sd of one period of the 0.1 Hz sine, 1/sqrt(2)
         PyEpicsScript.await("DEMO:PV1:SD running", Duration.ofSeconds(40), () -> attempt("DEMO:PV1:SD:Status").startsWith("running"));
-        double sd = Double.parseDouble(caget("DEMO:PV1:SD"));
-        assertEquals(1 / Math.sqrt(2), sd, 0.03);
+        // 100 samples 100 ms apart cover one period exactly only when the sampler kept time: a
+        // stall on a busy machine skews one window, the next ones are right again
+        double[] sd = {Double.NaN};
+        try {
+            PyEpicsScript.await("DEMO:PV1:SD = 1/sqrt(2) ± 0.03", Duration.ofSeconds(60), () -> {
+                sd[0] = number("DEMO:PV1:SD");
+                return Math.abs(sd[0] - 1 / Math.sqrt(2)) <= 0.03;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": last DEMO:PV1:SD = " + sd[0], e);
+        }
     }
 
     @Test
     public void resetByCaPutAndResetAll() throws Exception {
-        device("run", "TEST:RUN", "TEST:CONST | p,100 | null | 20 | sum");
-        PyEpicsScript.await("TEST:RUN = 50", Duration.ofSeconds(30), () -> number("TEST:RUN") == 50.0);
-        String put = PyEpicsScript.run(CA_PORT, "import epics, time\n"
+        device("run", "TEST:RUN", "TEST:CONST | p,100 | null | 50 | sum");
+        PyEpicsScript.await("TEST:RUN = 125", Duration.ofSeconds(30), () -> number("TEST:RUN") == 125.0);
+        String put = PyEpicsScript.run(CA_PORT, "import epics\n"
                 + "epics.caput('TEST:RUN:Reset', 1, wait=True, timeout=5)\n"
-                + "time.sleep(0.3)\n"
-                + "print('status=%s' % epics.caget('TEST:RUN:Status', as_string=True, timeout=5))\n");
+                + WAIT_FOR_WAITING);
         assertTrue(put, PyEpicsScript.value(put, "status").startsWith("waiting for"));
         PyEpicsScript.await("TEST:RUN running again", Duration.ofSeconds(30), () -> attempt("TEST:RUN:Status").startsWith("running"));
-        String all = PyEpicsScript.run(CA_PORT, "import epics, time\n"
+        String all = PyEpicsScript.run(CA_PORT, "import epics\n"
                 + "epics.caput('TIMEAV:ResetAll', 1, wait=True, timeout=5)\n"
-                + "time.sleep(0.3)\n"
-                + "print('status=%s' % epics.caget('TEST:RUN:Status', as_string=True, timeout=5))\n");
+                + WAIT_FOR_WAITING);
         assertTrue(all, PyEpicsScript.value(all, "status").startsWith("waiting for"));
         String reset = run("timeav:reset TEST:RUN");
         assertTrue(reset, reset.contains("restarted TEST:RUN"));

@@ -61,11 +61,25 @@ public class TimestampIT {
             TimestampStatus s = status();
             return s != null && s.mode() == ClockMode.SYNCHRONOUS && s.inSync();
         });
-        Thread.sleep(2000);   // status PVs are posted once a second
         String script = "import epics\n"
                 + "for n in ['TS:Mode', 'TS:Role', 'TS:SyncValid', 'TS:Alarm', 'TS:LastSync', 'TS:CurrentTime', 'TS:EventCount']:\n"
                 + "    print('%s=%s' % (n, epics.caget(n, as_string=True, timeout=10)))\n";
-        String out = PyEpicsScript.run(CA_PORT, script);
+        // status PVs are posted once a second: read until they show the state the engine is in
+        String[] last = {""};
+        try {
+            PyEpicsScript.await("TS:SyncValid Yes over CA", Duration.ofSeconds(30), () -> {
+                try {
+                    last[0] = PyEpicsScript.run(CA_PORT, script);
+                    return "Yes".equals(PyEpicsScript.value(last[0], "TS:SyncValid"));
+                } catch (Exception | AssertionError e) {
+                    last[0] = e.toString();
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last reading:\n" + last[0], e);
+        }
+        String out = last[0];
         assertEquals(out, "SYNCHRONOUS", PyEpicsScript.value(out, "TS:Mode"));
         assertEquals(out, "MASTER", PyEpicsScript.value(out, "TS:Role"));
         assertEquals(out, "Yes", PyEpicsScript.value(out, "TS:SyncValid"));

@@ -1,10 +1,12 @@
 package org.syncscope.camera.aravis.internal;
 
+import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.syncscope.api.camera.CameraException;
 
 /**
@@ -29,13 +31,23 @@ final class Aravis {
     }
 
     /**
-     * Loads the libraries.
+     * dlopen flags: RTLD_LAZY | RTLD_GLOBAL as JNA's default, plus RTLD_NODELETE. JNA closes a
+     * library once nothing refers to it; Aravis registers GObject types, which GLib never forgets
+     * (it marks itself NODELETE for that reason, Aravis does not), so an Aravis loaded again finds
+     * its types taken and its next discovery waits forever in g_once_init_enter.
+     */
+    static final int OPEN_FLAGS = 0x0001 | 0x0100 | 0x1000;
+
+    /**
+     * Loads the libraries; Aravis stays loaded for the life of the process.
      *
      * @throws UnsatisfiedLinkError naming the library that is missing
      */
     static Aravis load(String aravisLibrary, String gobjectLibrary, String glibLibrary) {
-        return new Aravis(Native.load(aravisLibrary, AravisLibrary.class),
-                Native.load(gobjectLibrary, AravisLibrary.GObject.class), Native.load(glibLibrary, AravisLibrary.GLib.class));
+        Map<String, Object> options = Map.of(Library.OPTION_OPEN_FLAGS, OPEN_FLAGS);
+        return new Aravis(Native.load(aravisLibrary, AravisLibrary.class, options),
+                Native.load(gobjectLibrary, AravisLibrary.GObject.class, options),
+                Native.load(glibLibrary, AravisLibrary.GLib.class, options));
     }
 
     List<Device> devices() {

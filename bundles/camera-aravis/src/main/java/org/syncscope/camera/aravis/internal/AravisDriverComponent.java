@@ -10,8 +10,8 @@ import org.syncscope.camera.genicam.NativeDriverRegistration;
 /**
  * Loads Aravis and registers the {@code driver=aravis} driver if that worked (see
  * {@link NativeDriverRegistration}). A configuration change loads again (e.g. a new libraryPath).
- * No arv_shutdown() on deactivate: the library stays loaded in this JVM (JNA never unloads it),
- * and after arv_shutdown the next activation's arv_update_device_list never returned.
+ * No arv_shutdown() on deactivate: Aravis stays loaded for the life of the process (see
+ * {@link Aravis#OPEN_FLAGS}), so its global state must stay usable for the next activation.
  */
 @Component(configurationPid = AravisConfig.PID, immediate = true)
 @Designate(ocd = AravisConfig.class)

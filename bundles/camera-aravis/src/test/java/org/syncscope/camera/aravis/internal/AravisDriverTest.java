@@ -3,11 +3,15 @@ package org.syncscope.camera.aravis.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +38,28 @@ class AravisDriverTest {
         if (fakes != null) {
             fakes.close();
         }
+    }
+
+    @Test
+    void discoveryStillWorksAfterJnaClosedAndReopenedAravis() throws Exception {
+        // In a JVM of its own: closing Aravis here would pull it from under this class's driver.
+        Path log = Files.createTempFile("aravis-reload", ".txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AravisReloadCheck.class.getName())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = p.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        assertThat(finished).as("the second discovery returned (it hung in g_once_init_enter when Aravis was "
+                + "unloaded and loaded again); output so far:%n%s", out).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).as("Aravis is never unloaded").contains("mapped=true");
+        int n = FakeGigECameras.CAMERAS.size();
+        assertThat(out).as("both discoveries see the fakes").containsPattern("devices=(\\d+),\\1\\b")
+                .matches(o -> Integer.parseInt(o.replaceAll("(?s).*devices=(\\d+),.*", "$1")) >= n, "at least " + n);
     }
 
     @Test

@@ -30,8 +30,8 @@ class FailoverTest {
             NanoClock slaveTime = NanoClock.withWall(slave::currentTime);
             SyncRound round = new SyncRound(
                     new SlaveSync(slave, List.of(masterAddress), new MasterClient(slave::currentTime, System::nanoTime,
-                            Duration.ofMillis(250)), 500_000_000L),
-                    new NtpSync(slave, List.of(chrony.address()), new SntpClient(slaveTime, Duration.ofMillis(250))));
+                            Duration.ofSeconds(1)), 500_000_000L),
+                    new NtpSync(slave, List.of(chrony.address()), new SntpClient(slaveTime, Duration.ofSeconds(1))));
             try {
                 assertThat(round.run()).isEqualTo("master");
                 assertThat(slave.status().source()).isEqualTo(TimeSource.MASTER);

@@ -40,18 +40,31 @@ class SntpClientChronyTest {
 
     @Test
     void chronyAgreesWithTheSystemClock() throws Exception {
-        SntpClient client = new SntpClient(NanoClock.SYSTEM, Duration.ofSeconds(2));
-        SntpClient.Sample s = client.query(new InetSocketAddress("127.0.0.1", NTP_PORT));
+        SntpClient.Sample s = shortestOfNine(new SntpClient(NanoClock.SYSTEM, Duration.ofSeconds(2)));
         assertThat(s.stratum()).isEqualTo(8);
-        assertThat(Math.abs(s.offsetNanos())).as("offset %d ns", s.offsetNanos()).isLessThan(5_000_000L);
         assertThat(s.delayNanos()).isBetween(0L, 50_000_000L);
+        // an SNTP offset is exact to half the round trip
+        assertThat(Math.abs(s.offsetNanos())).as("offset %d ns", s.offsetNanos()).isLessThan(s.delayNanos() / 2 + 1_000_000L);
     }
 
     @Test
     void aClientClockOneSecondBehindSeesPlusOneSecond() throws Exception {
         NanoClock behind = NanoClock.systemShiftedBy(-1_000_000_000L);
-        SntpClient.Sample s = new SntpClient(behind, Duration.ofSeconds(2)).query(new InetSocketAddress("127.0.0.1", NTP_PORT));
-        assertThat(s.offsetNanos()).isBetween(995_000_000L, 1_005_000_000L);
+        SntpClient.Sample s = shortestOfNine(new SntpClient(behind, Duration.ofSeconds(2)));
+        assertThat(Math.abs(s.offsetNanos() - 1_000_000_000L)).as("offset %d ns", s.offsetNanos())
+                .isLessThan(s.delayNanos() / 2 + 1_000_000L);
+    }
+
+    /** The sample with the shortest round trip of nine, as NTP prefers: this machine is shared. */
+    private static SntpClient.Sample shortestOfNine(SntpClient client) throws Exception {
+        SntpClient.Sample best = null;
+        for (int i = 0; i < 9; i++) {
+            SntpClient.Sample s = client.query(new InetSocketAddress("127.0.0.1", NTP_PORT));
+            if (best == null || s.delayNanos() < best.delayNanos()) {
+                best = s;
+            }
+        }
+        return best;
     }
 
     @Test
