@@ -149,7 +149,7 @@ public final class PtpPair implements AutoCloseable {
         Files.writeString(cfg, String.join("\n", "[global]", "priority1 " + priority1, "domainNumber 0",
                 "free_running 1", "time_stamping software", "network_transport UDPv4",
                 "uds_address " + dir.resolve(name + ".sock"), "summary_interval 0", "logAnnounceInterval 0",
-                "announceReceiptTimeout 2", "logSyncInterval -1", "logMinDelayReqInterval -1", ""));
+                "announceReceiptTimeout 4", "logSyncInterval -1", "logMinDelayReqInterval -1", ""));
         processes.add(new ProcessBuilder("ip", "netns", "exec", namespace, PTP4L, "-S", "-i", iface, "-m", "-q",
                 "-f", cfg.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start());
