@@ -1,6 +1,7 @@
 package org.syncscope.cas.internal;
 
 import com.cosylab.epics.caj.cas.CAJServerContext;
+import com.cosylab.epics.caj.cas.CASTransport;
 import com.cosylab.epics.caj.cas.util.DefaultServerImpl;
 import gov.aps.jca.CAException;
 import gov.aps.jca.configuration.ConfigurationException;
@@ -143,8 +144,9 @@ public final class ChannelAccessServer {
         if (server == null) {
             return;   // stopped: every client connection is closed already
         }
+        List<CASTransport> clients = ServerDisconnect.clients(server);
         for (ServedChannel channel : pv.channels()) {
-            ServerDisconnect.transportOf(server, channel).ifPresent(client -> {
+            ServerDisconnect.transportOf(clients, channel).ifPresent(client -> {
                 ServerDisconnect.send(client, channel.getCID());
                 client.unregisterChannel(channel.getSID());
             });

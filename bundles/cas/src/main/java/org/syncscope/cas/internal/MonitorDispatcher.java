@@ -6,7 +6,8 @@ import gov.aps.jca.cas.ProcessVariableEventCallback;
 /**
  * Hands a {@link ServedPv}'s posts to its monitors. CAJ reads a new monitor's first value and
  * only then registers the monitor here; a post in between would reach neither, so the client
- * would miss it. Registration therefore goes through the PV, which sends such a post on.
+ * would miss it. So registration holds the PV's lock (no post can slip past) and then lets the PV
+ * send such a post on.
  */
 final class MonitorDispatcher extends ProcessVariableEventDispatcher {
 
@@ -19,6 +20,9 @@ final class MonitorDispatcher extends ProcessVariableEventDispatcher {
 
     @Override
     public void registerEventListener(ProcessVariableEventCallback listener) {
-        pv.registerMonitor(listener, () -> super.registerEventListener(listener));
+        synchronized (pv) {
+            super.registerEventListener(listener);
+            pv.sendPostMissedSinceRead(listener);
+        }
     }
 }

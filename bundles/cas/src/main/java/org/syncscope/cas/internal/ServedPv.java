@@ -108,17 +108,15 @@ final class ServedPv extends ProcessVariable {
     }
 
     /**
-     * Registers a monitor (through {@code register}) and, when this PV was posted since the read
-     * that gave the monitor its first value, sends it the current value so that post is not lost.
+     * Called with this PV locked, right after {@code monitor} was registered: when this PV was
+     * posted since this thread's read gave the monitor its first value, sends it the current value
+     * so that post is not lost.
      */
-    void registerMonitor(ProcessVariableEventCallback monitor, Runnable register) {
+    synchronized void sendPostMissedSinceRead(ProcessVariableEventCallback monitor) {
         LastRead lastRead = LAST_READ.get();
         LAST_READ.remove();
-        synchronized (this) {
-            register.run();
-            if (lastRead != null && lastRead.pv() == this && lastRead.posts() != posts) {
-                monitor.postEvent(Monitor.VALUE | Monitor.LOG | Monitor.ALARM, currentEvent());
-            }
+        if (lastRead != null && lastRead.pv() == this && lastRead.posts() != posts) {
+            monitor.postEvent(Monitor.VALUE | Monitor.LOG | Monitor.ALARM, currentEvent());
         }
     }
 

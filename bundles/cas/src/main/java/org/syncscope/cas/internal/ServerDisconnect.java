@@ -27,12 +27,12 @@ final class ServerDisconnect {
     }
 
     /**
-     * The client connection holding {@code channel}. Found through the server's connection
-     * registry, not the channel's monitors: CAJ sends a monitor's first value before it registers
-     * the monitor, so a client can already hold data while the server still lists no monitor.
+     * The client connection among {@code clients} holding {@code channel}. Looked up there, not
+     * through the channel's monitors: CAJ sends a monitor's first value before it registers the
+     * monitor, so a client can already hold data while the server still lists no monitor.
      */
-    static Optional<CASTransport> transportOf(CAJServerContext server, ServerChannel channel) {
-        for (CASTransport client : clients(server)) {
+    static Optional<CASTransport> transportOf(List<CASTransport> clients, ServerChannel channel) {
+        for (CASTransport client : clients) {
             if (client.getChannel(channel.getSID()) == channel) {
                 return Optional.of(client);
             }
@@ -40,7 +40,8 @@ final class ServerDisconnect {
         return Optional.empty();
     }
 
-    private static List<CASTransport> clients(CAJServerContext server) {
+    /** The server's client connections, from its connection registry. */
+    static List<CASTransport> clients(CAJServerContext server) {
         List<CASTransport> out = new ArrayList<>();
         try {
             Object registry = server.getClass().getMethod("getTransportRegistry").invoke(server);
