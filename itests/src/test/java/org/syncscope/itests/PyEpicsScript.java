@@ -6,7 +6,9 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * Runs a pyepics script (Debian python3-pyepics: the EPICS C client library) against the Channel
@@ -41,6 +43,31 @@ final class PyEpicsScript {
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /**
+     * Takes a reading every 250 ms until {@code ok} holds for it and returns that reading; fails
+     * after {@code limit} with the last reading (or what stopped it) in the message.
+     */
+    static <T> T awaitReading(String what, Duration limit, Callable<T> read, Predicate<T> ok) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        Object last;
+        while (true) {
+            try {
+                T reading = read.call();
+                if (ok.test(reading)) {
+                    return reading;
+                }
+                last = reading;
+            } catch (Exception | AssertionError e) {
+                last = e;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + limit.toSeconds() + " s waiting for " + what
+                        + "; last reading:\n" + last);
             }
             Thread.sleep(250);
         }

@@ -65,21 +65,8 @@ public class TimestampIT {
                 + "for n in ['TS:Mode', 'TS:Role', 'TS:SyncValid', 'TS:Alarm', 'TS:LastSync', 'TS:CurrentTime', 'TS:EventCount']:\n"
                 + "    print('%s=%s' % (n, epics.caget(n, as_string=True, timeout=10)))\n";
         // status PVs are posted once a second: read until they show the state the engine is in
-        String[] last = {""};
-        try {
-            PyEpicsScript.await("TS:SyncValid Yes over CA", Duration.ofSeconds(30), () -> {
-                try {
-                    last[0] = PyEpicsScript.run(CA_PORT, script);
-                    return "Yes".equals(PyEpicsScript.value(last[0], "TS:SyncValid"));
-                } catch (Exception | AssertionError e) {
-                    last[0] = e.toString();
-                    return false;
-                }
-            });
-        } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; last reading:\n" + last[0], e);
-        }
-        String out = last[0];
+        String out = PyEpicsScript.awaitReading("TS:SyncValid Yes over CA", Duration.ofSeconds(30),
+                () -> PyEpicsScript.run(CA_PORT, script), o -> "Yes".equals(PyEpicsScript.value(o, "TS:SyncValid")));
         assertEquals(out, "SYNCHRONOUS", PyEpicsScript.value(out, "TS:Mode"));
         assertEquals(out, "MASTER", PyEpicsScript.value(out, "TS:Role"));
         assertEquals(out, "Yes", PyEpicsScript.value(out, "TS:SyncValid"));
