@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,6 +26,7 @@ import org.syncscope.cas.internal.ChannelAccessServer;
 import org.syncscope.cas.internal.ServerSettings;
 import org.syncscope.syncprofile.internal.ProfileSettings;
 import org.syncscope.syncprofile.internal.SyncProfile;
+import org.syncscope.syncprofile.internal.WorkerLane;
 import org.syncscope.syncprofile.internal.TimestampMode;
 
 /**
@@ -61,7 +61,6 @@ public final class SyncProfileThroughput {
         }
         ClientSettings cs = new ClientSettings(AddressList.parse("a", "127.0.0.1:" + IOC_PORT), false, IOC_PORT,
                 Duration.ofSeconds(30), Duration.ofSeconds(5), 16384);
-        ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1);
         AtomicLong processed = new AtomicLong();
         LatencyLog latencies = new LatencyLog();
         try (ChannelAccessClient client = new ChannelAccessClient(cs)) {
@@ -69,7 +68,7 @@ public final class SyncProfileThroughput {
             PvPublisher publisher = new ServerPublisher(outputs);
             long heapBefore = usedHeapAfterGc();
             SyncProfile profile = new SyncProfile("bench", new ProfileSettings(names, 100, TimestampMode.SOURCE, "OUT:", 0),
-                    source, publisher, thread, thread);
+                    source, publisher, new WorkerLane("bench", 1_000_000));
             profile.setLatencyObserver(ns -> {
                 processed.incrementAndGet();
                 latencies.add(ns);
@@ -103,7 +102,6 @@ public final class SyncProfileThroughput {
                     usedHeapAfterGc() / 1e6);
             profile.close();
         } finally {
-            thread.shutdownNow();
             ioc.stop();
             outputs.stop();
         }

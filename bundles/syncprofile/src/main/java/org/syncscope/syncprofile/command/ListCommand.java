@@ -28,11 +28,12 @@ public class ListCommand implements Action {
         table.column("Prefix");
         table.column("Publish Hz").alignRight();
         table.column("Queue").alignRight();
+        table.column("Dropped").alignRight();
         for (SyncProfile p : registry.all()) {
             ProfileSettings s = p.settings();
             int n = s.pvs().size();
             table.addRow().addContent(p.name(), n, n * (n - 1) / 2, s.window(), s.mode().name().toLowerCase(),
-                    s.prefix(), s.publishRateHz() == 0 ? "every update" : s.publishRateHz(), p.pendingUpdates());
+                    s.prefix(), s.publishRateHz() == 0 ? "every update" : s.publishRateHz(), p.pendingUpdates() + "/" + p.queueCapacity(), p.droppedUpdates());
         }
         table.print(System.out);
         return null;

@@ -38,6 +38,9 @@ public class StatusCommand implements Action {
     private static void print(ProfileStatus s) {
         System.out.println("Profile " + s.name() + " (window " + s.settings().window() + ", timestamp "
                 + s.settings().mode().name().toLowerCase() + ")");
+        System.out.println("Queue " + s.queued() + " of " + s.queueCapacity() + ", dropped " + s.dropped()
+                + (s.hasSource() ? "" : ", NO PV SOURCE (waiting for one)")
+                + (s.hasPublisher() ? "" : ", NO PUBLISHER (outputs not served until one returns)"));
         ShellTable pvs = new ShellTable();
         for (String c : new String[] {"PV", "Connected", "Updates", "Samples", "Rejected", "Instant Hz", "Avg Hz",
                 "Min Hz", "Max Hz", "Std Hz"}) {

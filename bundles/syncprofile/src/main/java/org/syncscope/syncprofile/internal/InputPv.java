@@ -2,6 +2,8 @@ package org.syncscope.syncprofile.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.syncscope.api.pv.PvListener;
+import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.Subscription;
 import org.syncscope.stats.FrequencyTracker;
 import org.syncscope.stats.Stats;
@@ -14,6 +16,8 @@ final class InputPv {
     final List<PairOutputs> pairs = new ArrayList<>();
     Outputs outputs;
     Subscription subscription;
+    /** The listener of the current subscription; updates from an earlier one are ignored. */
+    Listener listener;
     boolean connected;
     boolean closed;
     long updates;
@@ -22,6 +26,36 @@ final class InputPv {
     InputPv(String name, int window) {
         this.name = name;
         this.frequency = new FrequencyTracker(window);
+    }
+
+    /**
+     * One subscription's listener: hands updates to the profile's lane (dropping them when its
+     * queue is full) and connection changes to its control queue, which never drops.
+     */
+    static final class Listener implements PvListener {
+        final InputPv input;
+        private final ProfileLane lane;
+        private final ConnectionHandler connections;
+
+        interface ConnectionHandler {
+            void connection(Listener from, boolean connected);
+        }
+
+        Listener(InputPv input, ProfileLane lane, ConnectionHandler connections) {
+            this.input = input;
+            this.lane = lane;
+            this.connections = connections;
+        }
+
+        @Override
+        public void onUpdate(PvUpdate update) {
+            lane.offer(this, update);
+        }
+
+        @Override
+        public void onConnectionChanged(String pvName, boolean connected) {
+            lane.execute(() -> connections.connection(this, connected));
+        }
     }
 
     /** The five frequency PVs: {PV}:InstantFreq, AvgFreq, MinFreq, MaxFreq, StdFreq (Hz). */

@@ -9,24 +9,29 @@ import org.syncscope.api.pv.PvValue;
 
 /**
  * One output PV of a profile: remembers its latest value, time and validity, so it can be posted
- * now, later at the publish rate, or again with INVALID severity while an input is disconnected.
- * Used only on the profile's thread.
+ * now, later at the publish rate, again with INVALID severity while an input is disconnected, or
+ * anew to a publisher that came back after a redeploy. Used only on the profile's thread.
  */
 final class OutputPv {
 
-    private final PublishedPv pv;
+    private final PvSpec spec;
+    private PublishedPv pv;
     private boolean hasValue;
     private double value;
     private long timestamp;
     private boolean valid = true;
     private boolean dirty;
 
+    /** Published at once when a publisher is there; else when one {@link #attach attaches}. */
     OutputPv(PvPublisher publisher, String name, String units, int precision, String description) {
-        this.pv = publisher.publish(PvSpec.ofDouble(name, units, precision, description));
+        this.spec = PvSpec.ofDouble(name, units, precision, description);
+        if (publisher != null) {
+            this.pv = publisher.publish(spec);
+        }
     }
 
     String name() {
-        return pv.spec().name();
+        return spec.name();
     }
 
     /** A new value; posted at once when {@code immediate}, else at the next flush. */
@@ -55,7 +60,7 @@ final class OutputPv {
 
     /** Posts the latest value if it changed since the last post. */
     void flush() {
-        if (dirty) {
+        if (dirty && pv != null) {
             dirty = false;
             pv.post(new PvValue.DoubleValue(value), timestamp, valid ? AlarmSeverity.NO_ALARM : AlarmSeverity.INVALID,
                     valid ? AlarmStatus.NO_ALARM : AlarmStatus.COMM);
@@ -71,11 +76,39 @@ final class OutputPv {
         flush();
     }
 
+    /**
+     * Publishes this output through a publisher that (re)appeared and posts its latest value,
+     * so clients find it again as it was.
+     *
+     * @throws IllegalArgumentException if the publisher refuses the name
+     */
+    void attach(PvPublisher publisher) {
+        detach();
+        pv = publisher.publish(spec);
+        if (hasValue) {
+            dirty = true;
+            flush();
+        }
+    }
+
+    /** Withdraws it from its publisher (which may be gone already), keeping value and validity. */
+    void detach() {
+        if (pv != null) {
+            PublishedPv old = pv;
+            pv = null;
+            try {
+                old.close();
+            } catch (RuntimeException gone) {
+                // the publisher went away first and withdrew it itself
+            }
+        }
+    }
+
     double value() {
         return hasValue ? value : Double.NaN;
     }
 
     void close() {
-        pv.close();
+        detach();
     }
 }

@@ -13,8 +13,17 @@ import java.util.Set;
  * @param mode          which time of an update is used
  * @param prefix        prepended to every output name
  * @param publishRateHz 0 = post every change; else post changed outputs at this rate
+ * @param queueCapacity updates the profile's queue holds before it drops them
  */
-public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz) {
+public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz,
+                              int queueCapacity) {
+
+    /** The default bound of a profile's queue: 2 s of 10 000 updates/s, about 1 MB of references. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 20_000;
+
+    public ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz) {
+        this(pvs, window, mode, prefix, publishRateHz, DEFAULT_QUEUE_CAPACITY);
+    }
 
     public ProfileSettings {
         pvs = List.copyOf(pvs);
@@ -36,13 +45,22 @@ public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, 
         if (!(publishRateHz >= 0) || Double.isInfinite(publishRateHz)) {
             throw new IllegalArgumentException("publishRateHz: " + publishRateHz + " (must be 0 or a positive rate)");
         }
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queueCapacity: " + queueCapacity + " (must be at least 1)");
+        }
         prefix = prefix == null ? "" : prefix.trim();
+    }
+
+    /** Pairs of inputs: n(n-1)/2. */
+    public long pairCount() {
+        long n = pvs.size();
+        return n * (n - 1) / 2;
     }
 
     /** Validates a configuration, naming the key and value that are wrong. */
     static ProfileSettings of(SyncProfileConfig c) {
         return new ProfileSettings(splitList(c.pvs()), c.window(), TimestampMode.parse(c.timestamp()), c.prefix(),
-                c.publishRateHz());
+                c.publishRateHz(), c.queueCapacity());
     }
 
     /** Karaf .cfg lists arrive as one comma-separated string or as an array: accept both. */

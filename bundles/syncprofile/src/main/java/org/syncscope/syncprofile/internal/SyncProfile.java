@@ -8,61 +8,71 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.pv.AlarmStatus;
-import org.syncscope.api.pv.PvListener;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.pv.PvUpdate;
+import org.syncscope.api.pv.Subscription;
 import org.syncscope.api.time.EpicsTime;
 
 /**
  * One sync profile: monitors its PVs, keeps a {@code FrequencyTracker} per PV and a
  * {@code PairDiffTracker} per pair, and publishes their statistics. Every state change runs on
- * the profile's single executor, so the statistics are deterministic and need no locks;
- * monitor callbacks only hand updates over.
+ * the profile's {@link ProfileLane}, so the statistics are deterministic and need no locks;
+ * monitor callbacks only hand updates over. The source and the publisher may come and go (a
+ * redeploy of the CA client or server): the statistics stay, outputs are published again and
+ * inputs subscribed again when they return.
  */
 public final class SyncProfile implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncProfile.class);
+    /** Console calls and edits wait this long for the profile's thread; it answers between two updates. */
+    static final long ANSWER_MILLIS = 5_000;
+    static final long STATUS_PERIOD_NANOS = 1_000_000_000L;
 
     private final String name;
-    private final PvSource source;
-    private final PvPublisher publisher;
-    private final Executor executor;
-    private final ScheduledExecutorService scheduler;
-    private final AtomicLong pending = new AtomicLong();
+    private final ProfileLane lane;
+    private final FailureLog failures;
     private final Map<String, InputPv> inputs = new LinkedHashMap<>();
     private final Map<String, PairOutputs> pairs = new LinkedHashMap<>();
+    private PvSource source;
+    private PvPublisher publisher;
     private ProfileSettings settings;
-    private ScheduledFuture<?> flusher;
+    private ProfileLane.Tick flusher;
+    private StatusOutputs statusOutputs;
+    private long droppedSeen;
+    private volatile boolean closed;
     private volatile LongConsumer latencyObserver = t -> { };
 
     /**
-     * @param executor  runs all profile work, one task at a time, in order
-     * @param scheduler runs the publish-rate flush; must execute on the same single thread as
-     *                  {@code executor} (null: no rate-limited publishing, for tests)
+     * @param source    where inputs are read; null until one is bound
+     * @param publisher where outputs are served; null until one is bound
+     * @param lane      runs all profile work, one task at a time
      */
-    public SyncProfile(String name, ProfileSettings settings, PvSource source, PvPublisher publisher, Executor executor,
-                       ScheduledExecutorService scheduler) {
+    public SyncProfile(String name, ProfileSettings settings, PvSource source, PvPublisher publisher, ProfileLane lane) {
         this.name = name;
+        this.lane = lane;
         this.source = source;
         this.publisher = publisher;
-        this.executor = executor;
-        this.scheduler = scheduler;
-        onProfileThread(() -> {
-            applyNow(settings);
-            return null;
-        });
+        this.failures = new FailureLog(LOG, "sync profile " + name);
+        lane.start((from, update) -> process(from, update));
+        try {
+            onProfileThread(() -> {
+                applyNow(settings);
+                statusOutputs = new StatusOutputs(name, publisher);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            lane.shutdown();
+            throw e;
+        }
+        lane.every(STATUS_PERIOD_NANOS, this::statusTick);
     }
 
     public String name() {
@@ -77,6 +87,7 @@ public final class SyncProfile implements AutoCloseable {
      * Applies new settings live: added PVs start, removed PVs and their pairs disappear, the rest
      * keep their statistics (a new window or timestamp mode restarts all statistics; a new prefix
      * renames the outputs). All or nothing: if an output cannot be published, nothing changes.
+     * Updates queued under the old settings are dropped, so an edit never waits for a backlog.
      *
      * @throws IllegalArgumentException naming what was refused; the profile is unchanged
      */
@@ -87,9 +98,47 @@ public final class SyncProfile implements AutoCloseable {
         });
     }
 
+    /** A (new) source to read from, or null when it went away; inputs are subscribed to it again. Does not block. */
+    public void setSource(PvSource next) {
+        lane.execute(() -> swapSource(next));
+    }
+
+    /** Forgets {@code gone} if it is the current source. Does not block. */
+    public void sourceGone(PvSource gone) {
+        lane.execute(() -> {
+            if (source == gone) {
+                swapSource(null);
+            }
+        });
+    }
+
+    /** A (new) publisher to serve outputs through, or null; outputs are published again with their values. Does not block. */
+    public void setPublisher(PvPublisher next) {
+        lane.execute(() -> swapPublisher(next));
+    }
+
+    /** Forgets {@code gone} if it is the current publisher. Does not block. */
+    public void publisherGone(PvPublisher gone) {
+        lane.execute(() -> {
+            if (publisher == gone) {
+                swapPublisher(null);
+            }
+        });
+    }
+
     /** Updates handed over but not processed yet (the profile's queue). */
     public long pendingUpdates() {
-        return pending.get();
+        return lane.queued();
+    }
+
+    /** Updates dropped because the profile's queue was full. */
+    public long droppedUpdates() {
+        return lane.dropped();
+    }
+
+    /** The queue's bound. */
+    public int queueCapacity() {
+        return lane.capacity();
     }
 
     /** Told, for each processed update, the ns from its source timestamp to the end of its posts. */
@@ -109,7 +158,8 @@ public final class SyncProfile implements AutoCloseable {
             for (PairOutputs p : pairs.values()) {
                 pr.add(new ProfileStatus.Pair(p.key(), p.bothConnected(), p.diff.current(), p.diff.stats()));
             }
-            return new ProfileStatus(name, settings, in, pr);
+            return new ProfileStatus(name, settings, in, pr, lane.queued(), lane.capacity(), lane.dropped(),
+                    source != null, publisher != null);
         });
     }
 
@@ -123,18 +173,34 @@ public final class SyncProfile implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the profile: queued updates are dropped, monitors closed and outputs withdrawn (their
+     * clients see the disconnect), whatever the backlog; returns within {@link #ANSWER_MILLIS}.
+     */
     @Override
     public void close() {
-        onProfileThread(() -> {
-            stopFlusher();
-            for (InputPv i : inputs.values()) {
-                retire(i);
-            }
-            pairs.values().forEach(p -> p.outputs.all().forEach(OutputPv::close));
-            inputs.clear();
-            pairs.clear();
-            return null;
-        });
+        closed = true;
+        int discarded = lane.discardQueued();
+        try {
+            onProfileThread(() -> {
+                stopFlusher();
+                for (InputPv i : inputs.values()) {
+                    retire(i);
+                }
+                pairs.values().forEach(p -> p.outputs.all().forEach(OutputPv::close));
+                inputs.clear();
+                pairs.clear();
+                if (statusOutputs != null) {
+                    statusOutputs.close();
+                }
+                return null;
+            });
+        } finally {
+            lane.shutdown();
+        }
+        if (discarded > 0) {
+            LOG.info("sync profile {}: closed, {} queued updates dropped", name, discarded);
+        }
     }
 
     // --- on the profile thread ---
@@ -186,6 +252,9 @@ public final class SyncProfile implements AutoCloseable {
         }
 
         // Commit: nothing below can be refused.
+        if (settings != null) {
+            lane.discardQueued();   // updates queued under the old settings: an edit does not wait for them
+        }
         for (Map.Entry<Object, Object> r : renamed.entrySet()) {
             if (r.getKey() instanceof InputPv in) {
                 InputPv.Outputs fresh = (InputPv.Outputs) r.getValue();
@@ -234,38 +303,86 @@ public final class SyncProfile implements AutoCloseable {
     }
 
     private void subscribe(InputPv in) {
+        if (source == null || closed) {
+            return;
+        }
+        InputPv.Listener listener = new InputPv.Listener(in, lane, this::connection);
+        in.listener = listener;
         try {
-            in.subscription = source.subscribe(in.name, new PvListener() {
-                @Override
-                public void onUpdate(PvUpdate update) {
-                    pending.incrementAndGet();
-                    executor.execute(() -> {
-                        pending.decrementAndGet();
-                        process(in, update);
-                    });
-                }
-
-                @Override
-                public void onConnectionChanged(String pvName, boolean connected) {
-                    executor.execute(() -> connection(in, connected));
-                }
-            });
+            in.subscription = source.subscribe(in.name, listener);
         } catch (RuntimeException e) {
             LOG.error("sync profile {}: cannot monitor {}: {}", name, in.name, e.getMessage());
         }
     }
 
+    private void unsubscribe(InputPv in) {
+        in.listener = null;
+        if (in.subscription != null) {
+            Subscription s = in.subscription;
+            in.subscription = null;
+            try {
+                s.close();
+            } catch (RuntimeException gone) {
+                // the source went away first and closed it itself
+            }
+        }
+    }
+
     private void retire(InputPv in) {
         in.closed = true;
-        if (in.subscription != null) {
-            in.subscription.close();
-        }
+        unsubscribe(in);
         in.outputs.all().forEach(OutputPv::close);
     }
 
-    private void process(InputPv in, PvUpdate u) {
-        if (in.closed) {
+    private void swapSource(PvSource next) {
+        if (next == source || closed) {
             return;
+        }
+        for (InputPv in : inputs.values()) {
+            unsubscribe(in);
+            connectionOf(in, false);
+        }
+        source = next;
+        if (next != null) {
+            inputs.values().forEach(this::subscribe);
+            LOG.info("sync profile {}: reading its {} PVs from a new source, statistics kept", name, inputs.size());
+        } else {
+            LOG.warn("sync profile {}: its PV source went away; outputs are INVALID until one returns", name);
+        }
+    }
+
+    private void swapPublisher(PvPublisher next) {
+        if (next == publisher || closed) {
+            return;
+        }
+        publisher = next;
+        int refused = 0;
+        List<OutputPv> all = new ArrayList<>();
+        inputs.values().forEach(i -> all.addAll(i.outputs.all()));
+        pairs.values().forEach(p -> all.addAll(p.outputs.all()));
+        for (OutputPv o : all) {
+            if (next == null) {
+                o.detach();
+                continue;
+            }
+            try {
+                o.attach(next);
+            } catch (RuntimeException e) {
+                refused++;
+                failures.failed("publishing " + o.name() + " again", e.getMessage(), null, System.nanoTime());
+            }
+        }
+        statusOutputs.attach(next);
+        if (next != null) {
+            LOG.info("sync profile {}: {} outputs published again with their values{}", name, all.size() - refused,
+                    refused == 0 ? "" : ", " + refused + " refused");
+        }
+    }
+
+    private void process(InputPv.Listener from, PvUpdate u) {
+        InputPv in = from.input;
+        if (in.closed || in.listener != from) {
+            return;   // an update of a subscription that was closed since
         }
         // A record that never processed (UDF) has no meaningful time: it is not an update.
         OptionalLong t = u.status() == AlarmStatus.UDF ? OptionalLong.empty() : settings.mode().timeOf(u);
@@ -298,7 +415,13 @@ public final class SyncProfile implements AutoCloseable {
         latencyObserver.accept(nowNanos() - u.sourceTimeNanos());
     }
 
-    private void connection(InputPv in, boolean connected) {
+    private void connection(InputPv.Listener from, boolean connected) {
+        if (from.input.listener == from) {
+            connectionOf(from.input, connected);
+        }
+    }
+
+    private void connectionOf(InputPv in, boolean connected) {
         if (in.closed || in.connected == connected) {
             return;
         }
@@ -314,33 +437,44 @@ public final class SyncProfile implements AutoCloseable {
         }
     }
 
+    /** Once a second: the queue's PVs, and one log line per minute at most while updates are dropped. */
+    private void statusTick() {
+        long dropped = lane.dropped();
+        if (dropped != droppedSeen) {
+            failures.warn("queue full", "queue of " + lane.capacity() + " updates full, " + (dropped - droppedSeen)
+                    + " updates dropped (" + dropped + " in all; syncprofile:status " + name + ")");
+            droppedSeen = dropped;
+        }
+        statusOutputs.post(lane.queued(), dropped, nowNanos());
+    }
+
     private void restartFlusher() {
         stopFlusher();
-        if (scheduler != null && settings.publishRateHz() > 0) {
+        if (settings.publishRateHz() > 0) {
             long period = Math.max(1, Math.round(1e9 / settings.publishRateHz()));
-            flusher = scheduler.scheduleAtFixedRate(this::flushAll, period, period, TimeUnit.NANOSECONDS);
+            flusher = lane.every(period, this::flushAll);
         }
     }
 
     private void stopFlusher() {
         if (flusher != null) {
-            flusher.cancel(false);
+            flusher.cancel();
             flusher = null;
         }
     }
 
     private <T> T onProfileThread(Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
-        executor.execute(task);
+        lane.execute(task);
         try {
-            return task.get(30, TimeUnit.SECONDS);
+            return task.get(ANSWER_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("sync profile " + name + " did not answer within 30 s");
+            throw new IllegalStateException("sync profile " + name + " did not answer within " + ANSWER_MILLIS + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted waiting for sync profile " + name, e);

@@ -1,14 +1,15 @@
 package org.syncscope.syncprofile.internal;
 
 import java.util.Map;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,11 @@ import org.syncscope.api.pv.PvSource;
  * One sync profile per factory configuration ({@code etc/org.syncscope.syncprofile-NAME.cfg}).
  * Edits apply live through {@link #modified}; a refused edit is logged and the profile keeps its
  * previous settings. The PvSource is chosen by {@code source.target}.
+ *
+ * <p>Source and publisher are optional, dynamic and greedy: when the CA client or server bundle
+ * is restarted or updated, the profile stays active with its statistics, its outputs read
+ * INVALID (or are withdrawn) meanwhile, and it subscribes and publishes again when they return.
+ * Bind and unbind only queue work on the profile's thread; they never wait.
  */
 @Component(service = SyncProfileComponent.class, configurationPid = SyncProfileConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -27,44 +33,72 @@ public final class SyncProfileComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncProfileComponent.class);
 
-    private final ScheduledThreadPoolExecutor thread;
     private final SyncProfile profile;
     private final ProfileRegistry registry;
 
     @Activate
-    public SyncProfileComponent(@Reference(name = "source") PvSource source, @Reference PvPublisher publisher,
-                                @Reference ProfileRegistry registry, SyncProfileConfig config,
+    public SyncProfileComponent(@Reference ProfileRegistry registry, SyncProfileConfig config,
                                 Map<String, Object> properties) {
         String name = profileName(config, properties);
         ProfileSettings settings;
         try {
             settings = ProfileSettings.of(config);
+            if (registry.has(name)) {
+                throw new IllegalArgumentException("a sync profile named " + name + " is already running");
+            }
+            registry.reserve(name, settings);
         } catch (IllegalArgumentException bad) {
             LOG.error("sync profile {}: configuration refused: {}", name, bad.getMessage());
             throw bad;
         }
         this.registry = registry;
-        this.thread = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "syncprofile-" + name);
-            t.setDaemon(true);
-            return t;
-        });
-        thread.setRemoveOnCancelPolicy(true);
         try {
-            this.profile = new SyncProfile(name, settings, source, publisher, thread, thread);
+            this.profile = new SyncProfile(name, settings, null, null, new WorkerLane(name, settings.queueCapacity()));
             registry.add(profile);
         } catch (RuntimeException e) {
+            registry.release(name);
             LOG.error("sync profile {} did not start: {}", name, e.getMessage());
-            thread.shutdownNow();
             throw e;
         }
+    }
+
+    @Reference(name = "source", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindSource(PvSource source) {
+        profile.setSource(source);
+    }
+
+    void unbindSource(PvSource source) {
+        profile.sourceGone(source);
+    }
+
+    @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPublisher(PvPublisher publisher) {
+        profile.setPublisher(publisher);
+    }
+
+    void unbindPublisher(PvPublisher publisher) {
+        profile.publisherGone(publisher);
     }
 
     @Modified
     void modified(SyncProfileConfig config) {
         try {
-            profile.apply(ProfileSettings.of(config));
-        } catch (IllegalArgumentException bad) {
+            ProfileSettings next = ProfileSettings.of(config);
+            if (next.queueCapacity() != profile.queueCapacity()) {
+                throw new IllegalArgumentException("queueCapacity: " + next.queueCapacity() + " takes effect when the "
+                        + "profile is started again (now " + profile.queueCapacity() + ")");
+            }
+            ProfileSettings before = profile.settings();
+            registry.reserve(profile.name(), next);
+            try {
+                profile.apply(next);
+            } catch (RuntimeException e) {
+                registry.reserve(profile.name(), before);
+                throw e;
+            }
+        } catch (IllegalArgumentException | IllegalStateException bad) {
             LOG.error("sync profile {}: configuration change refused, previous settings stay: {}", profile.name(),
                     bad.getMessage());
         }
@@ -75,13 +109,10 @@ public final class SyncProfileComponent {
         registry.remove(profile);
         try {
             profile.close();
+        } catch (IllegalStateException late) {
+            LOG.error("sync profile {}: {}; its thread is left to finish", profile.name(), late.getMessage());
         } finally {
-            thread.shutdownNow();
-            try {
-                thread.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            registry.release(profile.name());
         }
     }
 

@@ -29,6 +29,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "are posted at this rate (latest value).")
     double publishRateHz() default 0;
 
+    @AttributeDefinition(name = "Queue capacity", min = "1", description = "Updates waiting to be processed, at most; "
+            + "when the profile cannot keep up, further updates are dropped and counted (syncprofile:status, "
+            + "SYNCPROFILE:NAME:DroppedUpdates) instead of growing the heap and delaying everything else.")
+    int queueCapacity() default ProfileSettings.DEFAULT_QUEUE_CAPACITY;
+
     @AttributeDefinition(name = "Source filter", description = "Which PvSource to read from (an OSGi filter).")
     String source_target() default "(protocol=ca)";
 

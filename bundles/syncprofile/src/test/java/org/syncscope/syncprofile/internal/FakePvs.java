@@ -26,7 +26,7 @@ final class FakePvs {
 
     static final class Source implements PvSource {
         final Map<String, PvListener> listeners = new ConcurrentHashMap<>();
-        final List<String> closed = new ArrayList<>();
+        final List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public Subscription subscribe(String pvName, PvListener listener) {
@@ -72,16 +72,16 @@ final class FakePvs {
         }
     }
 
-    static final class Publisher implements PvPublisher {
+    static class Publisher implements PvPublisher {
         final Map<String, List<Post>> posts = new ConcurrentHashMap<>();
-        final List<String> closed = new ArrayList<>();
+        final List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
         public PublishedPv publish(PvSpec spec) {
             if (spec.name().length() > 60) {
                 throw new IllegalArgumentException("PV name '" + spec.name() + "' is too long");
             }
-            if (posts.putIfAbsent(spec.name(), new ArrayList<>()) != null) {
+            if (posts.putIfAbsent(spec.name(), java.util.Collections.synchronizedList(new ArrayList<>())) != null) {
                 throw new IllegalArgumentException("PV " + spec.name() + " is already published");
             }
             return new PublishedPv() {
@@ -92,7 +92,13 @@ final class FakePvs {
 
                 @Override
                 public void post(PvValue value, long timestampNanos, AlarmSeverity severity, AlarmStatus status) {
-                    posts.get(spec.name()).add(new Post(((PvValue.DoubleValue) value).value(), timestampNanos, severity));
+                    recorded(spec.name());
+                    List<Post> list = posts.get(spec.name());
+                    if (list == null) {
+                        throw new IllegalStateException("PV " + spec.name() + " was closed");
+                    }
+                    double v = value instanceof PvValue.LongValue l ? l.value() : ((PvValue.DoubleValue) value).value();
+                    list.add(new Post(v, timestampNanos, severity));
                 }
 
                 @Override
@@ -102,8 +108,9 @@ final class FakePvs {
 
                 @Override
                 public void close() {
-                    posts.remove(spec.name());
-                    closed.add(spec.name());
+                    if (posts.remove(spec.name()) != null) {
+                        closed.add(spec.name());
+                    }
                 }
             };
         }
@@ -111,6 +118,10 @@ final class FakePvs {
         @Override
         public List<PublishedPv> published() {
             return List.of();
+        }
+
+        /** Called before each post is recorded (a test slows it down here). */
+        void recorded(String name) {
         }
 
         boolean has(String name) {

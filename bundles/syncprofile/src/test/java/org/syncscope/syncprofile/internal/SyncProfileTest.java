@@ -21,7 +21,7 @@ class SyncProfileTest {
 
     private SyncProfile profile(List<String> pvs, String prefix, double publishRateHz) {
         return new SyncProfile("test", new ProfileSettings(pvs, 100, TimestampMode.SOURCE, prefix, publishRateHz),
-                source, publisher, Runnable::run, null);
+                source, publisher, new InlineLane());
     }
 
     /** A at 10 Hz from T0, B at 1 Hz from T0 + 30 ms, merged in time order, for {@code seconds}. */
@@ -183,7 +183,7 @@ class SyncProfileTest {
         String longName = "X".repeat(50);
         assertThatThrownBy(() -> p.apply(new ProfileSettings(List.of("A", longName), 100, TimestampMode.SOURCE, "", 0)))
                 .hasMessageContaining("too long");
-        assertThat(publisher.posts.keySet()).allMatch(n -> n.startsWith("A:"));
+        assertThat(publisher.posts.keySet()).allMatch(n -> n.startsWith("A:") || n.startsWith(StatusOutputs.PREFIX));
         assertThat(p.settings().pvs()).containsExactly("A");
         assertThat(source.listeners).containsOnlyKeys("A");
     }
@@ -206,7 +206,7 @@ class SyncProfileTest {
     @Test
     void valueModeReadsThePvAsSeconds() {
         new SyncProfile("v", new ProfileSettings(List.of("TS"), 10, TimestampMode.VALUE, "", 0), source, publisher,
-                Runnable::run, null);
+                new InlineLane());
         source.connect("TS", true);
         source.update("TS", T0, new PvValue.DoubleValue(1_700_000_000.0));
         source.update("TS", T0 + MS, new PvValue.DoubleValue(1_700_000_000.5));
@@ -221,6 +221,62 @@ class SyncProfileTest {
         p.close();
         assertThat(publisher.posts).isEmpty();
         assertThat(source.listeners).isEmpty();
+    }
+
+    @Test
+    void aPublisherThatGoesAndReturnsGetsEveryOutputBackWithItsValueAndStatisticsGoOn() {
+        SyncProfile p = profile(List.of("A", "B"), "", 0);
+        source.connect("A", true);
+        source.connect("B", true);
+        tenAndOneHertz(3);
+        long samples = p.status().inputs().get(0).samples();
+
+        p.publisherGone(publisher);
+        assertThat(publisher.posts).as("withdrawn from the publisher going away").isEmpty();
+        assertThat(p.status().hasPublisher()).isFalse();
+        source.update("A", T0 + 3000 * MS);   // statistics go on meanwhile
+
+        FakePvs.Publisher next = new FakePvs.Publisher();
+        p.setPublisher(next);
+        assertThat(next.last("A:AvgFreq").value()).isEqualTo(10.0);
+        assertThat(next.last("A_vs_B:AvgDiff").value()).isEqualTo(-0.030);
+        assertThat(next.last("A:AvgFreq").timestamp()).as("the value's own time").isEqualTo(T0 + 3000 * MS);
+        assertThat(next.has("SYNCPROFILE:test:DroppedUpdates")).isTrue();
+        assertThat(p.status().inputs().get(0).samples()).isEqualTo(samples + 1);
+        source.update("A", T0 + 3100 * MS);
+        assertThat(p.status().inputs().get(0).samples()).isEqualTo(samples + 2);
+        assertThat(next.count("A:InstantFreq")).isEqualTo(2);
+    }
+
+    @Test
+    void aSourceThatGoesAndReturnsIsSubscribedAgainAndStatisticsGoOn() {
+        SyncProfile p = profile(List.of("A", "B"), "", 0);
+        source.connect("A", true);
+        source.connect("B", true);
+        tenAndOneHertz(3);
+        long samples = p.status().inputs().get(0).samples();
+        PvListenerCapture old = new PvListenerCapture(source.listeners.get("A"));
+
+        p.sourceGone(source);
+        assertThat(source.listeners).as("monitors closed").isEmpty();
+        assertThat(publisher.last("A:AvgFreq").severity()).isEqualTo(AlarmSeverity.INVALID);
+        assertThat(p.status().hasSource()).isFalse();
+        old.listener.onUpdate(new org.syncscope.api.pv.PvUpdate("A", new PvValue.DoubleValue(0), T0 + 3050 * MS,
+                T0 + 3050 * MS, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM));
+        assertThat(p.status().inputs().get(0).samples()).as("a late update of the old monitor is ignored")
+                .isEqualTo(samples);
+
+        FakePvs.Source next = new FakePvs.Source();
+        p.setSource(next);
+        assertThat(next.listeners).containsOnlyKeys("A", "B");
+        next.connect("A", true);
+        next.connect("B", true);
+        assertThat(publisher.last("A:AvgFreq").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
+        next.update("A", T0 + 3000 * MS);
+        assertThat(p.status().inputs().get(0).samples()).as("the statistics went on").isEqualTo(samples + 1);
+    }
+
+    private record PvListenerCapture(org.syncscope.api.pv.PvListener listener) {
     }
 
     @Test

@@ -1,0 +1,253 @@
+package org.syncscope.syncprofile.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncscope.api.pv.PvUpdate;
+
+/**
+ * A {@link ProfileLane} on a thread of its own. The update queue is a fixed ring of two arrays,
+ * so queueing an update allocates nothing; one short lock guards it, the control queue and the
+ * ticks, and no task ever runs under it.
+ */
+public final class WorkerLane implements ProfileLane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLane.class);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition wake = lock.newCondition();
+    private final InputPv.Listener[] from;
+    private final PvUpdate[] updates;
+    private final ArrayDeque<Runnable> control = new ArrayDeque<>();
+    private final List<RepeatingTask> ticks = new ArrayList<>();
+    private final Thread thread;
+    private final FailureLog failures;
+    private Sink sink;
+    private int head;
+    private int size;
+    private boolean waiting;
+    private boolean stopped;
+    private volatile long dropped;
+
+    public WorkerLane(String name, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("queueCapacity: " + capacity + " (must be at least 1)");
+        }
+        this.from = new InputPv.Listener[capacity];
+        this.updates = new PvUpdate[capacity];
+        this.failures = new FailureLog(LOG, "sync profile " + name);
+        this.thread = new Thread(this::run, "syncprofile-" + name);
+        thread.setDaemon(true);
+    }
+
+    @Override
+    public void start(Sink sink) {
+        this.sink = sink;
+        thread.start();
+    }
+
+    @Override
+    public boolean offer(InputPv.Listener source, PvUpdate update) {
+        lock.lock();
+        try {
+            if (stopped || size == updates.length) {
+                dropped++;   // written under the lock only; volatile for readers
+                return false;
+            }
+            int tail = (head + size) % updates.length;
+            from[tail] = source;
+            updates[tail] = update;
+            size++;
+            if (waiting) {
+                wake.signal();
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        lock.lock();
+        try {
+            control.add(task);
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Tick every(long periodNanos, Runnable task) {
+        RepeatingTask t = new RepeatingTask(periodNanos, task, System.nanoTime() + periodNanos);
+        lock.lock();
+        try {
+            ticks.add(t);
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+        return () -> {
+            lock.lock();
+            try {
+                ticks.remove(t);
+            } finally {
+                lock.unlock();
+            }
+        };
+    }
+
+    @Override
+    public long dropped() {
+        return dropped;
+    }
+
+    @Override
+    public int queued() {
+        lock.lock();
+        try {
+            return size;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int capacity() {
+        return updates.length;
+    }
+
+    @Override
+    public int discardQueued() {
+        lock.lock();
+        try {
+            return clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        lock.lock();
+        try {
+            stopped = true;
+            clear();
+            ticks.clear();
+            wake.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean awaitTermination(long millis) throws InterruptedException {
+        thread.join(millis);
+        return !thread.isAlive();
+    }
+
+    private int clear() {
+        int n = size;
+        for (int k = 0; k < size; k++) {
+            int i = (head + k) % updates.length;
+            from[i] = null;
+            updates[i] = null;
+        }
+        head = 0;
+        size = 0;
+        return n;
+    }
+
+    private void run() {
+        InputPv.Listener source = null;
+        PvUpdate update = null;
+        while (true) {
+            Runnable task = null;
+            lock.lock();
+            try {
+                while (true) {
+                    task = control.poll();
+                    if (task != null) {
+                        break;
+                    }
+                    long now = System.nanoTime();
+                    RepeatingTask due = nextDue();
+                    if (due != null && due.next - now <= 0) {
+                        due.next = Math.max(due.next + due.period, now);   // a late tick is not repeated to catch up
+                        task = due.task;
+                        break;
+                    }
+                    if (size > 0) {
+                        source = from[head];
+                        update = updates[head];
+                        from[head] = null;
+                        updates[head] = null;
+                        head = (head + 1) % updates.length;
+                        size--;
+                        break;
+                    }
+                    if (stopped) {
+                        return;
+                    }
+                    waiting = true;
+                    try {
+                        if (due == null) {
+                            wake.await();
+                        } else {
+                            wake.awaitNanos(due.next - now);
+                        }
+                    } catch (InterruptedException e) {
+                        stopped = true;   // interrupted: end after the control tasks already queued
+                    } finally {
+                        waiting = false;
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
+            try {
+                if (task != null) {
+                    task.run();
+                } else {
+                    sink.process(source, update);
+                }
+            } catch (RuntimeException | Error e) {
+                failures.failed(task != null ? "a control task" : "processing an update", e);
+            }
+            source = null;
+            update = null;
+        }
+    }
+
+    private RepeatingTask nextDue() {
+        RepeatingTask first = null;   // a handful of ticks: a scan is cheaper than a heap
+        for (RepeatingTask t : ticks) {
+            if (first == null || t.next - first.next < 0) {
+                first = t;
+            }
+        }
+        return first;
+    }
+
+    private static final class RepeatingTask {
+        final long period;
+        final Runnable task;
+        long next;
+
+        RepeatingTask(long period, Runnable task, long next) {
+            this.period = period;
+            this.task = task;
+            this.next = next;
+        }
+    }
+
+    /** For tests: whether the lane's thread is still running. */
+    boolean isAlive() {
+        return thread.isAlive();
+    }
+}
