@@ -1,6 +1,7 @@
 package org.syncscope.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.composite;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
@@ -99,6 +100,8 @@ public final class SyncscopeServer {
                 // keep target/exam/<run>/data/log/karaf.log for diagnosing failures
                 keepRuntimeFolder(),
                 logLevel(LogLevel.WARN),
+                // the shipped server's collector (bin/setenv): pauses far below a millisecond
+                vmOption("-XX:+UseZGC"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT))));
         // The JMX/RMI ports need no setting: Pax Exam picks free ones itself.
         options.addAll(Arrays.asList(extra));

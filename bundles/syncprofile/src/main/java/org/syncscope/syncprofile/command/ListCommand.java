@@ -36,6 +36,8 @@ public class ListCommand implements Action {
                     s.prefix(), s.publishRateHz() == 0 ? "every update" : s.publishRateHz(), p.pendingUpdates() + "/" + p.queueCapacity(), p.droppedUpdates());
         }
         table.print(System.out);
+        new java.util.TreeMap<>(registry.refusals()).forEach((name, why) ->
+                System.out.println("REFUSED " + name + ": " + why));
         return null;
     }
 }

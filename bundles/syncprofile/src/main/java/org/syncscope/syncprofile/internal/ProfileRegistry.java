@@ -19,6 +19,7 @@ public final class ProfileRegistry {
 
     private final Map<String, SyncProfile> profiles = new ConcurrentSkipListMap<>();
     private final Map<String, Long> reserved = new ConcurrentHashMap<>();
+    private final Map<String, String> refusals = new ConcurrentSkipListMap<>();
     private final long budget;
 
     public ProfileRegistry() {
@@ -61,6 +62,21 @@ public final class ProfileRegistry {
 
     void remove(SyncProfile profile) {
         profiles.remove(profile.name(), profile);
+    }
+
+    /** Records why the configuration of {@code name} was refused, for the console. */
+    void refused(String name, String reason) {
+        refusals.put(name, reason);
+    }
+
+    /** Forgets a refusal: the configuration was accepted or removed. */
+    void accepted(String name) {
+        refusals.remove(name);
+    }
+
+    /** Profile name to why its configuration was refused, in name order. */
+    public Map<String, String> refusals() {
+        return Map.copyOf(refusals);
     }
 
     /** Whether a profile of this name runs. */

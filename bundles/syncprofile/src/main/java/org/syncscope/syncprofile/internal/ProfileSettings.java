@@ -14,15 +14,24 @@ import java.util.Set;
  * @param prefix        prepended to every output name
  * @param publishRateHz 0 = post every change; else post changed outputs at this rate
  * @param queueCapacity updates the profile's queue holds before it drops them
+ * @param cpuPercent    the share of one core the profile may spend processing updates
  */
 public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz,
-                              int queueCapacity) {
+                              int queueCapacity, int cpuPercent) {
+
+    /** The default CPU share: half a core, so one overloaded profile leaves most of a small host to the rest. */
+    public static final int DEFAULT_CPU_PERCENT = 50;
 
     /** The default bound of a profile's queue: 2 s of 10 000 updates/s, about 1 MB of references. */
     public static final int DEFAULT_QUEUE_CAPACITY = 20_000;
 
     public ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz) {
-        this(pvs, window, mode, prefix, publishRateHz, DEFAULT_QUEUE_CAPACITY);
+        this(pvs, window, mode, prefix, publishRateHz, DEFAULT_QUEUE_CAPACITY, DEFAULT_CPU_PERCENT);
+    }
+
+    public ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz,
+                           int queueCapacity) {
+        this(pvs, window, mode, prefix, publishRateHz, queueCapacity, DEFAULT_CPU_PERCENT);
     }
 
     public ProfileSettings {
@@ -48,6 +57,9 @@ public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, 
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queueCapacity: " + queueCapacity + " (must be at least 1)");
         }
+        if (cpuPercent < 1 || cpuPercent > 100) {
+            throw new IllegalArgumentException("cpuPercent: " + cpuPercent + " (must be 1 to 100)");
+        }
         prefix = prefix == null ? "" : prefix.trim();
     }
 
@@ -60,7 +72,8 @@ public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, 
     /** Validates a configuration, naming the key and value that are wrong. */
     static ProfileSettings of(SyncProfileConfig c) {
         return new ProfileSettings(splitList(c.pvs()), c.window(), TimestampMode.parse(c.timestamp()), c.prefix(),
-                c.publishRateHz(), c.queueCapacity());
+                c.publishRateHz(), c.queueCapacity(),
+                c.cpuPercent());
     }
 
     /** Karaf .cfg lists arrive as one comma-separated string or as an array: accept both. */

@@ -66,6 +66,7 @@ public final class SyncProfile implements AutoCloseable {
             onProfileThread(() -> {
                 applyNow(settings);
                 statusOutputs = new StatusOutputs(name, publisher);
+                statusTick();   // served with a value from the start, never UDF
                 return null;
             });
         } catch (RuntimeException e) {
@@ -373,6 +374,7 @@ public final class SyncProfile implements AutoCloseable {
             }
         }
         statusOutputs.attach(next);
+        statusTick();
         if (next != null) {
             LOG.info("sync profile {}: {} outputs published again with their values{}", name, all.size() - refused,
                     refused == 0 ? "" : ", " + refused + " refused");

@@ -25,6 +25,9 @@ import org.syncscope.api.pv.PvSource;
  * is restarted or updated, the profile stays active with its statistics, its outputs read
  * INVALID (or are withdrawn) meanwhile, and it subscribes and publishes again when they return.
  * Bind and unbind only queue work on the profile's thread; they never wait.
+ *
+ * <p>A refused configuration (bad value, a heap estimate that does not fit) leaves the component
+ * active without a profile and the reason in {@code syncprofile:list}; fixing the file starts it.
  */
 @Component(service = SyncProfileComponent.class, configurationPid = SyncProfileConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -33,13 +36,104 @@ public final class SyncProfileComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncProfileComponent.class);
 
-    private final SyncProfile profile;
     private final ProfileRegistry registry;
+    private final String name;
+    private PvSource source;
+    private PvPublisher publisher;
+    /** Null while the configuration is refused: the component stays, so a fixed file starts the profile. */
+    private SyncProfile profile;
 
     @Activate
     public SyncProfileComponent(@Reference ProfileRegistry registry, SyncProfileConfig config,
                                 Map<String, Object> properties) {
-        String name = profileName(config, properties);
+        this.registry = registry;
+        this.name = profileName(config, properties);
+        start(config);
+    }
+
+    @Reference(name = "source", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindSource(PvSource next) {
+        source = next;
+        if (profile != null) {
+            profile.setSource(next);
+        }
+    }
+
+    synchronized void unbindSource(PvSource gone) {
+        if (source == gone) {
+            source = null;
+        }
+        if (profile != null) {
+            profile.sourceGone(gone);
+        }
+    }
+
+    @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void bindPublisher(PvPublisher next) {
+        publisher = next;
+        if (profile != null) {
+            profile.setPublisher(next);
+        }
+    }
+
+    synchronized void unbindPublisher(PvPublisher gone) {
+        if (publisher == gone) {
+            publisher = null;
+        }
+        if (profile != null) {
+            profile.publisherGone(gone);
+        }
+    }
+
+    @Modified
+    synchronized void modified(SyncProfileConfig config) {
+        if (profile == null) {
+            start(config);
+            return;
+        }
+        try {
+            ProfileSettings next = ProfileSettings.of(config);
+            ProfileSettings before = profile.settings();
+            if (next.queueCapacity() != before.queueCapacity() || next.cpuPercent() != before.cpuPercent()) {
+                throw new IllegalArgumentException("queueCapacity and cpuPercent take effect when the profile is "
+                        + "started again (now " + before.queueCapacity() + " and " + before.cpuPercent() + ")");
+            }
+            registry.reserve(name, next);
+            try {
+                profile.apply(next);
+            } catch (RuntimeException e) {
+                registry.reserve(name, before);
+                throw e;
+            }
+            registry.accepted(name);
+        } catch (IllegalArgumentException | IllegalStateException bad) {
+            registry.refused(name, "change refused, previous settings stay: " + bad.getMessage());
+            LOG.error("sync profile {}: configuration change refused, previous settings stay: {}", name,
+                    bad.getMessage());
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        registry.accepted(name);
+        if (profile == null) {
+            return;
+        }
+        registry.remove(profile);
+        try {
+            profile.close();
+        } catch (IllegalStateException late) {
+            LOG.error("sync profile {}: {}; its thread is left to finish", name, late.getMessage());
+        } finally {
+            registry.release(name);
+            profile = null;
+        }
+    }
+
+    /** Starts the profile, or records why its configuration is refused (syncprofile:list shows it). */
+    private synchronized void start(SyncProfileConfig config) {
         ProfileSettings settings;
         try {
             settings = ProfileSettings.of(config);
@@ -48,71 +142,20 @@ public final class SyncProfileComponent {
             }
             registry.reserve(name, settings);
         } catch (IllegalArgumentException bad) {
+            registry.refused(name, "configuration refused: " + bad.getMessage());
             LOG.error("sync profile {}: configuration refused: {}", name, bad.getMessage());
-            throw bad;
+            return;
         }
-        this.registry = registry;
         try {
-            this.profile = new SyncProfile(name, settings, null, null, new WorkerLane(name, settings.queueCapacity()));
-            registry.add(profile);
+            SyncProfile started = new SyncProfile(name, settings, source, publisher,
+                    new WorkerLane(name, settings.queueCapacity(), settings.cpuPercent()));
+            registry.add(started);
+            profile = started;
+            registry.accepted(name);
         } catch (RuntimeException e) {
             registry.release(name);
+            registry.refused(name, "did not start: " + e.getMessage());
             LOG.error("sync profile {} did not start: {}", name, e.getMessage());
-            throw e;
-        }
-    }
-
-    @Reference(name = "source", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindSource(PvSource source) {
-        profile.setSource(source);
-    }
-
-    void unbindSource(PvSource source) {
-        profile.sourceGone(source);
-    }
-
-    @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindPublisher(PvPublisher publisher) {
-        profile.setPublisher(publisher);
-    }
-
-    void unbindPublisher(PvPublisher publisher) {
-        profile.publisherGone(publisher);
-    }
-
-    @Modified
-    void modified(SyncProfileConfig config) {
-        try {
-            ProfileSettings next = ProfileSettings.of(config);
-            if (next.queueCapacity() != profile.queueCapacity()) {
-                throw new IllegalArgumentException("queueCapacity: " + next.queueCapacity() + " takes effect when the "
-                        + "profile is started again (now " + profile.queueCapacity() + ")");
-            }
-            ProfileSettings before = profile.settings();
-            registry.reserve(profile.name(), next);
-            try {
-                profile.apply(next);
-            } catch (RuntimeException e) {
-                registry.reserve(profile.name(), before);
-                throw e;
-            }
-        } catch (IllegalArgumentException | IllegalStateException bad) {
-            LOG.error("sync profile {}: configuration change refused, previous settings stay: {}", profile.name(),
-                    bad.getMessage());
-        }
-    }
-
-    @Deactivate
-    void deactivate() {
-        registry.remove(profile);
-        try {
-            profile.close();
-        } catch (IllegalStateException late) {
-            LOG.error("sync profile {}: {}; its thread is left to finish", profile.name(), late.getMessage());
-        } finally {
-            registry.release(profile.name());
         }
     }
 

@@ -34,6 +34,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "SYNCPROFILE:NAME:DroppedUpdates) instead of growing the heap and delaying everything else.")
     int queueCapacity() default ProfileSettings.DEFAULT_QUEUE_CAPACITY;
 
+    @AttributeDefinition(name = "CPU share (%)", min = "1", max = "100", description = "Percent of one core the profile "
+            + "may spend processing updates; beyond it updates wait, and the queue drops the surplus. Keeps one "
+            + "overloaded profile from starving the CA client, other profiles and IOCs on the same host.")
+    int cpuPercent() default ProfileSettings.DEFAULT_CPU_PERCENT;
+
     @AttributeDefinition(name = "Source filter", description = "Which PvSource to read from (an OSGi filter).")
     String source_target() default "(protocol=ca)";
 

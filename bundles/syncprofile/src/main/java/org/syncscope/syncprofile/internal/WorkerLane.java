@@ -13,6 +13,12 @@ import org.syncscope.api.pv.PvUpdate;
  * A {@link ProfileLane} on a thread of its own. The update queue is a fixed ring of two arrays,
  * so queueing an update allocates nothing; one short lock guards it, the control queue and the
  * ticks, and no task ever runs under it.
+ *
+ * <p>Processing updates may take at most {@code cpuPercent} of each {@value #PERIOD_NANOS} ns
+ * period (wall time while processing, which is at least the CPU time it used); once that is spent,
+ * updates wait for the next period, the queue fills and the surplus is dropped. On a machine of
+ * few cores this keeps an overloaded profile from taking a whole core from the CA client, the
+ * other profiles and the IOCs sharing the host. Control work and ticks are never held back.
  */
 public final class WorkerLane implements ProfileLane {
 
@@ -26,6 +32,9 @@ public final class WorkerLane implements ProfileLane {
     private final List<RepeatingTask> ticks = new ArrayList<>();
     private final Thread thread;
     private final FailureLog failures;
+    private final long budgetNanos;
+    private long periodStart;
+    private long busy;
     private Sink sink;
     private int head;
     private int size;
@@ -33,10 +42,24 @@ public final class WorkerLane implements ProfileLane {
     private boolean stopped;
     private volatile long dropped;
 
+    static final long PERIOD_NANOS = 100_000_000L;
+
+    /** A lane whose updates may use the whole of a core. */
     public WorkerLane(String name, int capacity) {
+        this(name, capacity, 100);
+    }
+
+    /**
+     * @param cpuPercent the share of one core processing updates may take, 1 to 100
+     */
+    public WorkerLane(String name, int capacity, int cpuPercent) {
         if (capacity < 1) {
             throw new IllegalArgumentException("queueCapacity: " + capacity + " (must be at least 1)");
         }
+        if (cpuPercent < 1 || cpuPercent > 100) {
+            throw new IllegalArgumentException("cpuPercent: " + cpuPercent + " (must be 1 to 100)");
+        }
+        this.budgetNanos = PERIOD_NANOS / 100 * cpuPercent;
         this.from = new InputPv.Listener[capacity];
         this.updates = new PvUpdate[capacity];
         this.failures = new FailureLog(LOG, "sync profile " + name);
@@ -62,7 +85,7 @@ public final class WorkerLane implements ProfileLane {
             from[tail] = source;
             updates[tail] = update;
             size++;
-            if (waiting) {
+            if (waiting && size == 1) {   // a lane busy or held back by its CPU budget needs no wake-up
                 wake.signal();
             }
             return true;
@@ -182,7 +205,13 @@ public final class WorkerLane implements ProfileLane {
                         task = due.task;
                         break;
                     }
-                    if (size > 0) {
+                    long throttledUntil = budgetNanos < PERIOD_NANOS && busy >= budgetNanos
+                            ? periodStart + PERIOD_NANOS : now;
+                    if (throttledUntil - now <= 0 && now - periodStart >= PERIOD_NANOS) {
+                        periodStart = now;
+                        busy = 0;
+                    }
+                    if (size > 0 && throttledUntil - now <= 0) {
                         source = from[head];
                         update = updates[head];
                         from[head] = null;
@@ -196,10 +225,14 @@ public final class WorkerLane implements ProfileLane {
                     }
                     waiting = true;
                     try {
-                        if (due == null) {
+                        long until = size > 0 ? throttledUntil : due != null ? due.next : 0;
+                        if (due != null && due.next - until < 0) {
+                            until = due.next;
+                        }
+                        if (size == 0 && due == null) {
                             wake.await();
                         } else {
-                            wake.awaitNanos(due.next - now);
+                            wake.awaitNanos(until - now);
                         }
                     } catch (InterruptedException e) {
                         stopped = true;   // interrupted: end after the control tasks already queued
@@ -214,7 +247,9 @@ public final class WorkerLane implements ProfileLane {
                 if (task != null) {
                     task.run();
                 } else {
+                    long start = System.nanoTime();
                     sink.process(source, update);
+                    busy += System.nanoTime() - start;
                 }
             } catch (RuntimeException | Error e) {
                 failures.failed(task != null ? "a control task" : "processing an update", e);

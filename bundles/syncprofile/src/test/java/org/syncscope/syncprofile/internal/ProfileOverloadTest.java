@@ -146,7 +146,7 @@ class ProfileOverloadTest {
         registry.reserve("small", small);
         // the same name again replaces its own reservation rather than counting twice
         registry.reserve("small", small);
-        assertThat(StateEstimate.bytes(huge)).isEqualTo(500_500L * (400 + 24 * 100 + 5 * 1_600) + 120L * 20_000);
+        assertThat(StateEstimate.bytes(huge)).isEqualTo(500_500L * (400 + 24 * 100 + 5 * 700) + 120L * 20_000);
     }
 
     @Test

@@ -133,4 +133,28 @@ class WorkerLaneTest {
         lane.offer(null, update(2));
         await().atMost(Duration.ofSeconds(5)).until(() -> processed.contains(2L));
     }
+
+    @Test
+    void aCpuShareHoldsUpdatesBackAndLetsTheQueueDropTheSurplus() {
+        lane = new WorkerLane("t", 1_000, 10);
+        lane.start((from, u) -> {
+            long until = System.nanoTime() + 1_000_000;   // each update costs 1 ms
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            processed.add(u.sourceTimeNanos());
+        });
+        long start = System.nanoTime();
+        for (int i = 0; i < 2_000; i++) {
+            lane.offer(null, update(i));
+        }
+        assertThat(lane.dropped()).isGreaterThanOrEqualTo(999);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed.size() >= 50);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // 10 ms of work per 100 ms: 50 updates need at least four periods (a busy machine only adds)
+        assertThat(millis).isGreaterThanOrEqualTo(300);
+        CountDownLatch ran = new CountDownLatch(1);
+        lane.execute(ran::countDown);
+        await().atMost(Duration.ofSeconds(5)).until(() -> ran.getCount() == 0);   // control is never held back
+    }
 }
