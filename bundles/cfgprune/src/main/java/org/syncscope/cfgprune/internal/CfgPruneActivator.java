@@ -74,11 +74,13 @@ public final class CfgPruneActivator implements BundleActivator {
             return;
         }
         // At start level 12 Pax Logging has not read its configuration yet and drops INFO lines:
-        // say what was deleted once the framework has started.
+        // say what was deleted once the start level is reached. (Karaf's launcher starts the
+        // framework at level 1, so STARTED comes before this bundle; raising the level to 100
+        // ends with STARTLEVEL_CHANGED.)
         FrameworkListener report = new FrameworkListener() {
             @Override
             public void frameworkEvent(FrameworkEvent event) {
-                if (event.getType() == FrameworkEvent.STARTED) {
+                if (event.getType() == FrameworkEvent.STARTLEVEL_CHANGED || event.getType() == FrameworkEvent.STARTED) {
                     context.removeFrameworkListener(this);
                     for (StaleConfigurations.Deleted d : deleted) {
                         LOG.info("Deleted configuration {}: its file {} was deleted while the server was stopped",
