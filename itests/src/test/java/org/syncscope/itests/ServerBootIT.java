@@ -75,6 +75,8 @@ public class ServerBootIT {
     public void everySyncscopeBundleOfTheDemoSiteIsInstalledUnderItsOwnName() throws Exception {
         Set<String> expected = new TreeSet<>();
         collectSyncscopeArtifacts(features.getFeature("syncscope-demo-site"), expected);
+        // The server's own boot feature, whatever the site.
+        collectSyncscopeArtifacts(features.getFeature("syncscope-cfgprune"), expected);
         assertTrue("the demo site lists Syncscope bundles: " + expected, expected.size() >= 5);
         Set<String> active = syncscopeBundles().stream().filter(b -> b.getState() == Bundle.ACTIVE)
                 .map(Bundle::getSymbolicName).collect(Collectors.toCollection(TreeSet::new));
