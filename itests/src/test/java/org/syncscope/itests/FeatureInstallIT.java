@@ -107,12 +107,12 @@ class FeatureInstallIT {
         step(c, !installFirst);
     }
 
-    /** After all the cases: the monitor saw one connection, never lost, and pyepics printed nothing else. */
+    /** After all the cases: the monitor connected once and never lost the PV. */
     @Order(2)
     @Test
     void theMonitorRan() {
-        assertThat(monitor.connections()).as("DEMO:PV1 connection changes").hasSize(1);
-        assertThat(monitor.otherOutput()).as("pyepics output besides events").isEmpty();
+        assertThat(monitor.connections()).as("DEMO:PV1 connection changes (pyepics also printed %s)", monitor.otherOutput())
+                .hasSize(1).allMatch(CaMonitor.Connection::connected);
     }
 
     private void step(Case c, boolean install) throws Exception {
@@ -128,6 +128,13 @@ class FeatureInstallIT {
                         ? s.bundlesOutside(Set.of()).values().containsAll(active(c.ownBundles()))
                         : s.symbolicNames().stream().noneMatch(c.ownBundles()::contains));
         long end = System.currentTimeMillis();
+        // measured before anything is asserted, so that a failing step still reports it
+        await(command + ": DEMO:PV1 connected").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(monitor::connected);
+        long down = monitor.disconnectedMillis(start, System.currentTimeMillis());
+        disconnectedMillis.put(command, down);
+        System.out.printf("%s: %d ms, DEMO:PV1 disconnected %d ms, longest gap between its updates %d ms%n",
+                command, end - start, down, monitor.longestGapMillis(start, end));
 
         // Karaf's own account of what it stopped and refreshed for this request
         assertThat(deployerList(logMark, "Stopping bundles:")).as("%s: bundles Karaf stopped", command)
@@ -155,10 +162,6 @@ class FeatureInstallIT {
                 .until(() -> ServerSnapshot.take(server).demoUpdates(), now -> before.demoUpdates().entrySet().stream()
                         .allMatch(pv -> now.get(pv.getKey()) > pv.getValue()));
 
-        long down = monitor.disconnectedMillis(start, System.currentTimeMillis());
-        disconnectedMillis.put(command, down);
-        System.out.printf("%s: %d ms, DEMO:PV1 disconnected %d ms, longest gap between its updates %d ms%n",
-                command, end - start, down, monitor.longestGapMillis(start, end));
         assertThat(down).as("%s: time DEMO:PV1 was disconnected (ms); connection changes %s", command, monitor.connections())
                 .isZero();
     }
