@@ -72,12 +72,16 @@ public class ServerBootIT {
     }
 
     @Test
-    public void everySyncscopeBundleOfTheDemoSiteIsInstalledUnderItsOwnName() throws Exception {
+    public void everySyncscopeBundleOfTheBootedFeaturesIsInstalledUnderItsOwnName() throws Exception {
         Set<String> expected = new TreeSet<>();
-        collectSyncscopeArtifacts(features.getFeature("syncscope-demo-site"), expected);
-        // The server's own boot feature, whatever the site.
-        collectSyncscopeArtifacts(features.getFeature("syncscope-cfgprune"), expected);
-        assertTrue("the demo site lists Syncscope bundles: " + expected, expected.size() >= 5);
+        // the demo site, the optional capabilities booted beside it and the server's own
+        // syncscope-cfgprune (featuresBoot)
+        for (Feature booted : features.listRequiredFeatures()) {
+            if (booted.getName().startsWith("syncscope-")) {
+                collectSyncscopeArtifacts(booted, expected);
+            }
+        }
+        assertTrue("the booted features list Syncscope bundles: " + expected, expected.size() >= 5);
         Set<String> active = syncscopeBundles().stream().filter(b -> b.getState() == Bundle.ACTIVE)
                 .map(Bundle::getSymbolicName).collect(Collectors.toCollection(TreeSet::new));
         assertEquals("Active Syncscope bundles (symbolic name = artifactId)", expected, active);

@@ -4,37 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.io.ByteArrayOutputStream;
-import java.util.EnumSet;
-import java.util.Map;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
-import org.apache.sshd.client.session.ClientSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.syncscope.itests.ShippedServer.Exec;
 
 /**
  * The assembly as an operator runs it: unzipped and started with {@code bin/karaf server}, no
@@ -44,72 +27,31 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippedServerIT {
 
-    private static final int SSH_PORT = 18102;
-    private static final int RMI_REGISTRY_PORT = 11098;
-    private static final int RMI_SERVER_PORT = 44446;
-    private static final int CA_PORT = 25065;
-    private static final String USER = "itest-operator";
-    private static final String PASSWORD = "Itest-Secret-43";
+    private static final ShippedServer.Ports PORTS = new ShippedServer.Ports(18102, 11098, 44446, 25065, 28423, 28422);
+    private static final int SSH_PORT = PORTS.ssh();
+    private static final int RMI_REGISTRY_PORT = PORTS.rmiRegistry();
+    private static final int RMI_SERVER_PORT = PORTS.rmiServer();
+    private static final int CA_PORT = PORTS.channelAccess();
+    private static final String USER = ShippedServer.USER;
+    private static final String PASSWORD = ShippedServer.PASSWORD;
 
-    private Path home;
-    private Process karaf;
+    private ShippedServer server;
     private String gmIdentity;
 
     @BeforeAll
     void startServer() throws Exception {
-        Path zip = Paths.get(System.getProperty("syncscope.assembly.zip"));
-        Path root = Paths.get("target", "shipped-server").toAbsolutePath();
-        deleteTree(root);
-        unzip(zip, root);
-        try (Stream<Path> top = Files.list(root)) {
-            home = top.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        try (Stream<Path> bin = Files.list(home.resolve("bin"))) {
-            for (Path p : bin.collect(Collectors.toList())) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-        }
-        setKey(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", Integer.toString(SSH_PORT));
-        setKey(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", Integer.toString(RMI_REGISTRY_PORT));
-        setKey(home.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", Integer.toString(RMI_SERVER_PORT));
-        // Keep this server's Channel Access traffic on loopback and off the default port.
-        setKey(home.resolve("etc/org.syncscope.cas.cfg"), "port", Integer.toString(CA_PORT));
-        setKey(home.resolve("etc/org.syncscope.cas.cfg"), "autoBeaconAddrList", "false");
-        setKey(home.resolve("etc/org.syncscope.cas.cfg"), "beaconAddrList", "127.0.0.1");
-        setKey(home.resolve("etc/org.syncscope.ca.cfg"), "autoAddrList", "false");
-        setKey(home.resolve("etc/org.syncscope.ca.cfg"), "addrList", "127.0.0.1:" + CA_PORT);
+        server = ShippedServer.unpack("shipped-server", PORTS);
         // The host side of the PTP check: a real ptp4l grandmaster (network namespaces, see PtpPeers).
         Map<String, String> ptp = PtpPeers.start();
         gmIdentity = ptp.get("gm.identity");
-        setKey(home.resolve("etc/org.syncscope.pmc.cfg"), "socket", ptp.get("gm.socket"));
-        // An operator user, added the way users.properties documents, so the test can use the console.
-        Files.writeString(home.resolve("etc/users.properties"), USER + " = " + PASSWORD + ",_g_:admingroup\n",
-                StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
-
-        karaf = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(root.resolve("karaf.out").toFile())
-                .start();
-        await("the console's SSH port " + SSH_PORT).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                .until(() -> !karaf.isAlive() || !ListeningSockets.addressesListeningOn(SSH_PORT).isEmpty());
-        assertThat(karaf.isAlive()).as("Karaf is running (see target/shipped-server/karaf.out)").isTrue();
-        await("the demo site to be up").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .ignoreExceptions()
-                .until(() -> console("feature:list -i").contains("syncscope-demo-site"));
+        server.setKey("org.syncscope.pmc.cfg", "socket", ptp.get("gm.socket"));
+        server.start();
     }
 
     @AfterAll
     void stopServer() throws Exception {
-        if (karaf == null) {
-            return;
-        }
-        List<ProcessHandle> all = Stream.concat(Stream.of(karaf.toHandle()), karaf.descendants())
-                .collect(Collectors.toList());
-        all.forEach(ProcessHandle::destroy);
-        if (!karaf.waitFor(60, TimeUnit.SECONDS)) {
-            all.forEach(ProcessHandle::destroyForcibly);
-            karaf.waitFor(10, TimeUnit.SECONDS);
+        if (server != null) {
+            server.close();
         }
     }
 
@@ -125,8 +67,7 @@ class ShippedServerIT {
     void everyListeningSocketButChannelAccessIsOnLoopback() throws Exception {
         await("JMX ports").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !ListeningSockets.addressesListeningOn(RMI_SERVER_PORT).isEmpty());
-        Set<Long> pids = Stream.concat(Stream.of(karaf.toHandle()), karaf.descendants())
-                .map(ProcessHandle::pid).collect(Collectors.toSet());
+        Set<Long> pids = server.processes().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
         List<ListeningSockets.Listener> listeners = ListeningSockets.ofProcesses(pids);
 
         assertThat(listeners).extracting(ListeningSockets.Listener::port)
@@ -140,14 +81,14 @@ class ShippedServerIT {
     @Test
     void bootPrintsNoException() throws Exception {
         // Karaf restarting a subsystem during boot shows up as a stack trace on the console.
-        String printed = Files.readString(home.getParent().resolve("karaf.out"), StandardCharsets.ISO_8859_1);
+        String printed = Files.readString(server.printed(), StandardCharsets.ISO_8859_1);
         assertThat(printed).as("what bin/karaf printed while booting").doesNotContain("Exception");
     }
 
     @Test
     void theDefaultKarafLoginIsRefused() {
-        assertThat(canLogIn("karaf", "karaf")).isFalse();
-        assertThat(canLogIn(USER, PASSWORD)).isTrue();
+        assertThat(server.canLogIn("karaf", "karaf")).isFalse();
+        assertThat(server.canLogIn(USER, PASSWORD)).isTrue();
     }
 
     /**
@@ -186,92 +127,12 @@ class ShippedServerIT {
         assertThat(two.output()).contains("several Masters (2: host, 05520129)");
     }
 
-    private record Exec(int exitStatus, String output) {
-    }
-
     private Exec exec(String command) throws IOException {
-        try (SshClient client = sshClient();
-             ClientSession session = login(client, USER, PASSWORD);
-             ChannelExec channel = session.createExecChannel(command)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            channel.setOut(out);
-            channel.setErr(out);
-            channel.open().verify(10, TimeUnit.SECONDS);
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TimeUnit.SECONDS.toMillis(90));
-            Integer status = channel.getExitStatus();
-            return new Exec(status == null ? -1 : status, out.toString(StandardCharsets.UTF_8));
-        }
+        return server.exec(command);
     }
 
     private String console(String command) throws IOException {
-        try (SshClient client = sshClient();
-             ClientSession session = login(client, USER, PASSWORD)) {
-            return session.executeRemoteCommand(command);
-        }
-    }
-
-    private boolean canLogIn(String user, String password) {
-        try (SshClient client = sshClient(); ClientSession session = login(client, user, password)) {
-            return session.isAuthenticated();
-        } catch (IOException refused) {
-            return false;
-        }
-    }
-
-    private static SshClient sshClient() {
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        client.start();
-        return client;
-    }
-
-    private static ClientSession login(SshClient client, String user, String password) throws IOException {
-        ClientSession session = client.connect(user, "127.0.0.1", SSH_PORT).verify(10, TimeUnit.SECONDS).getSession();
-        session.addPasswordIdentity(password);
-        try {
-            session.auth().verify(20, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            session.close();
-            throw e;
-        }
-        return session;
-    }
-
-    /** Replaces the {@code key = value} line of a Karaf .cfg file. */
-    private static void setKey(Path cfg, String key, String value) throws IOException {
-        List<String> lines = Files.readAllLines(cfg, StandardCharsets.ISO_8859_1);
-        List<String> changed = lines.stream()
-                .map(l -> l.matches("\\s*" + key + "\\s*=.*") ? key + " = " + value : l)
-                .collect(Collectors.toList());
-        assertThat(changed).as("%s has a %s line", cfg, key).isNotEqualTo(lines);
-        Files.write(cfg, changed, StandardCharsets.ISO_8859_1);
-    }
-
-    private static void unzip(Path zip, Path target) throws IOException {
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry e; (e = entries.getNextEntry()) != null; ) {
-                Path out = target.resolve(e.getName()).normalize();
-                if (!out.startsWith(target)) {
-                    throw new IOException("zip entry outside the target folder: " + e.getName());
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(entries, out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                    Files.delete(p);
-                }
-            }
-        }
+        return server.console(command);
     }
 
     /** The number captured by {@code regex}'s first group in {@code output}; fails if absent. */

@@ -95,6 +95,10 @@ class SiteStateIT {
         await("the added profile").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
                 .until(() -> profiles().contains("extra"));
         assertThat(profiles()).contains("demo");
+        // an ad-hoc profile, started from the console
+        console("syncprofile:monitor --name adhoc --prefix AH: DEMO:PV1 DEMO:PV3");
+        await("the ad-hoc profile").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> profiles().contains("adhoc"));
 
         // What Karaf keeps itself: a feature installed at runtime, a configuration made by config:edit.
         try {
@@ -163,7 +167,7 @@ class SiteStateIT {
         assertThat(server.canLogIn(ADDED_USER, ADDED_PASSWORD)).as("the added user").isTrue();
         await("the added profile").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> profiles().contains("extra"));
-        assertThat(profiles()).doesNotContain("demo");
+        assertThat(profiles()).doesNotContain("demo").as("the ad-hoc profile").contains("adhoc");
         assertThat(console("config:list '(service.pid=org.syncscope.itest.edited)'")).contains("answer = 42");
         server.stop();
     }

@@ -53,6 +53,14 @@ public class MonitorCommand implements Action {
         props.put("prefix", prefix);
         props.put("timestamp", timestamp);
         props.put("name", profile);
+        // Saved as etc/org.syncscope.syncprofile-NAME.cfg (File Install writes a configuration that
+        // names its file), so an ad-hoc profile is site state like any other: it survives a rebuild
+        // that clears data/, and deleting the file removes it.
+        String etc = System.getProperty("karaf.etc");
+        if (etc != null) {
+            props.put("felix.fileinstall.filename",
+                    new java.io.File(etc, FACTORY_PID + "-" + profile + ".cfg").toURI().toString());
+        }
         Configuration c = configAdmin.getFactoryConfiguration(FACTORY_PID, profile, "?");
         if (c.getProperties() != null) {
             throw new IllegalArgumentException("a sync profile named " + profile + " exists already");
