@@ -28,6 +28,10 @@ public final class SyncscopeServer {
     /** SSH console port inside tests (the shipped default is 8101). */
     public static final int SSH_PORT = 18101;
 
+    /** The demo timestamp master's drvTS UDP ports inside tests (shipped: 18323 and 18322). */
+    public static final int TS_MASTER_PORT = 28323;
+    public static final int TS_SLAVE_PORT = 28322;
+
     private SyncscopeServer() {
     }
 
@@ -99,8 +103,12 @@ public final class SyncscopeServer {
                 // keep target/exam/<run>/data/log/karaf.log for diagnosing failures
                 keepRuntimeFolder(),
                 logLevel(LogLevel.WARN),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT))));
-        // The JMX/RMI ports need no setting: Pax Exam picks free ones itself.
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
+                // a demo server on this host answers time requests on 18323 and may listen for sync messages on 18322
+                editConfigurationFilePut("etc/org.syncscope.timestamp.cfg", "masterPort", Integer.toString(TS_MASTER_PORT)),
+                editConfigurationFilePut("etc/org.syncscope.timestamp.cfg", "slavePort", Integer.toString(TS_SLAVE_PORT))));
+        // The JMX/RMI ports need no setting: Pax Exam writes free ones into org.apache.karaf.management.cfg
+        // (seen: rmiRegistryPort 45911, rmiServerPort 36899). Channel Access: each class calls channelAccessOn.
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
     }

@@ -85,7 +85,7 @@ public class TimestampIT {
             boolean answered = false;
             for (int attempt = 0; attempt < 20 && !answered; attempt++) {
                 socket.send(new java.net.DatagramPacket(request.array(), 52,
-                        new java.net.InetSocketAddress("127.0.0.1", 18323)));
+                        new java.net.InetSocketAddress("127.0.0.1", SyncscopeServer.TS_MASTER_PORT)));
                 try {
                     socket.receive(reply);
                     answered = true;
@@ -93,7 +93,7 @@ public class TimestampIT {
                     // the component may still be starting
                 }
             }
-            assertTrue("the demo master answers on UDP 18323", answered);
+            assertTrue("the demo master answers on UDP " + SyncscopeServer.TS_MASTER_PORT, answered);
             java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(reply.getData(), 0, reply.getLength());
             assertEquals(52, reply.getLength());
             assertEquals(0x54536472, b.getInt(0));
