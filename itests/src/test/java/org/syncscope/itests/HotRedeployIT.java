@@ -227,7 +227,7 @@ public class HotRedeployIT {
         for (String line : SyncscopeServer.execute(sessionFactory, "syncprofile:status demo").split("\n")) {
             // ShellTable draws │ on a terminal and falls back to x elsewhere
             String[] cells = line.split("\\s[│|x]\\s");
-            if (cells.length > 3 && cells[0].trim().startsWith("DEMO:PV") && cells[2].trim().matches("\\d+")) {
+            if (cells.length > 3 && cells[0].trim().startsWith("DEMO:PV") && !cells[0].contains("_vs_") && cells[2].trim().matches("\\d+")) {
                 m.put(cells[0].trim(), Long.parseLong(cells[2].trim()));
             }
         }
