@@ -41,6 +41,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @ExamReactorStrategy(PerClass.class)
 public class HardeningIT {
 
+    static final int CA_PORT = 25075;
+
     private static final Duration PORT_WAIT = Duration.ofSeconds(60);
 
     @Inject
@@ -48,7 +50,7 @@ public class HardeningIT {
 
     @Configuration
     public Option[] config() {
-        return SyncscopeServer.options();
+        return SyncscopeServer.options(SyncscopeServer.channelAccessOn(CA_PORT));
     }
 
     @Test

@@ -38,6 +38,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 @ExamReactorStrategy(PerClass.class)
 public class ServerBootIT {
 
+    static final int CA_PORT = 25074;
+
     @Inject
     private BootFinished bootFinished;
 
@@ -58,7 +60,7 @@ public class ServerBootIT {
 
     @Configuration
     public Option[] config() {
-        return SyncscopeServer.options();
+        return SyncscopeServer.options(SyncscopeServer.channelAccessOn(CA_PORT));
     }
 
     @Test

@@ -10,11 +10,18 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
+import java.net.DatagramSocket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Properties;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Option;
@@ -29,7 +36,32 @@ public final class SyncscopeServer {
     /** SSH console port inside tests (the shipped default is 8101). */
     public static final int SSH_PORT = 18101;
 
+    private static final String TIMESTAMP_CFG = "etc/org.syncscope.timestamp.cfg";
+
     private SyncscopeServer() {
+    }
+
+    /** Two UDP ports free on this host now, both held while picking so they differ. */
+    private static int[] freeUdpPorts() {
+        try (DatagramSocket a = new DatagramSocket(0); DatagramSocket b = new DatagramSocket(0)) {
+            return new int[] {a.getLocalPort(), b.getLocalPort()};
+        } catch (SocketException e) {
+            throw new IllegalStateException("no free UDP port for the test server's drvTS ports", e);
+        }
+    }
+
+    /** Inside the container: the drvTS master port its timestamp driver was given. */
+    public static int timestampMasterPort() throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(Paths.get(System.getProperty("karaf.etc"), "org.syncscope.timestamp.cfg"),
+                StandardCharsets.ISO_8859_1)) {
+            p.load(r);
+        }
+        String port = p.getProperty("masterPort");
+        if (port == null) {
+            throw new IllegalStateException("org.syncscope.timestamp.cfg has no masterPort");
+        }
+        return Integer.parseInt(port.trim());
     }
 
     /** Runs a console command in the container and returns what it printed; a failure fails the test. */
@@ -89,6 +121,7 @@ public final class SyncscopeServer {
             throw new IllegalStateException("syncscope.assembly.zip does not name a built assembly: " + zip
                     + " (build the assembly module first, e.g. mvn verify from the top folder)");
         }
+        int[] drvTs = freeUdpPorts();
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(zip).toURI().toString())
@@ -102,8 +135,13 @@ public final class SyncscopeServer {
                 logLevel(LogLevel.WARN),
                 // the shipped server's collector (bin/setenv): pauses far below a millisecond
                 vmOption("-XX:+UseZGC"),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT))));
-        // The JMX/RMI ports need no setting: Pax Exam picks free ones itself.
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
+                // a demo server on this host answers time requests on 18323 and may listen for sync messages on
+                // 18322; a fixed test pair would meet another build's server, so the kernel picks free ones
+                editConfigurationFilePut(TIMESTAMP_CFG, "masterPort", Integer.toString(drvTs[0])),
+                editConfigurationFilePut(TIMESTAMP_CFG, "slavePort", Integer.toString(drvTs[1]))));
+        // The JMX/RMI ports need no setting: Pax Exam writes free ones into org.apache.karaf.management.cfg
+        // (seen: rmiRegistryPort 45911, rmiServerPort 36899). Channel Access: each class calls channelAccessOn.
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
     }

@@ -79,13 +79,15 @@ public class TimestampIT {
     public void theMasterAnswersDrvTsTimeRequestsOverUdp() throws Exception {
         // a drvTS time request: magic 'TSdr', type 0, the rest zero (52 bytes, big-endian)
         java.nio.ByteBuffer request = java.nio.ByteBuffer.allocate(52).putInt(0x54536472).putInt(0);
+        int port = SyncscopeServer.timestampMasterPort();
+        assertTrue("the test server's master port is not the shipped 18323", port != 18323);
         try (java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
             socket.setSoTimeout(1000);
             java.net.DatagramPacket reply = new java.net.DatagramPacket(new byte[1500], 1500);
             boolean answered = false;
             for (int attempt = 0; attempt < 20 && !answered; attempt++) {
                 socket.send(new java.net.DatagramPacket(request.array(), 52,
-                        new java.net.InetSocketAddress("127.0.0.1", 18323)));
+                        new java.net.InetSocketAddress("127.0.0.1", port)));
                 try {
                     socket.receive(reply);
                     answered = true;
@@ -93,7 +95,7 @@ public class TimestampIT {
                     // the component may still be starting
                 }
             }
-            assertTrue("the demo master answers on UDP 18323", answered);
+            assertTrue("the demo master answers on UDP " + port, answered);
             java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(reply.getData(), 0, reply.getLength());
             assertEquals(52, reply.getLength());
             assertEquals(0x54536472, b.getInt(0));

@@ -12,6 +12,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +24,14 @@ import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.rebind.RebindingPublisher;
 
 /**
  * The demo IOC: publishes each configured PV and posts a sine wave at its rate, stamped with the
  * wall-clock time of the post. Updates are scheduled on an ideal grid (start + k·period, plus
- * jitter), so rates do not drift. One daemon thread; a config change restarts the component.
+ * jitter), so rates do not drift. One daemon thread; a config change restarts the component. The
+ * Channel Access server may be redeployed under it: the PVs come back on the new one and the
+ * grid goes on.
  */
 @Component(configurationPid = DemoConfig.PID, immediate = true)
 @Designate(ocd = DemoConfig.class)
@@ -38,9 +44,10 @@ public final class DemoIoc {
     private final long jitterNanos;
     private final SplittableRandom random = new SplittableRandom();
     private final long startNanos = System.nanoTime();
+    private final RebindingPublisher publisher = new RebindingPublisher("demo IOC");
 
     @Activate
-    public DemoIoc(@Reference PvPublisher publisher, DemoConfig config) {
+    public DemoIoc(DemoConfig config) {
         List<DemoPvDefinition> pvs = DemoPvDefinition.parseAll(config.pvs());
         jitterNanos = jitter(config.jitterMs(), pvs);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,6 +67,16 @@ public final class DemoIoc {
             throw e;
         }
         LOG.info("demo IOC publishing {} (jitter ±{} ms)", pvs, config.jitterMs());
+    }
+
+    @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPublisher")
+    void bindPublisher(PvPublisher p) {
+        publisher.bind(p);
+    }
+
+    void unbindPublisher(PvPublisher p) {
+        publisher.unbind(p);
     }
 
     @Deactivate

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -25,12 +26,14 @@ import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.ptp.TimeStatusNp;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.rebind.RebindingPublisher;
 import org.syncscope.api.time.EpicsTime;
 
 /**
  * The host's {@link PtpManagement}, native or through pmc as {@code etc/org.syncscope.pmc.cfg} says.
  * A configuration change swaps the client live (a bad value is refused and the previous settings
- * stay); with {@code publishPeriodSeconds > 0} the host status is also posted as PVs.
+ * stay); with {@code publishPeriodSeconds > 0} the host status is also posted as PVs, which come
+ * back by themselves when the Channel Access server is redeployed.
  */
 @Component(service = {PtpManagement.class, PmcComponent.class}, configurationPid = PmcConfig.PID, immediate = true)
 @Designate(ocd = PmcConfig.class)
@@ -38,7 +41,7 @@ public final class PmcComponent implements PtpManagement {
 
     private static final Logger LOG = LoggerFactory.getLogger(PmcComponent.class);
 
-    private final PvPublisher publisher;
+    private final RebindingPublisher publisher = new RebindingPublisher("pmc adapter");
     private volatile PmcSettings settings;
     private volatile ManagementClient client;
     private ScheduledExecutorService publishing;
@@ -46,10 +49,7 @@ public final class PmcComponent implements PtpManagement {
     private String lastProblem = "";
 
     @Activate
-    public PmcComponent(PmcConfig config,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-                    PvPublisher publisher) {
-        this.publisher = publisher;
+    public PmcComponent(PmcConfig config) {
         PmcSettings s;
         try {
             s = PmcSettings.of(config);
@@ -58,6 +58,16 @@ public final class PmcComponent implements PtpManagement {
             throw bad;
         }
         apply(s);
+    }
+
+    @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPublisher")
+    void bindPublisher(PvPublisher p) {
+        publisher.bind(p);
+    }
+
+    void unbindPublisher(PvPublisher p) {
+        publisher.unbind(p);
     }
 
     @Modified
@@ -93,10 +103,6 @@ public final class PmcComponent implements PtpManagement {
     }
 
     private void startPublishing(PmcSettings s) {
-        if (publisher == null) {
-            LOG.warn("pmc adapter: publishPeriodSeconds is set but no Channel Access server is running; no PVs");
-            return;
-        }
         try {
             pvs = new HostStatusPvs(publisher, s.pvPrefix());
         } catch (RuntimeException bad) {

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.syncscope.api.camera.CameraException;
+import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.ptpcheck.internal.CheckPrinter;
 import org.syncscope.ptpcheck.internal.CheckSettings;
 import org.syncscope.ptpcheck.internal.ConvergenceCheck;
@@ -42,7 +43,8 @@ public class CheckCommand implements Action {
         PrintStream out = System.out;
         Labels labels = Labels.of(lang);
         CheckSettings s = check.settings();
-        if (check.driver() == null) {
+        CameraDriver driver = check.driver();   // once: the driver may be redeployed while we run
+        if (driver == null) {
             out.println("ERROR: " + check.noDriver());
             return 1;
         }
@@ -51,7 +53,7 @@ public class CheckCommand implements Action {
         if (timeout < 1) {
             throw new IllegalArgumentException("--timeout-s " + timeout + ": at least 1");
         }
-        try (OpenCameras cameras = OpenCameras.open(check.driver(), wanted)) {
+        try (OpenCameras cameras = OpenCameras.open(driver, wanted)) {
             CheckPrinter printer = new CheckPrinter(out, labels);
             if (cameras.found() > cameras.cameras().size()) {
                 out.printf("(%d cameras found; checking the first %d)%n", cameras.found(), cameras.cameras().size());

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.syncscope.api.camera.CameraException;
+import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.ptpcheck.internal.CheckSettings;
 import org.syncscope.ptpcheck.internal.HostView;
 import org.syncscope.ptpcheck.internal.OpenCameras;
@@ -57,7 +58,8 @@ public class TimestatCommand implements Action {
                 thresholdNs == null ? s.thresholdNs() : thresholdNs,
                 timeoutSeconds == null ? s.timestatTimeoutSeconds() : timeoutSeconds, assumeRealtime);
         List<String> wanted = serials == null ? s.serials() : CheckSettings.parseSerials(serials);
-        if (check.driver() == null) {
+        CameraDriver driver = check.driver();   // once: the driver may be redeployed while we run
+        if (driver == null) {
             out.println("ERROR: " + check.noDriver());
             return TimestampAlignment.FATAL;
         }
@@ -68,7 +70,7 @@ public class TimestatCommand implements Action {
             out.println("ERROR: the host is not the PTP grandmaster: " + host.line());
             return TimestampAlignment.FATAL;
         }
-        try (OpenCameras cameras = OpenCameras.open(check.driver(), wanted)) {
+        try (OpenCameras cameras = OpenCameras.open(driver, wanted)) {
             TimestampAlignment.Result r = new TimestampAlignment(Ticker.SYSTEM, Ticker::wallClockNanos)
                     .run(cameras.cameras(), options, sample -> {
                         printer.sample(sample);

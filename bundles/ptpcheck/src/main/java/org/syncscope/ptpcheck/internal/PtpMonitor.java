@@ -2,6 +2,7 @@ package org.syncscope.ptpcheck.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.camera.Camera;
@@ -19,24 +20,42 @@ final class PtpMonitor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PtpMonitor.class);
 
-    private final CameraDriver driver;
-    private final PtpManagement ptp;
+    private final Supplier<CameraDriver> drivers;
+    private final Supplier<PtpManagement> hosts;
     private final PvPublisher publisher;
     private final CheckSettings settings;
+    private final Supplier<String> noDriver;
     private MonitorPvs pvs;
     private final java.util.Map<String, PtpNode> nodes = new java.util.HashMap<>();
+    /** The driver {@link #nodes} belong to: a redeployed driver has fresh cameras, PTP off. */
+    private CameraDriver nodesDriver;
     private String lastProblem = "";
 
-    PtpMonitor(CameraDriver driver, PtpManagement ptp, PvPublisher publisher, CheckSettings settings) {
-        this.driver = driver;
-        this.ptp = ptp;
+    /** The driver and host are read at each cycle, so a redeployed driver or pmc adapter is picked up. */
+    PtpMonitor(Supplier<CameraDriver> drivers, Supplier<PtpManagement> hosts, PvPublisher publisher,
+            CheckSettings settings, Supplier<String> noDriver) {
+        this.drivers = drivers;
+        this.hosts = hosts;
         this.publisher = publisher;
         this.settings = settings;
+        this.noDriver = noDriver;
     }
 
     void cycle() {
         long now = Ticker.wallClockNanos();
-        HostView host = HostView.read(ptp);
+        HostView host = HostView.read(hosts.get());
+        CameraDriver driver = drivers.get();
+        if (driver == null) {
+            if (pvs != null) {
+                pvs.postVerdict("ERROR", 0, host, settings.thresholdNs(), now);
+            }
+            problem(noDriver.get());
+            return;
+        }
+        if (driver != nodesDriver) {
+            nodes.clear();
+            nodesDriver = driver;
+        }
         try (OpenCameras open = OpenCameras.open(driver, settings.serials())) {
             List<String> serials = open.infos().stream().map(i -> i.serial()).toList();
             if (pvs == null || !pvs.covers(serials)) {

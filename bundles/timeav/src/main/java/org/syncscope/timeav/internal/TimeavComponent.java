@@ -10,15 +10,20 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
+import org.syncscope.api.rebind.RebindingPublisher;
+import org.syncscope.api.rebind.RebindingSource;
 import org.syncscope.api.time.TimestampService;
 
 /**
  * One TIMEAV device per {@code etc/org.syncscope.timeav-NAME.cfg}. Editing the expression restarts
- * the device on it; a bad expression shows as DAE_INVALID_SETTING on that device only.
+ * the device on it; a bad expression shows as DAE_INVALID_SETTING on that device only. The PV
+ * source ({@code source.target}) and the Channel Access server may be redeployed under a device:
+ * it subscribes and publishes again and keeps its averages.
  */
 @Component(service = TimeavComponent.class, configurationPid = TimeavConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -27,11 +32,12 @@ public final class TimeavComponent {
 
     private final ScheduledExecutorService thread;
     private final TimeavDevice device;
+    // created before the constructor runs: SCR calls the bind methods after it
+    private final RebindingSource source = new RebindingSource();
+    private final RebindingPublisher publisher = new RebindingPublisher("TIMEAV");
 
     @Activate
     public TimeavComponent(TimeavConfig config,
-            @Reference(name = "source") PvSource source,
-            @Reference PvPublisher publisher,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
                     TimestampService time) {
         String name = config.name() == null ? "" : config.name().trim();
@@ -50,6 +56,26 @@ public final class TimeavComponent {
             thread.shutdownNow();
             throw e;
         }
+    }
+
+    @Reference(name = "source", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindSource")
+    void bindSource(PvSource s) {
+        source.bind(s);
+    }
+
+    void unbindSource(PvSource s) {
+        source.unbind(s);
+    }
+
+    @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPublisher")
+    void bindPublisher(PvPublisher p) {
+        publisher.bind(p);
+    }
+
+    void unbindPublisher(PvPublisher p) {
+        publisher.unbind(p);
     }
 
     @Modified

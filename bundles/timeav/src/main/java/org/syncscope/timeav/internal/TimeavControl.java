@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,7 @@ import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.time.EpicsTime;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.rebind.RebindingPublisher;
 
 /** Every TIMEAV device, the global reset PV, and what the console commands use. */
 @Component(service = TimeavControl.class, configurationPid = TimeavControlConfig.PID, immediate = true)
@@ -31,9 +33,10 @@ public final class TimeavControl {
 
     private final List<TimeavComponent> devices = new CopyOnWriteArrayList<>();
     private final PublishedPv resetAll;
+    private final RebindingPublisher publisher = new RebindingPublisher("TIMEAV");
 
     @Activate
-    public TimeavControl(TimeavControlConfig config, @Reference PvPublisher publisher) {
+    public TimeavControl(TimeavControlConfig config) {
         String pv = config.resetAllPv() == null ? "" : config.resetAllPv().trim();
         resetAll = pv.isEmpty() ? null : publisher.publish(PvSpec.ofLong(pv, "", "write anything: restart every TIMEAV device")
                 .withWriteHandler(value -> resetAll()));
@@ -41,6 +44,16 @@ public final class TimeavControl {
             resetAll.post(new PvValue.LongValue(0), EpicsTime.unixNanos(Instant.now()), AlarmSeverity.NO_ALARM,
                     AlarmStatus.NO_ALARM);
         }
+    }
+
+    @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPublisher")
+    void bindPublisher(PvPublisher p) {
+        publisher.bind(p);
+    }
+
+    void unbindPublisher(PvPublisher p) {
+        publisher.unbind(p);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

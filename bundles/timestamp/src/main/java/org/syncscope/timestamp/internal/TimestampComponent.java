@@ -5,6 +5,7 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
@@ -13,6 +14,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import org.syncscope.api.Registration;
 import org.syncscope.api.eventsystem.EventSystemDriver;
 import org.syncscope.api.eventsystem.EventSystemException;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.rebind.RebindingPublisher;
 import org.syncscope.api.time.ClockMode;
 import org.syncscope.api.time.TimeEventListener;
 import org.syncscope.api.time.TimestampService;
@@ -38,7 +41,9 @@ import org.syncscope.timestamp.internal.net.StampServer;
 
 /**
  * {@link TimestampService} for this server. The event system is optional (none: soft time) and
- * chosen by {@code eventSystem.target}; editing that line rebinds live. A change of {@code debug}
+ * chosen by {@code eventSystem.target}; editing that line, or redeploying the event system, rebinds
+ * live: the clock carries on in soft time until the new driver's first sync. Redeploying the
+ * Channel Access server brings the status PVs back on the new one. A change of {@code debug}
  * applies at once; any other change rebuilds the clock on the new settings (status PVs stay).
  */
 @Component(service = {TimestampService.class, TimestampComponent.class}, configurationPid = TimestampConfig.PID,
@@ -49,9 +54,12 @@ public final class TimestampComponent implements TimestampService {
     private static final Logger LOG = LoggerFactory.getLogger(TimestampComponent.class);
 
     private final ScheduledThreadPoolExecutor thread;
-    private final EventSystemDriver driver;
-    private final PvPublisher publisher;
-    private final String driverName;
+    private final RebindingPublisher publisher = new RebindingPublisher("timestamp driver");
+    /** The event system SCR has bound, and how it is named in reports; the engine follows it on our thread. */
+    private volatile EventSystemDriver driver;
+    private volatile String driverName = "(none)";
+    /** The driver the master's sync sender or the slave's sync listener was started for. */
+    private EventSystemDriver syncTasksDriver;
     private final int masterRetrySeconds;
     private final String broadcastAddress;
     private final String slaveBroadcastAddress;
@@ -66,11 +74,7 @@ public final class TimestampComponent implements TimestampService {
     private long lastSlaveSyncMono = Long.MIN_VALUE / 2;
 
     @Activate
-    public TimestampComponent(TimestampConfig config, Map<String, Object> properties,
-            @Reference(name = "eventSystem", cardinality = ReferenceCardinality.OPTIONAL,
-                    policyOption = ReferencePolicyOption.GREEDY) EventSystemDriver driver,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-                    PvPublisher publisher) throws EventSystemException {
+    public TimestampComponent(TimestampConfig config) throws EventSystemException {
         TimestampSettings settings;
         try {
             settings = TimestampSettings.of(config);
@@ -78,9 +82,6 @@ public final class TimestampComponent implements TimestampService {
             LOG.error("timestamp driver: configuration refused: {}", bad.getMessage());
             throw bad;
         }
-        this.driver = driver;
-        this.publisher = publisher;
-        this.driverName = String.valueOf(properties.getOrDefault("eventSystem.target", "(none)"));
         this.masterRetrySeconds = config.masterRetrySeconds();
         this.broadcastAddress = config.masterBroadcastAddress();
         this.slaveBroadcastAddress = config.slaveBroadcastAddress();
@@ -96,6 +97,68 @@ public final class TimestampComponent implements TimestampService {
             throw e;
         }
         thread.scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Reference(name = "eventSystem", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindEventSystem")
+    void bindEventSystem(EventSystemDriver d, Map<String, Object> properties) {
+        driverName = describe(properties);
+        driver = d;
+        follow();
+    }
+
+    void unbindEventSystem(EventSystemDriver d) {
+        if (driver == d) {
+            driver = null;
+        }
+        TimestampEngine e = engine;
+        if (e != null) {
+            e.dropDriver(d);   // at once: the service object must not be used after unbind returns
+        }
+        follow();
+    }
+
+    @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPublisher")
+    void bindPublisher(PvPublisher p) {
+        publisher.bind(p);
+    }
+
+    void unbindPublisher(PvPublisher p) {
+        publisher.unbind(p);
+    }
+
+    /** "sim (name=demo)": the driver property and the name, as reports show it. */
+    private static String describe(Map<String, Object> properties) {
+        Object name = properties.get("name");
+        return properties.getOrDefault(EventSystemDriver.DRIVER, "?") + (name == null ? "" : " (name=" + name + ")");
+    }
+
+    /** Hands the driver change to our thread: init() may touch hardware, which SCR's thread must not wait for. */
+    private void follow() {
+        if (thread.isShutdown()) {
+            return;
+        }
+        try {
+            thread.execute(this::followDriver);
+        } catch (RejectedExecutionException shuttingDown) {
+            // deactivated meanwhile: nothing to follow
+        }
+    }
+
+    private synchronized void followDriver() {
+        TimestampEngine e = engine;
+        if (e == null || thread.isShutdown()) {
+            return;
+        }
+        EventSystemDriver d = driver;
+        if (e.driver() != d) {
+            e.useDriver(d, driverName);
+        }
+        if (syncTasksDriver != e.driver()) {
+            stopSyncTasks();
+            startSyncTasks(e.settings(), e);
+        }
     }
 
     @Modified
@@ -131,8 +194,7 @@ public final class TimestampComponent implements TimestampService {
         TimestampEngine e = new TimestampEngine(settings, driver, driverName, NanoClock.SYSTEM, thread);
         e.start();
         try {
-            status = publisher == null || settings.statusPrefix().isEmpty() ? null
-                    : new StatusPvs(publisher, settings.statusPrefix(), e);
+            status = settings.statusPrefix().isEmpty() ? null : new StatusPvs(publisher, settings.statusPrefix(), e);
         } catch (RuntimeException bad) {
             e.stop();
             throw bad;
@@ -147,29 +209,57 @@ public final class TimestampComponent implements TimestampService {
             if (settings.master()) {
                 stampServer = new StampServer(new InetSocketAddress(settings.masterPort()), new EngineTimeSource(e));
                 LOG.info("timestamp master answering time requests on UDP port {}", settings.masterPort());
-                if (driver != null && e.status().mode() == ClockMode.SYNCHRONOUS) {
-                    SyncSender sender = new SyncSender(settings.slaves().isEmpty()
-                            ? List.of(new InetSocketAddress(slaveBroadcastAddress, settings.slavePort()))
-                            : settings.slaves());
-                    syncSender = sender;
-                    syncHook = e.addEventListener(driver.syncEventNumber(), (n, t) -> sender.send(new TsPacket(
-                            TsPacket.SYNC_MESSAGE, t, e.currentTime(), settings.syncRateSeconds(), settings.clockRateHz(),
-                            e.replyMask(), 0, 0)));
-                }
             } else {
                 slaveSync = new SlaveSync(e, settings.masters(),
                         new MasterClient(e::currentTime, System::nanoTime, Duration.ofMillis(settings.timeoutMs())),
                         Math.max(1, masterRetrySeconds) * 1_000_000_000L,
                         new InetSocketAddress(broadcastAddress, settings.masterPort()));
-                if (e.status().mode() == ClockMode.SYNCHRONOUS) {
-                    syncListener = new SyncListener(new InetSocketAddress(settings.slavePort()), e::onMasterSync);
-                }
             }
         } catch (SocketException busy) {
             LOG.error("timestamp driver: UDP port unavailable ({}); network sync disabled", busy.getMessage());
         }
+        startSyncTasks(settings, e);
         if (!settings.ntp().isEmpty()) {
             ntpSync = new NtpSync(e, settings.ntp(), new SntpClient(NanoClock.withWall(e::currentTime), Duration.ofMillis(settings.timeoutMs())));
+        }
+    }
+
+    /** What runs only in synchronous mode: a master's sync messages, a slave's listener for them. */
+    private void startSyncTasks(TimestampSettings settings, TimestampEngine e) {
+        EventSystemDriver d = e.driver();
+        syncTasksDriver = d;
+        if (d == null || e.status().mode() != ClockMode.SYNCHRONOUS) {
+            return;
+        }
+        try {
+            if (settings.master()) {
+                SyncSender sender = new SyncSender(settings.slaves().isEmpty()
+                        ? List.of(new InetSocketAddress(slaveBroadcastAddress, settings.slavePort()))
+                        : settings.slaves());
+                syncSender = sender;
+                syncHook = e.addEventListener(d.syncEventNumber(), (n, t) -> sender.send(new TsPacket(
+                        TsPacket.SYNC_MESSAGE, t, e.currentTime(), settings.syncRateSeconds(), settings.clockRateHz(),
+                        e.replyMask(), 0, 0)));
+            } else {
+                syncListener = new SyncListener(new InetSocketAddress(settings.slavePort()), e::onMasterSync);
+            }
+        } catch (SocketException busy) {
+            LOG.error("timestamp driver: UDP port unavailable ({}); sync messages disabled", busy.getMessage());
+        }
+    }
+
+    private void stopSyncTasks() {
+        if (syncHook != null) {
+            syncHook.close();
+            syncHook = null;
+        }
+        if (syncSender != null) {
+            syncSender.close();
+            syncSender = null;
+        }
+        if (syncListener != null) {
+            syncListener.close();
+            syncListener = null;
         }
     }
 
@@ -188,18 +278,7 @@ public final class TimestampComponent implements TimestampService {
         }
         slaveSync = null;
         ntpSync = null;
-        if (syncHook != null) {
-            syncHook.close();
-            syncHook = null;
-        }
-        if (syncSender != null) {
-            syncSender.close();
-            syncSender = null;
-        }
-        if (syncListener != null) {
-            syncListener.close();
-            syncListener = null;
-        }
+        stopSyncTasks();
         engine.stop();
         if (status != null) {
             status.close();

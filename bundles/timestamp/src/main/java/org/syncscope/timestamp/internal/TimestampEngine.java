@@ -19,24 +19,29 @@ import org.syncscope.api.time.TimestampStatus;
 /**
  * The drvTS clock: soft or event-system (synchronous) time, the 256-entry event time table,
  * hardware-failure fallback and recovery. Plain Java with an injected clock, so every path is
- * testable without sleeping; {@link #tick()} is its once-a-second housekeeping.
+ * testable without sleeping; {@link #tick()} is its once-a-second housekeeping. The event system
+ * may change under a running clock ({@link #useDriver}, {@link #dropDriver}): time, the event
+ * table, counters and listeners carry on, the soft clock bridging the gap.
  */
 public final class TimestampEngine implements TimestampService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimestampEngine.class);
 
     private final TimestampSettings settings;
-    private final EventSystemDriver driver;
-    private final String driverName;
+    // the driver and what follows from it are guarded by this, and change only through useDriver/dropDriver
+    private EventSystemDriver driver;
+    private String driverName;
     private final NanoClock clock;
     private final Executor listenerThread;
     private final SoftClock soft;
     private final long[] table = new long[EVENT_COUNT];
     @SuppressWarnings("unchecked")
     private final List<TimeEventListener>[] listeners = new List[EVENT_COUNT];
-    private final boolean synchronousCapable;
-    private final String modeReason;
+    private boolean synchronousCapable;
+    private String modeReason;
     private final List<Registration> driverRegistrations = new CopyOnWriteArrayList<>();
+    /** Serialises driver changes; never held while the driver delivers to us. */
+    private final Object rebind = new Object();
     private volatile int debug;
 
     // state below is guarded by this
@@ -44,6 +49,8 @@ public final class TimestampEngine implements TimestampService {
     private String failureReason = "";
     private long syncTime;
     private long syncCount;
+    /** Whether the current driver has delivered a sync event: before it, its ticks mean nothing to us. */
+    private boolean syncedOnDriver;
     private long lastResetMono;
     private long eventCount;
     private long lastTicks = -1;
@@ -83,6 +90,13 @@ public final class TimestampEngine implements TimestampService {
         for (int i = 0; i < EVENT_COUNT; i++) {
             listeners[i] = new CopyOnWriteArrayList<>();
         }
+        judgeDriver();
+        lastResetMono = clock.monotonicNanos();
+        lastSoftSyncMono = lastResetMono;
+        ntpConfigured = !settings.ntpServers().isEmpty();
+    }
+
+    private void judgeDriver() {
         if (settings.forceSoft()) {
             synchronousCapable = false;
             modeReason = "forceSoft=true (TSconfigure type 1): event hardware never used";
@@ -96,19 +110,20 @@ public final class TimestampEngine implements TimestampService {
             synchronousCapable = true;
             modeReason = "event receiver present (driver " + driverName + ")";
         }
-        lastResetMono = clock.monotonicNanos();
-        lastSoftSyncMono = lastResetMono;
-        ntpConfigured = !settings.ntpServers().isEmpty();
     }
 
     /** Initialises the driver and starts taking its events. */
     public void start() throws EventSystemException {
-        LOG.info("timestamp driver: {} {} — {}", synchronousCapable ? "synchronous" : "soft",
-                settings.master() ? "master" : "slave", modeReason);
-        if (synchronousCapable) {
-            driverRegistrations.add(driver.registerEventHandler(this::onEvent));
-            driverRegistrations.add(driver.registerErrorHandler(this::onError));
-            driver.init();
+        EventSystemDriver d;
+        synchronized (this) {
+            LOG.info("timestamp driver: {} {} — {}", synchronousCapable ? "synchronous" : "soft",
+                    settings.master() ? "master" : "slave", modeReason);
+            d = synchronousCapable ? driver : null;
+        }
+        if (d != null) {
+            driverRegistrations.add(d.registerEventHandler(this::onEvent));
+            driverRegistrations.add(d.registerErrorHandler(this::onError));
+            d.init();
         }
     }
 
@@ -116,6 +131,90 @@ public final class TimestampEngine implements TimestampService {
     public void stop() {
         driverRegistrations.forEach(Registration::close);
         driverRegistrations.clear();
+    }
+
+    /**
+     * Follows another event system (null: none) without a restart: the clock goes on in soft time
+     * from where event time was, and returns to event time at the new driver's first sync event.
+     * A master asks the new generator for that sync at once. Runs {@code init()}, so call it off
+     * SCR's thread.
+     */
+    public void useDriver(EventSystemDriver next, String name) {
+        EventSystemDriver d;
+        synchronized (rebind) {
+            stop();
+            synchronized (this) {
+                leaveDriver();
+                driver = next;
+                driverName = name;
+                judgeDriver();
+                LOG.info("timestamp driver: event system now {}: {}", next == null ? "(none)" : name, modeReason);
+                d = synchronousCapable ? driver : null;
+            }
+            if (d != null) {
+                driverRegistrations.add(d.registerEventHandler(this::onEvent));
+                driverRegistrations.add(d.registerErrorHandler(this::onError));
+            }
+        }
+        if (d == null) {
+            return;
+        }
+        try {
+            d.init();
+            if (settings.master()) {
+                d.forceSync();
+            }
+        } catch (EventSystemException | RuntimeException e) {
+            synchronized (this) {
+                if (driver == d && !failed) {
+                    fail("event system " + name + " did not start: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops using {@code gone} if it is the current driver (its service went away): soft time from
+     * here, carried on from event time. Only touches memory, so SCR's unbind may call it.
+     */
+    public void dropDriver(EventSystemDriver gone) {
+        synchronized (rebind) {
+            synchronized (this) {
+                if (driver != gone || gone == null) {
+                    return;
+                }
+            }
+            stop();
+            synchronized (this) {
+                leaveDriver();
+                driver = null;
+                synchronousCapable = false;
+                modeReason = "event-system driver " + driverName + " went away; soft time until one is bound";
+                LOG.warn("timestamp driver: {}", modeReason);
+            }
+        }
+    }
+
+    /** Under the lock: the soft clock takes over from event time, and the next driver starts unsynced. */
+    private void leaveDriver() {
+        if (synchronousNow() && syncedOnDriver) {
+            try {
+                soft.stepForwardTo(syncTime + ticksToNanos(driver.ticksSinceReset()));
+            } catch (EventSystemException | RuntimeException unreadable) {
+                // keep the soft clock where it is; time still never goes back
+            }
+        }
+        syncedOnDriver = false;
+        failed = false;
+        failureReason = "";
+        lastResetMono = clock.monotonicNanos();
+        lastTicks = -1;
+        ticksUnchanged = 0;
+    }
+
+    /** The event system in use, or null. */
+    public synchronized EventSystemDriver driver() {
+        return driver;
     }
 
     @Override
@@ -153,7 +252,7 @@ public final class TimestampEngine implements TimestampService {
         return new TimestampStatus(sync ? ClockMode.SYNCHRONOUS : ClockMode.SOFT,
                 settings.master() ? ClockRole.MASTER : ClockRole.SLAVE,
                 failed ? "hardware failure: " + failureReason + " (reverted to soft time)" : modeReason,
-                source, followsMaster ? masterAddress : "", (sync && syncCount > 0) || followsMaster || ntp, syncTime, lastOffset,
+                source, followsMaster ? masterAddress : "", (sync && syncedOnDriver) || followsMaster || ntp, syncTime, lastOffset,
                 backwardsPrevented);
     }
 
@@ -225,7 +324,7 @@ public final class TimestampEngine implements TimestampService {
             return;
         }
         long mono = clock.monotonicNanos();
-        if (syncCount > 0 && mono - lastResetMono < settings.syncPeriodNanos() / 2) {
+        if (syncedOnDriver && mono - lastResetMono < settings.syncPeriodNanos() / 2) {
             long diff = masterSyncNanos - syncTime;
             if (diff != 0) {
                 syncTime = masterSyncNanos;
@@ -300,10 +399,14 @@ public final class TimestampEngine implements TimestampService {
 
     /** ErForceSync: asks the generator for a sync event now. */
     public void forceSync() throws EventSystemException {
-        if (!synchronousCapable) {
-            throw new EventSystemException("no event system in use (" + modeReason + "): nothing to force");
+        EventSystemDriver d;
+        synchronized (this) {
+            if (!synchronousCapable) {
+                throw new EventSystemException("no event system in use (" + modeReason + "): nothing to force");
+            }
+            d = driver;
         }
-        driver.forceSync();
+        d.forceSync();
     }
 
     /**
@@ -392,6 +495,9 @@ public final class TimestampEngine implements TimestampService {
         }
         long time;
         synchronized (this) {
+            if (!synchronousCapable) {
+                return;   // a late event from a driver being let go
+            }
             eventCount++;
             if (event == driver.syncEventNumber()) {
                 time = syncTimeNow();
@@ -407,6 +513,7 @@ public final class TimestampEngine implements TimestampService {
                 }
                 syncTime = time;
                 syncCount++;
+                syncedOnDriver = true;
                 lastResetMono = clock.monotonicNanos();
                 lastTicks = -1;
                 ticksUnchanged = 0;
@@ -414,7 +521,7 @@ public final class TimestampEngine implements TimestampService {
                     LOG.info("sync event 0x{}: time {}", Integer.toHexString(event), iso(time));
                 }
             } else {
-                time = syncCount == 0 ? soft.now() : syncTime + ticksToNanos(ticks);
+                time = !syncedOnDriver ? soft.now() : syncTime + ticksToNanos(ticks);
                 if (debug >= 2) {
                     LOG.info("event 0x{} at {} ticks: {}", Integer.toHexString(event), ticks, iso(time));
                 }
@@ -455,7 +562,7 @@ public final class TimestampEngine implements TimestampService {
     }
 
     private long rawCurrentTime() {
-        if (!synchronousNow() || syncCount == 0) {
+        if (!synchronousNow() || !syncedOnDriver) {
             return soft.now();
         }
         try {
@@ -479,7 +586,7 @@ public final class TimestampEngine implements TimestampService {
     }
 
     private void fail(String reason) {
-        if (syncCount > 0) {
+        if (syncedOnDriver) {
             // the soft clock carries on from event time, so time does not jump at the switch
             try {
                 soft.stepForwardTo(syncTime + ticksToNanos(driver.ticksSinceReset()));

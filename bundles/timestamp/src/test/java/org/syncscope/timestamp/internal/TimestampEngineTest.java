@@ -22,7 +22,7 @@ class TimestampEngineTest {
     private final FakeEventSystem.Clock clock = new FakeEventSystem.Clock(T0);
 
     private static TimestampSettings settings(boolean master, boolean forceSoft) {
-        return new TimestampSettings(master, 10, 1000, 18323, 18322, 250, forceSoft, "", 0, 20.0, "TS:", null, null);
+        return new TimestampSettings(master, 10, 1000, 28323, 28322, 250, forceSoft, "", 0, 20.0, "TS:", null, null);
     }
 
     private TimestampEngine engine(boolean master, boolean forceSoft, FakeEventSystem driver) throws Exception {
@@ -187,11 +187,11 @@ class TimestampEngineTest {
 
     @Test
     void badSettingsAreNamed() {
-        assertThatThrownBy(() -> new TimestampSettings(true, 0, 1000, 18323, 18322, 250, false, "", 0, 20, "", null, null))
+        assertThatThrownBy(() -> new TimestampSettings(true, 0, 1000, 28323, 28322, 250, false, "", 0, 20, "", null, null))
                 .hasMessageContaining("syncRateSeconds: 0");
-        assertThatThrownBy(() -> new TimestampSettings(true, 10, 1000, 70000, 18322, 250, false, "", 0, 20, "", null, null))
+        assertThatThrownBy(() -> new TimestampSettings(true, 10, 1000, 70000, 28322, 250, false, "", 0, 20, "", null, null))
                 .hasMessageContaining("masterPort: 70000");
-        assertThatThrownBy(() -> new TimestampSettings(true, 10, 1000, 18323, 18322, 250, false, "", -1, 20, "", null, null))
+        assertThatThrownBy(() -> new TimestampSettings(true, 10, 1000, 28323, 28322, 250, false, "", -1, 20, "", null, null))
                 .hasMessageContaining("debug: -1");
     }
 }

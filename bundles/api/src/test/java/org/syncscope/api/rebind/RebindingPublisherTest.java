@@ -1,0 +1,135 @@
+package org.syncscope.api.rebind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.api.pv.AlarmStatus;
+import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvSpec;
+import org.syncscope.api.pv.PvValue;
+
+class RebindingPublisherTest {
+
+    private final RebindingPublisher publisher = new RebindingPublisher("test");
+
+    private static void post(PublishedPv pv, double v) {
+        pv.post(new PvValue.DoubleValue(v), 1_000_000_000_000_000_000L, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+    }
+
+    @Test
+    void pvsPublishedWithoutAPublisherAreServedWithTheirLastValueOnBind() {
+        PublishedPv pv = publisher.publish(PvSpec.ofDouble("T:A", "", 2, ""));
+        post(pv, 1.5);
+        assertThat(pv.subscriberCount()).isZero();
+        FakePublisher cas = new FakePublisher();
+        publisher.bind(cas);
+        assertThat(cas.served).containsOnlyKeys("T:A");
+        assertThat(cas.served.get("T:A").last).isEqualTo(new PvValue.DoubleValue(1.5));
+        assertThat(pv.subscriberCount()).isEqualTo(3);
+        post(pv, 2.5);
+        assertThat(cas.served.get("T:A").last).isEqualTo(new PvValue.DoubleValue(2.5));
+    }
+
+    @Test
+    void unbindWithdrawsAndTheNextPublisherServesWhatWasPostedMeanwhile() {
+        PublishedPv pv = publisher.publish(PvSpec.ofDouble("T:A", "", 2, ""));
+        FakePublisher first = new FakePublisher();
+        publisher.bind(first);
+        FakePublisher.FakePv served = first.served.get("T:A");
+        publisher.unbind(first);
+        assertThat(served.closed).isTrue();
+        assertThat(publisher.isBound()).isFalse();
+        assertThat(publisher.published()).isEmpty();
+        post(pv, 7);   // no publisher: remembered, no exception
+        FakePublisher second = new FakePublisher();
+        publisher.bind(second);
+        assertThat(second.served.get("T:A").last).isEqualTo(new PvValue.DoubleValue(7));
+        assertThat(publisher.published()).hasSize(1);
+    }
+
+    @Test
+    void aGreedyReplacementMovesThePvsAndTheOldUnbindChangesNothing() {
+        PublishedPv pv = publisher.publish(PvSpec.ofDouble("T:A", "", 2, ""));
+        post(pv, 1);
+        FakePublisher first = new FakePublisher();
+        FakePublisher second = new FakePublisher();
+        publisher.bind(first);
+        publisher.bind(second);   // SCR binds the better service before unbinding the old one
+        assertThat(first.served).isEmpty();
+        publisher.unbind(first);
+        assertThat(second.served).containsOnlyKeys("T:A");
+        post(pv, 2);
+        assertThat(second.served.get("T:A").last).isEqualTo(new PvValue.DoubleValue(2));
+    }
+
+    @Test
+    void aPostDuringTheProvidersShutdownIsKeptNotThrown() {
+        PublishedPv pv = publisher.publish(PvSpec.ofDouble("T:A", "", 2, ""));
+        FakePublisher cas = new FakePublisher();
+        publisher.bind(cas);
+        cas.served.get("T:A").close();   // the server withdrew it before SCR called unbind
+        post(pv, 4);
+        publisher.unbind(cas);
+        FakePublisher next = new FakePublisher();
+        publisher.bind(next);
+        assertThat(next.served.get("T:A").last).isEqualTo(new PvValue.DoubleValue(4));
+    }
+
+    @Test
+    void refusalsAndMisuseAreNamed() {
+        FakePublisher cas = new FakePublisher();
+        cas.refuse.add("T:BAD");
+        publisher.bind(cas);
+        assertThatThrownBy(() -> publisher.publish(PvSpec.ofDouble("T:BAD", "", 2, ""))).hasMessage("refused T:BAD");
+        PublishedPv pv = publisher.publish(PvSpec.ofDouble("T:A", "", 2, ""));
+        assertThatThrownBy(() -> publisher.publish(PvSpec.ofDouble("T:A", "", 2, "")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("PV T:A is already published");
+        pv.close();
+        assertThat(cas.served).isEmpty();
+        assertThatThrownBy(() -> post(pv, 1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("T:A");
+        publisher.unbind(cas);
+        FakePublisher next = new FakePublisher();
+        publisher.bind(next);
+        assertThat(next.served).as("a closed PV is not published again").isEmpty();
+    }
+
+    @Test
+    void aPvTheNewPublisherRefusesLeavesTheOthersServed() {
+        publisher.publish(PvSpec.ofDouble("T:A", "", 2, ""));
+        publisher.publish(PvSpec.ofDouble("T:B", "", 2, ""));
+        FakePublisher next = new FakePublisher();
+        next.refuse.add("T:A");
+        publisher.bind(next);
+        assertThat(next.served).containsOnlyKeys("T:B");
+    }
+
+    @Test
+    void theLastValuePostedIsServedWhateverTheRebindsInBetween() throws Exception {
+        PublishedPv pv = publisher.publish(PvSpec.ofDouble("T:A", "", 2, ""));
+        AtomicBoolean go = new AtomicBoolean(true);
+        double[] lastPosted = {0};
+        Thread poster = new Thread(() -> {
+            for (int i = 1; go.get(); i++) {
+                post(pv, i);
+                lastPosted[0] = i;
+            }
+        });
+        poster.start();
+        FakePublisher cas = null;
+        for (int i = 0; i < 2000; i++) {
+            if (cas != null) {
+                publisher.unbind(cas);
+            }
+            cas = new FakePublisher();
+            publisher.bind(cas);
+        }
+        go.set(false);
+        poster.join(10_000);
+        assertThat(poster.isAlive()).isFalse();
+        assertThat(lastPosted[0]).isGreaterThan(0);
+        assertThat(cas.served.get("T:A").last).isEqualTo(new PvValue.DoubleValue(lastPosted[0]));
+    }
+}
