@@ -24,7 +24,7 @@ import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.api.rebind.RebindingPublisher;
+import org.syncscope.rebind.RebindingPublisher;
 
 /**
  * The demo IOC: publishes each configured PV and posts a sine wave at its rate, stamped with the

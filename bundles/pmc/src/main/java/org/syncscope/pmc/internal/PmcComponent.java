@@ -26,7 +26,7 @@ import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.ptp.TimeStatusNp;
 import org.syncscope.api.pv.PvPublisher;
-import org.syncscope.api.rebind.RebindingPublisher;
+import org.syncscope.rebind.RebindingPublisher;
 import org.syncscope.api.time.EpicsTime;
 
 /**

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.pv.PvPublisher;
-import org.syncscope.api.rebind.RebindingPublisher;
+import org.syncscope.rebind.RebindingPublisher;
 
 /**
  * The PTP check's wiring: the camera driver chosen by {@code camera.target} (editing it in

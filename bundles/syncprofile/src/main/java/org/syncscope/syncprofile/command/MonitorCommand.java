@@ -1,5 +1,10 @@
 package org.syncscope.syncprofile.command;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -47,25 +52,34 @@ public class MonitorCommand implements Action {
             throw new IllegalArgumentException("give at least one PV");
         }
         String profile = name != null ? name : freeName();
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("pvs", String.join(",", pvs));
-        props.put("window", window);
-        props.put("prefix", prefix);
-        props.put("timestamp", timestamp);
-        props.put("name", profile);
-        // Saved as etc/org.syncscope.syncprofile-NAME.cfg (File Install writes a configuration that
-        // names its file), so an ad-hoc profile is site state like any other: it survives a rebuild
-        // that clears data/, and deleting the file removes it.
-        String etc = System.getProperty("karaf.etc");
-        if (etc != null) {
-            props.put("felix.fileinstall.filename",
-                    new java.io.File(etc, FACTORY_PID + "-" + profile + ".cfg").toURI().toString());
+        if (!profile.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("--name " + profile + ": use letters, digits, '.', '_' or '-' (it names "
+                    + "the file etc/" + FACTORY_PID + "-NAME.cfg)");
         }
-        Configuration c = configAdmin.getFactoryConfiguration(FACTORY_PID, profile, "?");
-        if (c.getProperties() != null) {
+        Configuration[] existing = configAdmin.listConfigurations("(service.pid=" + FACTORY_PID + "~" + profile + ")");
+        String etc = System.getProperty("karaf.etc");
+        Path file = etc == null ? null : Paths.get(etc, FACTORY_PID + "-" + profile + ".cfg");
+        if (existing != null || (file != null && Files.exists(file))) {
             throw new IllegalArgumentException("a sync profile named " + profile + " exists already");
         }
-        c.update(props);
+        if (file == null) {
+            Dictionary<String, Object> props = new Hashtable<>();
+            props.put("pvs", String.join(",", pvs));
+            props.put("window", window);
+            props.put("prefix", prefix);
+            props.put("timestamp", timestamp);
+            configAdmin.getFactoryConfiguration(FACTORY_PID, profile, "?").update(props);
+        } else {
+            // A file in etc/, as an operator would write it: an ad-hoc profile is site state like
+            // any other, kept across rebuilds (which clear data/), and deleting the file removes it.
+            // Written aside and moved in, so File Install never reads half a file.
+            String text = "# started by syncprofile:monitor; syncprofile:stop " + profile + " or deleting this file "
+                    + "removes it\npvs = " + String.join(", ", pvs) + "\nwindow = " + window + "\ntimestamp = "
+                    + timestamp + "\nprefix = " + prefix + "\n";
+            Path part = file.resolveSibling("." + file.getFileName() + ".part");
+            Files.writeString(part, text, StandardCharsets.ISO_8859_1);
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+        }
         System.out.println("started sync profile " + profile + " on " + pvs + "; syncprofile:status " + profile
                 + " shows it, syncprofile:stop " + profile + " removes it");
         return null;

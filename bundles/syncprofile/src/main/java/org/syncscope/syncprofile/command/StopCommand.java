@@ -9,7 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
-/** Removes a sync profile by deleting its configuration (for a .cfg profile, Karaf deletes the file). */
+/** Removes a sync profile by deleting its configuration and, for a .cfg profile, its file. */
 @Command(scope = "syncprofile", name = "stop", description = "Removes a sync profile and its PVs")
 @Service
 public class StopCommand implements Action {
@@ -29,7 +29,13 @@ public class StopCommand implements Action {
             throw new IllegalArgumentException("no sync profile configuration named " + name);
         }
         for (Configuration c : found) {
+            Object file = c.getProperties() == null ? null : c.getProperties().get("felix.fileinstall.filename");
             c.delete();
+            // File Install does not always delete the file of a configuration deleted in code; a file
+            // left behind would bring the profile back at the next start.
+            if (file != null && file.toString().startsWith("file:")) {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Paths.get(java.net.URI.create(file.toString())));
+            }
         }
         System.out.println("stopped sync profile " + name);
         return null;

@@ -15,8 +15,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
-import org.syncscope.api.rebind.RebindingPublisher;
-import org.syncscope.api.rebind.RebindingSource;
+import org.syncscope.rebind.RebindingPublisher;
+import org.syncscope.rebind.RebindingSource;
 import org.syncscope.api.time.TimestampService;
 
 /**

@@ -22,7 +22,7 @@ import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.time.EpicsTime;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.api.rebind.RebindingPublisher;
+import org.syncscope.rebind.RebindingPublisher;
 
 /** Every TIMEAV device, the global reset PV, and what the console commands use. */
 @Component(service = TimeavControl.class, configurationPid = TimeavControlConfig.PID, immediate = true)

@@ -23,7 +23,7 @@ import org.syncscope.api.Registration;
 import org.syncscope.api.eventsystem.EventSystemDriver;
 import org.syncscope.api.eventsystem.EventSystemException;
 import org.syncscope.api.pv.PvPublisher;
-import org.syncscope.api.rebind.RebindingPublisher;
+import org.syncscope.rebind.RebindingPublisher;
 import org.syncscope.api.time.ClockMode;
 import org.syncscope.api.time.TimeEventListener;
 import org.syncscope.api.time.TimestampService;

@@ -1,4 +1,4 @@
-package org.syncscope.api.rebind;
+package org.syncscope.rebind;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@
  */
 @Export
 @Version("1.0.0")
-package org.syncscope.api.rebind;
+package org.syncscope.rebind;
 
 import org.osgi.annotation.bundle.Export;
 import org.osgi.annotation.versioning.Version;

@@ -1,4 +1,4 @@
-package org.syncscope.api.rebind;
+package org.syncscope.rebind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

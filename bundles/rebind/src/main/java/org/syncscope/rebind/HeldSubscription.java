@@ -1,4 +1,4 @@
-package org.syncscope.api.rebind;
+package org.syncscope.rebind;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

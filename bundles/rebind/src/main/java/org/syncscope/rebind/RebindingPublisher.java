@@ -1,4 +1,4 @@
-package org.syncscope.api.rebind;
+package org.syncscope.rebind;
 
 import java.util.ArrayList;
 import java.util.List;
