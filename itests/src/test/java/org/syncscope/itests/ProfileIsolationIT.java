@@ -169,6 +169,40 @@ public class ProfileIsolationIT {
         }
     }
 
+    @Test
+    public void aProfileTooBigForTheHeapIsRefusedWithItsEstimateWhereTheOperatorLooks() throws Exception {
+        org.osgi.service.cm.Configuration cfg = configAdmin.getFactoryConfiguration("org.syncscope.syncprofile", "huge", "?");
+        try {
+            Hashtable<String, Object> props = new Hashtable<>();
+            // 5 000 PVs: 12.5 million pairs, about 79 GB by the documented estimate
+            props.put("pvs", IntStream.range(0, 5_000).mapToObj(i -> "HUGE:" + i).collect(Collectors.joining(",")));
+            cfg.update(props);
+            PyEpicsScript.await("the refusal in syncprofile:list", Duration.ofSeconds(30),
+                    () -> list().contains("REFUSED huge"));
+            String list = list();
+            assertTrue(list, list.contains("profile huge needs about 5000 PVs + 12497500 pairs = 12502500 trackers")
+                    && list.contains("% of the maximum heap"));
+            assertTrue("nothing of it published", publisher.published().stream()
+                    .noneMatch(p -> p.spec().name().startsWith("HUGE:") || p.spec().name().startsWith("SYNCPROFILE:huge")));
+            cfg.delete();
+            cfg = null;
+            PyEpicsScript.await("the refusal gone with its configuration", Duration.ofSeconds(30),
+                    () -> !list().contains("huge"));
+        } finally {
+            if (cfg != null) {
+                cfg.delete();
+            }
+        }
+    }
+
+    private String list() {
+        try {
+            return execute("syncprofile:list");
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
     /** The Dropped column of a profile in syncprofile:list (-1 when it is not listed). */
     private long dropped(String profile) {
         try {

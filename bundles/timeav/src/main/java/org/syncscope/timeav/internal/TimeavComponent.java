@@ -36,10 +36,10 @@ public final class TimeavComponent {
     private final RebindingSource source = new RebindingSource();
     private final RebindingPublisher publisher = new RebindingPublisher("TIMEAV");
 
+    private final SystemEventSource events;
+
     @Activate
-    public TimeavComponent(TimeavConfig config,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
-                    TimestampService time) {
+    public TimeavComponent(TimeavConfig config) {
         String name = config.name() == null ? "" : config.name().trim();
         if (name.isEmpty()) {
             throw new IllegalArgumentException("TIMEAV: a device configuration has no name (the output PV)");
@@ -49,13 +49,28 @@ public final class TimeavComponent {
             t.setDaemon(true);
             return t;
         });
+        events = new SystemEventSource(thread, name);
         try {
             device = new TimeavDevice(name, config.expression() == null ? "" : config.expression(), source, publisher,
-                    new SystemEventSource(thread, time), thread);
+                    events, thread);
         } catch (RuntimeException e) {
             thread.shutdownNow();
             throw e;
         }
+    }
+
+    /**
+     * The timestamp driver, for clock events and the time itself: dynamic like the others, so a
+     * redeployed or reinstalled driver costs the averages nothing. Only touches memory.
+     */
+    @Reference(name = "time", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindTime")
+    void bindTime(TimestampService t) {
+        events.bind(t);
+    }
+
+    void unbindTime(TimestampService t) {
+        events.unbind(t);
     }
 
     @Reference(name = "source", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
