@@ -25,7 +25,6 @@ import java.util.zip.ZipInputStream;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 
 /**
@@ -145,16 +144,16 @@ final class ShippedServer implements AutoCloseable {
 
     /** Runs a console command as the operator and returns what it printed. */
     String console(String command) throws IOException {
-        try (SshClient client = sshClient();
-             ClientSession session = login(client, USER, PASSWORD)) {
+        try (SshClient client = SshLogin.client();
+             ClientSession session = SshLogin.login(client, ports.ssh(), USER, PASSWORD)) {
             return session.executeRemoteCommand(command);
         }
     }
 
     /** Runs a console command as an SSH exec request, as a script does, with its exit status. */
     Exec exec(String command) throws IOException {
-        try (SshClient client = sshClient();
-             ClientSession session = login(client, USER, PASSWORD);
+        try (SshClient client = SshLogin.client();
+             ClientSession session = SshLogin.login(client, ports.ssh(), USER, PASSWORD);
              ChannelExec channel = session.createExecChannel(command)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             channel.setOut(out);
@@ -167,7 +166,7 @@ final class ShippedServer implements AutoCloseable {
     }
 
     boolean canLogIn(String user, String password) {
-        try (SshClient client = sshClient(); ClientSession session = login(client, user, password)) {
+        try (SshClient client = SshLogin.client(); ClientSession session = SshLogin.login(client, ports.ssh(), user, password)) {
             return session.isAuthenticated();
         } catch (IOException refused) {
             return false;
@@ -188,24 +187,7 @@ final class ShippedServer implements AutoCloseable {
         }
     }
 
-    private static SshClient sshClient() {
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        client.start();
-        return client;
-    }
 
-    private ClientSession login(SshClient client, String user, String password) throws IOException {
-        ClientSession session = client.connect(user, "127.0.0.1", ports.ssh()).verify(10, TimeUnit.SECONDS).getSession();
-        session.addPasswordIdentity(password);
-        try {
-            session.auth().verify(20, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            session.close();
-            throw e;
-        }
-        return session;
-    }
 
     private static void unzip(Path zip, Path target) throws IOException {
         try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {

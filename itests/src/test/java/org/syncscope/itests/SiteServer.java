@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 
 /**
@@ -87,35 +86,18 @@ final class SiteServer {
     }
 
     String console(String user, String password, String command) throws IOException {
-        try (SshClient client = client(); ClientSession session = login(client, user, password)) {
+        try (SshClient client = SshLogin.client(); ClientSession session = SshLogin.login(client, sshPort, user, password)) {
             return session.executeRemoteCommand(command);
         }
     }
 
     boolean canLogIn(String user, String password) {
-        try (SshClient client = client(); ClientSession session = login(client, user, password)) {
+        try (SshClient client = SshLogin.client(); ClientSession session = SshLogin.login(client, sshPort, user, password)) {
             return session.isAuthenticated();
         } catch (IOException refused) {
             return false;
         }
     }
 
-    private static SshClient client() {
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
-        client.start();
-        return client;
-    }
 
-    private ClientSession login(SshClient client, String user, String password) throws IOException {
-        ClientSession session = client.connect(user, "127.0.0.1", sshPort).verify(10, TimeUnit.SECONDS).getSession();
-        session.addPasswordIdentity(password);
-        try {
-            session.auth().verify(20, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            session.close();
-            throw e;
-        }
-        return session;
-    }
 }

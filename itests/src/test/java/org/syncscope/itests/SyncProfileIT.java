@@ -102,10 +102,27 @@ public class SyncProfileIT {
 
         // a bad edit is refused and the profile keeps its settings
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\nwindow = 0\n", StandardCharsets.ISO_8859_1);
-        Thread.sleep(4000);
+        PyEpicsScript.await("the refusal, where the operator looks", Duration.ofSeconds(30), () -> {
+            try {
+                return execute("syncprofile:list").contains("REFUSED itest: change refused, previous settings stay: "
+                        + "window: 0 (must be at least 1)");
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
         assertTrue(published().contains("IT:DEMO:PV2:AvgFreq"));
         String list = execute("syncprofile:list");
         assertTrue("window still 100:\n" + list, list.lines().anyMatch(l -> l.contains("itest") && l.contains("100")));
+        // a good edit clears the refusal
+        Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\nwindow = 50\n", StandardCharsets.ISO_8859_1);
+        PyEpicsScript.await("the fixed file accepted", Duration.ofSeconds(30), () -> {
+            try {
+                String l = execute("syncprofile:list");
+                return !l.contains("REFUSED") && l.lines().anyMatch(r -> r.contains("itest") && r.contains("50"));
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
 
         Files.delete(cfg);
         PyEpicsScript.await("profile itest removed", Duration.ofSeconds(30),
