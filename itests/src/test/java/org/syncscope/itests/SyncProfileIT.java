@@ -115,14 +115,8 @@ public class SyncProfileIT {
         assertTrue("window still 100:\n" + list, list.lines().anyMatch(l -> l.contains("itest") && l.contains("100")));
         // a good edit clears the refusal
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\nwindow = 50\n", StandardCharsets.ISO_8859_1);
-        PyEpicsScript.await("the fixed file accepted", Duration.ofSeconds(30), () -> {
-            try {
-                String l = execute("syncprofile:list");
-                return !l.contains("REFUSED") && l.lines().anyMatch(r -> r.contains("itest") && r.contains("50"));
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        PyEpicsScript.awaitReading("the fixed file accepted", Duration.ofSeconds(30), () -> execute("syncprofile:list"),
+                l -> !l.contains("REFUSED") && l.lines().anyMatch(r -> r.contains("itest") && r.contains("50")));
 
         Files.delete(cfg);
         PyEpicsScript.await("profile itest removed", Duration.ofSeconds(30),

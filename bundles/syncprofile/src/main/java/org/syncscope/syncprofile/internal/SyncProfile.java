@@ -213,10 +213,15 @@ public final class SyncProfile implements AutoCloseable {
         Map<String, InputPv> nextInputs = new LinkedHashMap<>();
         Map<String, PairOutputs> nextPairs = new LinkedHashMap<>();
         Map<Object, Object> renamed = new LinkedHashMap<>();   // kept object -> its new Outputs
+        // A restart (new window or mode) keeps the output PVs, names and all: new trackers take the
+        // old outputs over at commit, so no name is published twice and clients stay connected.
+        Map<InputPv, InputPv> restartedInputs = new LinkedHashMap<>();   // new -> old
+        Map<PairOutputs, PairOutputs> restartedPairs = new LinkedHashMap<>();
         List<InputPv> started = new ArrayList<>();
         try {
             for (String pv : next.pvs()) {
-                InputPv kept = restart ? null : inputs.get(pv);
+                InputPv old = inputs.get(pv);
+                InputPv kept = restart ? null : old;
                 if (kept != null) {
                     nextInputs.put(pv, kept);
                     if (rename) {
@@ -224,7 +229,11 @@ public final class SyncProfile implements AutoCloseable {
                     }
                 } else {
                     InputPv in = new InputPv(pv, next.window());
-                    in.outputs = new InputPv.Outputs(outputs, next.prefix() + pv);
+                    if (old != null && !rename) {
+                        restartedInputs.put(in, old);
+                    } else {
+                        in.outputs = new InputPv.Outputs(outputs, next.prefix() + pv);
+                    }
                     nextInputs.put(pv, in);
                     started.add(in);
                 }
@@ -233,7 +242,8 @@ public final class SyncProfile implements AutoCloseable {
             for (int i = 0; i < order.size(); i++) {
                 for (int j = i + 1; j < order.size(); j++) {
                     String key = PairOutputs.key(order.get(i), order.get(j));
-                    PairOutputs kept = restart ? null : pairs.get(key);
+                    PairOutputs old = pairs.get(key);
+                    PairOutputs kept = restart ? null : old;
                     if (kept != null) {
                         nextPairs.put(key, kept);
                         if (rename) {
@@ -242,7 +252,11 @@ public final class SyncProfile implements AutoCloseable {
                     } else {
                         PairOutputs p = new PairOutputs(nextInputs.get(order.get(i)), nextInputs.get(order.get(j)),
                                 next.window());
-                        p.outputs = new PairOutputs.Outputs(outputs, next.prefix() + key);
+                        if (old != null && !rename) {
+                            restartedPairs.put(p, old);
+                        } else {
+                            p.outputs = new PairOutputs.Outputs(outputs, next.prefix() + key);
+                        }
                         nextPairs.put(key, p);
                     }
                 }
@@ -268,8 +282,17 @@ public final class SyncProfile implements AutoCloseable {
                 p.outputs = fresh;
             }
         }
+        for (Map.Entry<InputPv, InputPv> r : restartedInputs.entrySet()) {
+            r.getKey().outputs = r.getValue().outputs;
+            r.getKey().connected = r.getValue().connected;
+            r.getValue().outputs = null;   // handed over: retiring the old input must not withdraw them
+        }
+        for (Map.Entry<PairOutputs, PairOutputs> r : restartedPairs.entrySet()) {
+            r.getKey().outputs = r.getValue().outputs;
+            r.getValue().outputs = null;
+        }
         for (PairOutputs old : pairs.values()) {
-            if (nextPairs.get(old.key()) != old) {
+            if (nextPairs.get(old.key()) != old && old.outputs != null) {
                 old.outputs.all().forEach(OutputPv::close);
             }
         }
@@ -332,7 +355,9 @@ public final class SyncProfile implements AutoCloseable {
     private void retire(InputPv in) {
         in.closed = true;
         unsubscribe(in);
-        in.outputs.all().forEach(OutputPv::close);
+        if (in.outputs != null) {
+            in.outputs.all().forEach(OutputPv::close);
+        }
     }
 
     private void swapSource(PvSource next) {

@@ -166,6 +166,27 @@ class SyncProfileTest {
     }
 
     @Test
+    void aNewWindowRestartsTheStatisticsOnTheSameOutputPvs() {
+        SyncProfile p = profile(List.of("A", "B"), "", 0);
+        source.connect("A", true);
+        source.connect("B", true);
+        tenAndOneHertz(2);
+        assertThat(p.status().inputs().get(0).samples()).isGreaterThan(10);
+
+        p.apply(new ProfileSettings(List.of("A", "B"), 5, TimestampMode.SOURCE, "", 0));
+        assertThat(p.settings().window()).isEqualTo(5);
+        assertThat(p.status().inputs().get(0).samples()).as("statistics restarted").isZero();
+        assertThat(publisher.closed).as("the outputs stay served: clients keep their channels").isEmpty();
+        assertThat(source.closed).containsExactlyInAnyOrder("A", "B");   // monitored again from scratch
+        int posts = publisher.count("A:AvgFreq");
+        source.connect("A", true);
+        source.update("A", T0 + 10_000 * MS);
+        source.update("A", T0 + 10_100 * MS);
+        assertThat(publisher.count("A:AvgFreq")).isEqualTo(posts + 1);
+        assertThat(p.status().inputs().get(0).samples()).isEqualTo(1);
+    }
+
+    @Test
     void aPrefixChangeRenamesOutputsAndKeepsValues() {
         SyncProfile p = profile(List.of("A", "B"), "", 0);
         source.connect("A", true);
