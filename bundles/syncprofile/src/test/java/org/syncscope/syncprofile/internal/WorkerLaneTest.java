@@ -60,10 +60,11 @@ class WorkerLaneTest {
             }
         }
         int accepted = taken;
-        // one taken by the blocked sink (at most), ten waiting
+        // ten waiting, and one more if the sink took the first before the queue filled
         assertThat(accepted).isBetween(10, 11);
         assertThat(lane.dropped()).isEqualTo(1_000 - accepted);
-        assertThat(lane.queued()).isEqualTo(10);
+        // the sink may take one from the full queue only now, then blocks at the gate
+        assertThat(lane.queued()).isBetween(9, 10);
         gate.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> processed.size() == accepted);
         assertThat(processed).isSorted();   // in order
