@@ -82,6 +82,8 @@ final class SystemEventSource implements EventSource {
         ClockListener l = new ClockListener(event, delayNanos, action);
         if (time != null) {
             l.register(time);
+        } else {
+            LOG.warn("TIMEAV {}: clock event {} waits for a timestamp driver (feature syncscope-timestamp)", owner, event);
         }
         clockListeners.add(l);
         return () -> {
