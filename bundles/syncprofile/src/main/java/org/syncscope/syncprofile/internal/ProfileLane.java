@@ -1,5 +1,7 @@
 package org.syncscope.syncprofile.internal;
 
+import org.syncscope.api.pv.PvUpdate;
+
 /**
  * The one thread a profile's state lives on. Updates wait in a bounded queue and are dropped
  * (and counted) when it is full, so an overloaded profile costs its own data, never another
@@ -10,7 +12,7 @@ public interface ProfileLane {
 
     /** Processes one update, on the lane's thread. */
     interface Sink {
-        void process(InputPv.Listener from, org.syncscope.api.pv.PvUpdate update);
+        void process(InputPv.Listener from, PvUpdate update);
     }
 
     /** A repeating task; {@link #cancel()} stops it. */
@@ -22,7 +24,7 @@ public interface ProfileLane {
     void start(Sink sink);
 
     /** Queues an update without blocking; false (and counted as dropped) when the queue is full or the lane stopped. */
-    boolean offer(InputPv.Listener from, org.syncscope.api.pv.PvUpdate update);
+    boolean offer(InputPv.Listener from, PvUpdate update);
 
     /** Runs {@code task} on the lane's thread before any update still queued. */
     void execute(Runnable task);

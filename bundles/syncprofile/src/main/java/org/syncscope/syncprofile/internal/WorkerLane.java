@@ -205,7 +205,7 @@ public final class WorkerLane implements ProfileLane {
                         task = due.task;
                         break;
                     }
-                    long throttledUntil = budgetNanos < PERIOD_NANOS && busy >= budgetNanos
+                    long throttledUntil = busy >= budgetNanos
                             ? periodStart + PERIOD_NANOS : now;
                     if (throttledUntil - now <= 0 && now - periodStart >= PERIOD_NANOS) {
                         periodStart = now;
@@ -246,10 +246,12 @@ public final class WorkerLane implements ProfileLane {
             try {
                 if (task != null) {
                     task.run();
-                } else {
+                } else if (budgetNanos < PERIOD_NANOS) {
                     long start = System.nanoTime();
                     sink.process(source, update);
                     busy += System.nanoTime() - start;
+                } else {
+                    sink.process(source, update);   // a whole core allowed: nothing to account
                 }
             } catch (RuntimeException | Error e) {
                 failures.failed(task != null ? "a control task" : "processing an update", e);
@@ -281,8 +283,4 @@ public final class WorkerLane implements ProfileLane {
         }
     }
 
-    /** For tests: whether the lane's thread is still running. */
-    boolean isAlive() {
-        return thread.isAlive();
-    }
 }

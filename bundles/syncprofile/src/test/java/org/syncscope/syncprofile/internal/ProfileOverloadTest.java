@@ -143,14 +143,19 @@ class ProfileOverloadTest {
                 .hasMessageContaining(StateEstimate.mb(StateEstimate.bytes(huge)))
                 .hasMessageContaining("100.0 MB");
         ProfileSettings small = new ProfileSettings(List.of("A", "B"), 100, TimestampMode.SOURCE, "", 0);
-        registry.reserve("small", small);
+        // room for one small profile, not two
+        ProfileRegistry tight = new ProfileRegistry(StateEstimate.bytes(small) * 3 / 2);
+        tight.reserve("small", small);
         // the same name again replaces its own reservation rather than counting twice
-        registry.reserve("small", small);
+        tight.reserve("small", small);
+        assertThatThrownBy(() -> tight.reserve("other", small)).hasMessageContaining("profile other needs about");
+        tight.release("small");
+        tight.reserve("other", small);
         assertThat(StateEstimate.bytes(huge)).isEqualTo(500_500L * (400 + 24 * 100 + 5 * 700) + 120L * 20_000);
     }
 
     @Test
-    void valuesAreStillValidAfterTheFlood() {
+    void aProfileOnItsOwnThreadPublishesItsStatistics() {
         FakePvs.Source source = new FakePvs.Source();
         FakePvs.Publisher publisher = new FakePvs.Publisher();
         SyncProfile p = new SyncProfile("v", new ProfileSettings(List.of("A"), 10, TimestampMode.SOURCE, "", 0, 100),
