@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.osgi.service.component.annotations.Component;
@@ -27,6 +28,8 @@ public final class ProfileRegistry implements ProfileConfigurations {
     /** Name to the configuration (PID) that holds it, and the heap it reserved: guarded by this. */
     private final Map<String, String> holders = new HashMap<>();
     private final Map<String, Long> reserved = new HashMap<>();
+    /** Name to the output stems ({@code prefix + PV}) its profile publishes under: guarded by this. */
+    private final Map<String, Set<String>> stems = new HashMap<>();
     private final long budget;
 
     public ProfileRegistry() {
@@ -38,21 +41,39 @@ public final class ProfileRegistry implements ProfileConfigurations {
     }
 
     /**
-     * Claims {@code name} for the configuration {@code pid} and reserves the estimated heap of a
-     * profile with these settings, in one step and before anything is built, so a second
-     * configuration of the same name is refused before it subscribes or publishes anything.
+     * Claims {@code name} for the configuration {@code pid}, the output names of a profile with
+     * these settings, and its estimated heap, in one step and before anything is built: a second
+     * configuration of the same name, or one whose outputs another profile publishes, is refused
+     * before it subscribes or publishes anything. The holder claims again for an edit.
      *
      * @throws IllegalArgumentException naming the holder, or with the estimate when it does not fit
      */
     synchronized void claim(String name, String pid, ProfileSettings settings) {
         String holder = holders.get(name);
         if (holder != null && !holder.equals(pid)) {
-            ProfileState other = states.get(holder);
-            throw new IllegalArgumentException("a sync profile named " + name + " is already running"
-                    + (other == null ? "" : " (" + other.origin() + ")"));
+            throw new IllegalArgumentException("a sync profile named " + name + " is already running" + from(holder));
+        }
+        Set<String> mine = new java.util.LinkedHashSet<>();
+        settings.pvs().forEach(pv -> mine.add(settings.prefix() + pv));
+        for (Map.Entry<String, Set<String>> other : stems.entrySet()) {
+            if (other.getKey().equals(name)) {
+                continue;
+            }
+            for (String stem : mine) {
+                if (other.getValue().contains(stem)) {
+                    throw new IllegalArgumentException("outputs " + stem + ":* are published by sync profile "
+                            + other.getKey() + from(holders.get(other.getKey())) + "; a prefix keeps them apart");
+                }
+            }
         }
         reserve(name, settings);
         holders.put(name, pid);
+        stems.put(name, mine);
+    }
+
+    private String from(String pid) {
+        ProfileState state = pid == null ? null : states.get(pid);
+        return state == null ? "" : " (" + state.origin() + ")";
     }
 
     /**
@@ -82,8 +103,7 @@ public final class ProfileRegistry implements ProfileConfigurations {
     /** Gives back the name and reservation {@code pid} holds; nothing if another configuration holds the name. */
     synchronized void release(String name, String pid) {
         if (pid.equals(holders.get(name))) {
-            holders.remove(name);
-            reserved.remove(name);
+            release(name);
         }
     }
 
@@ -91,6 +111,7 @@ public final class ProfileRegistry implements ProfileConfigurations {
     synchronized void release(String name) {
         holders.remove(name);
         reserved.remove(name);
+        stems.remove(name);
     }
 
     void add(SyncProfile profile) {

@@ -134,11 +134,11 @@ public final class SyncProfileComponent {
                 throw new IllegalArgumentException("queueCapacity and cpuPercent take effect when the profile is "
                         + "started again (now " + before.queueCapacity() + " and " + before.cpuPercent() + ")");
             }
-            registry.reserve(name, next);
+            registry.claim(name, pid, next);
             try {
                 profile.apply(next);
             } catch (RuntimeException e) {
-                registry.reserve(name, before);
+                registry.claim(name, pid, before);
                 throw e;
             }
             registry.state(state(properties, State.RUNNING, ""));
