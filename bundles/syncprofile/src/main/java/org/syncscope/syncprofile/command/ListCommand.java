@@ -30,7 +30,7 @@ public class ListCommand implements Action {
     public Object execute() {
         ShellTable table = new ShellTable();
         for (String c : new String[] {"Name", "State", "PVs", "Pairs", "Window", "Timestamp", "Prefix", "Publish Hz",
-                "Queue", "Dropped", "Configuration"}) {
+                "Queue", "Dropped"}) {
             table.column(c);
         }
         List<String> reasons = new ArrayList<>();
@@ -43,11 +43,12 @@ public class ListCommand implements Action {
                 table.addRow().addContent(p.name(), "running", s.pvs().size(), s.pairCount(), s.window(),
                         s.mode().name().toLowerCase(), s.prefix(),
                         s.publishRateHz() == 0 ? "every update" : s.publishRateHz(),
-                        p.pendingUpdates() + "/" + p.queueCapacity(), p.droppedUpdates(), state.origin());
+                        p.pendingUpdates() + "/" + p.queueCapacity(), p.droppedUpdates());
             } else {
                 int n = state.pvs().size();
-                table.addRow().addContent(state.name(), state.state().name(), n, n * (n - 1) / 2, "-", "-", "-", "-",
-                        "-", "-", state.origin());
+                String shown = state.state() == ProfileState.State.REFUSED ? "REFUSED" : "starting";
+                table.addRow().addContent(state.name(), shown, n, n * (n - 1) / 2, "-", "-", "-", "-",
+                        "-", "-");
             }
             if (!state.reason().isEmpty()) {
                 reasons.add(state.name() + " (" + state.origin() + "): " + state.reason());

@@ -43,8 +43,7 @@ class ListAndStatusCommandTest {
     @Test
     void listShowsEveryConfigurationWithItsState() throws Exception {
         String list = list();
-        assertThat(list.lines().filter(l -> l.contains("good") && l.contains("running")
-                && l.contains("etc/org.syncscope.syncprofile-good.cfg"))).hasSize(1);
+        assertThat(list.lines().filter(l -> l.startsWith("good") && l.contains("running"))).hasSize(1);
         assertThat(list.lines().filter(l -> l.startsWith("bad") && l.contains("REFUSED"))).hasSize(1);
         assertThat(list).contains("bad (etc/org.syncscope.syncprofile-bad.cfg): configuration refused: "
                 + "window = 'abc' is not a whole number");
