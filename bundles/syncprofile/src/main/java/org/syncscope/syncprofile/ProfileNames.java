@@ -24,10 +24,10 @@ public final class ProfileNames {
 
     /** Why {@code name} cannot name a profile, or null when it can. */
     public static String problem(String name) {
-        if (name == null || NAME.matcher(name).matches()) {
-            return name == null ? "no name" : null;
+        if (name == null) {
+            return "no name";
         }
-        return "'" + name + "' is not a profile name: use 1 to " + MAX_LENGTH + " letters, digits, '_' or '-'";
+        return NAME.matcher(name).matches() ? null : "'" + name + "' is not a profile name: use 1 to " + MAX_LENGTH + " letters, digits, '_' or '-'";
     }
 
     /**
