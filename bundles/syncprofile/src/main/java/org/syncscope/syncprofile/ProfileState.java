@@ -22,8 +22,4 @@ public record ProfileState(String name, String configuration, String origin, Sta
         reason = reason == null ? "" : reason;
         pvs = List.copyOf(pvs);
     }
-
-    public ProfileState with(State next, String why) {
-        return new ProfileState(name, configuration, origin, next, why, pvs);
-    }
 }

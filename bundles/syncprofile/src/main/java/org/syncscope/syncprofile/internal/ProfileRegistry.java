@@ -129,11 +129,6 @@ public final class ProfileRegistry implements ProfileConfigurations {
         states.put(state.configuration(), state);
     }
 
-    /** What became of the configuration {@code pid}, if it is known. */
-    Optional<ProfileState> state(String pid) {
-        return Optional.ofNullable(states.get(pid));
-    }
-
     /** Forgets a configuration: it was deleted. */
     void forget(String pid) {
         states.remove(pid);
