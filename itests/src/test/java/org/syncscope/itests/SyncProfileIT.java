@@ -104,8 +104,8 @@ public class SyncProfileIT {
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\nwindow = 0\n", StandardCharsets.ISO_8859_1);
         PyEpicsScript.await("the refusal, where the operator looks", Duration.ofSeconds(30), () -> {
             try {
-                return execute("syncprofile:list").contains("REFUSED itest: change refused, previous settings stay: "
-                        + "window: 0 (must be at least 1)");
+                return execute("syncprofile:list").contains("itest (etc/org.syncscope.syncprofile-itest.cfg): change "
+                        + "refused, previous settings stay: window: 0 (must be at least 1)");
             } catch (Exception notYet) {
                 return false;
             }
@@ -116,7 +116,7 @@ public class SyncProfileIT {
         // a good edit clears the refusal
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\nwindow = 50\n", StandardCharsets.ISO_8859_1);
         PyEpicsScript.awaitReading("the fixed file accepted", Duration.ofSeconds(30), () -> execute("syncprofile:list"),
-                l -> !l.contains("REFUSED") && l.lines().anyMatch(r -> r.contains("itest") && r.contains("50")));
+                l -> !l.contains("change refused") && l.lines().anyMatch(r -> r.contains("itest") && r.contains("50")));
 
         Files.delete(cfg);
         PyEpicsScript.await("profile itest removed", Duration.ofSeconds(30),

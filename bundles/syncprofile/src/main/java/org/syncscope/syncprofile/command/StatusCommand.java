@@ -1,36 +1,61 @@
 package org.syncscope.syncprofile.command;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.syncscope.syncprofile.ProfileConfigurations;
+import org.syncscope.syncprofile.ProfileState;
+import org.syncscope.syncprofile.command.completers.ProfileNameCompleter;
 import org.syncscope.syncprofile.internal.ProfileRegistry;
 import org.syncscope.syncprofile.internal.ProfileStatus;
 import org.syncscope.syncprofile.internal.SyncProfile;
 
-/** Shows a profile's live statistics: a table of PVs and a table of pairs. */
+/** Shows a profile's live statistics (a table of PVs and a table of pairs), or why it is refused. */
 @Command(scope = "syncprofile", name = "status", description = "Shows the statistics of one sync profile, or of all")
 @Service
 public class StatusCommand implements Action {
 
     @Reference
-    private ProfileRegistry registry;
+    ProfileConfigurations profiles;
+
+    @Reference
+    ProfileRegistry registry;
 
     @Argument(index = 0, name = "name", description = "Profile name (default: every profile)")
     @Completion(ProfileNameCompleter.class)
-    private String name;
+    String name;
 
     @Override
-    public Object execute() {
-        List<SyncProfile> profiles = name == null ? registry.all()
-                : List.of(registry.get(name).orElseThrow(() -> new IllegalArgumentException("no sync profile named "
-                        + name + "; syncprofile:list shows the running ones")));
-        for (SyncProfile p : profiles) {
-            print(p.status());
+    public Object execute() throws Exception {
+        List<ProfileState> states;
+        if (name == null) {
+            states = profiles.all();
+        } else {
+            ProfileConfigs.requireName(name);
+            states = profiles.named(name);
+            if (states.isEmpty()) {
+                throw new CommandException("no sync profile named " + name + "; syncprofile:list shows every one");
+            }
+        }
+        for (ProfileState state : states) {
+            Optional<SyncProfile> running = state.state() == ProfileState.State.RUNNING
+                    ? registry.get(state.name()) : Optional.empty();
+            if (running.isPresent()) {
+                print(running.get().status());
+                if (!state.reason().isEmpty()) {
+                    System.out.println(state.reason());
+                }
+            } else {
+                System.out.println("Profile " + state.name() + " (" + state.origin() + "): " + state.state()
+                        + (state.reason().isEmpty() ? "" : ": " + state.reason()));
+            }
         }
         return null;
     }

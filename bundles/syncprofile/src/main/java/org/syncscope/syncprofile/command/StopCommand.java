@@ -1,13 +1,16 @@
 package org.syncscope.syncprofile.command;
 
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.syncscope.syncprofile.command.completers.ProfileNameCompleter;
 
 /** Removes a sync profile by deleting its configuration and, for a .cfg profile, its file. */
 @Command(scope = "syncprofile", name = "stop", description = "Removes a sync profile and its PVs")
@@ -15,27 +18,22 @@ import org.osgi.service.cm.ConfigurationAdmin;
 public class StopCommand implements Action {
 
     @Reference
-    private ConfigurationAdmin configAdmin;
+    ConfigurationAdmin configAdmin;
 
     @Argument(index = 0, name = "name", description = "Profile name", required = true)
     @Completion(ProfileNameCompleter.class)
-    private String name;
+    String name;
 
     @Override
     public Object execute() throws Exception {
-        Configuration[] found = configAdmin.listConfigurations("(|(service.pid=" + MonitorCommand.FACTORY_PID + "~" + name
-                + ")(&(service.factoryPid=" + MonitorCommand.FACTORY_PID + ")(name=" + name + ")))");
-        if (found == null) {
-            throw new IllegalArgumentException("no sync profile configuration named " + name);
+        ProfileConfigs.requireName(name);
+        List<Configuration> found = ProfileConfigs.named(configAdmin, name);
+        if (found.isEmpty()) {
+            throw new CommandException("no sync profile configuration named " + name
+                    + "; syncprofile:list shows every one");
         }
         for (Configuration c : found) {
-            Object file = c.getProperties() == null ? null : c.getProperties().get("felix.fileinstall.filename");
-            c.delete();
-            // File Install does not always delete the file of a configuration deleted in code; a file
-            // left behind would bring the profile back at the next start.
-            if (file != null && file.toString().startsWith("file:")) {
-                java.nio.file.Files.deleteIfExists(java.nio.file.Paths.get(java.net.URI.create(file.toString())));
-            }
+            ProfileConfigs.delete(c);
         }
         System.out.println("stopped sync profile " + name);
         return null;

@@ -1,25 +1,35 @@
 package org.syncscope.syncprofile.internal;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.osgi.service.component.annotations.Component;
+import org.syncscope.syncprofile.ProfileConfigurations;
+import org.syncscope.syncprofile.ProfileState;
 
 /**
- * The running profiles of this bundle, by name, for the console; and the heap they may take
- * together: {@value #HEAP_SHARE_PERCENT} % of the JVM's maximum heap (-Xmx), so the CA server, the
- * other capabilities and garbage collection keep the rest.
+ * The profiles of this bundle for the console: every configuration with its state, and the
+ * running profiles by name. Also who holds each name, so two configurations never build the same
+ * profile, and the heap they may take together: {@value #HEAP_SHARE_PERCENT} % of the JVM's
+ * maximum heap (-Xmx), so the CA server, the other capabilities and garbage collection keep the rest.
  */
-@Component(service = ProfileRegistry.class)
-public final class ProfileRegistry {
+@Component(service = {ProfileRegistry.class, ProfileConfigurations.class})
+public final class ProfileRegistry implements ProfileConfigurations {
 
     static final int HEAP_SHARE_PERCENT = 60;
 
     private final Map<String, SyncProfile> profiles = new ConcurrentSkipListMap<>();
-    private final Map<String, Long> reserved = new ConcurrentHashMap<>();
-    private final Map<String, String> refusals = new ConcurrentSkipListMap<>();
+    private final Map<String, ProfileState> states = new ConcurrentHashMap<>();
+    /** Name to the configuration (PID) that holds it, and the heap it reserved: guarded by this. */
+    private final Map<String, String> holders = new HashMap<>();
+    private final Map<String, Long> reserved = new HashMap<>();
+    /** Name to the output stems ({@code prefix + PV}) its profile publishes under: guarded by this. */
+    private final Map<String, Set<String>> stems = new HashMap<>();
     private final long budget;
 
     public ProfileRegistry() {
@@ -31,8 +41,43 @@ public final class ProfileRegistry {
     }
 
     /**
-     * Reserves the estimated heap of a profile with these settings (replacing what the name held),
-     * before anything is built.
+     * Claims {@code name} for the configuration {@code pid}, the output names of a profile with
+     * these settings, and its estimated heap, in one step and before anything is built: a second
+     * configuration of the same name, or one whose outputs another profile publishes, is refused
+     * before it subscribes or publishes anything. The holder claims again for an edit.
+     *
+     * @throws IllegalArgumentException naming the holder, or with the estimate when it does not fit
+     */
+    synchronized void claim(String name, String pid, ProfileSettings settings) {
+        String holder = holders.get(name);
+        if (holder != null && !holder.equals(pid)) {
+            throw new IllegalArgumentException("a sync profile named " + name + " is already running" + from(holder));
+        }
+        Set<String> mine = new java.util.LinkedHashSet<>();
+        settings.pvs().forEach(pv -> mine.add(settings.prefix() + pv));
+        for (Map.Entry<String, Set<String>> other : stems.entrySet()) {
+            if (other.getKey().equals(name)) {
+                continue;
+            }
+            for (String stem : mine) {
+                if (other.getValue().contains(stem)) {
+                    throw new IllegalArgumentException("outputs " + stem + ":* are published by sync profile "
+                            + other.getKey() + from(holders.get(other.getKey())) + "; a prefix keeps them apart");
+                }
+            }
+        }
+        reserve(name, settings);
+        holders.put(name, pid);
+        stems.put(name, mine);
+    }
+
+    private String from(String pid) {
+        ProfileState state = pid == null ? null : states.get(pid);
+        return state == null ? "" : " (" + state.origin() + ")";
+    }
+
+    /**
+     * Reserves the estimated heap of a profile with these settings (replacing what the name held).
      *
      * @throws IllegalArgumentException with the estimate, when it does not fit beside the others
      */
@@ -49,9 +94,24 @@ public final class ProfileRegistry {
         reserved.put(name, need);
     }
 
-    /** Gives back the reservation of {@code name}. */
+    /** Whether a configuration other than {@code pid} holds {@code name}. */
+    synchronized boolean heldByOther(String name, String pid) {
+        String holder = holders.get(name);
+        return holder != null && !holder.equals(pid);
+    }
+
+    /** Gives back the name and reservation {@code pid} holds; nothing if another configuration holds the name. */
+    synchronized void release(String name, String pid) {
+        if (pid.equals(holders.get(name))) {
+            release(name);
+        }
+    }
+
+    /** Gives back the reservation of {@code name}, whoever holds it. */
     synchronized void release(String name) {
+        holders.remove(name);
         reserved.remove(name);
+        stems.remove(name);
     }
 
     void add(SyncProfile profile) {
@@ -64,28 +124,24 @@ public final class ProfileRegistry {
         profiles.remove(profile.name(), profile);
     }
 
-    /** Records why the configuration of {@code name} was refused, for the console. */
-    void refused(String name, String reason) {
-        refusals.put(name, reason);
+    /** Records what became of a configuration, for the console. */
+    void state(ProfileState state) {
+        states.put(state.configuration(), state);
     }
 
-    /** Forgets a refusal: the configuration was accepted or removed. */
-    void accepted(String name) {
-        refusals.remove(name);
+    /** Forgets a configuration: it was deleted. */
+    void forget(String pid) {
+        states.remove(pid);
     }
 
-    /** Profile name to why its configuration was refused, in name order. */
-    public Map<String, String> refusals() {
-        return Map.copyOf(refusals);
-    }
-
-    /** Whether a profile of this name runs. */
-    boolean has(String name) {
-        return profiles.containsKey(name);
+    @Override
+    public List<ProfileState> all() {
+        return states.values().stream()
+                .sorted(Comparator.comparing(ProfileState::name).thenComparing(ProfileState::origin)).toList();
     }
 
     /** Every running profile, in name order. */
-    public List<SyncProfile> all() {
+    public List<SyncProfile> running() {
         return List.copyOf(profiles.values());
     }
 

@@ -42,7 +42,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Source filter", description = "Which PvSource to read from (an OSGi filter).")
     String source_target() default "(protocol=ca)";
 
-    @AttributeDefinition(name = "Name", required = false, description = "Profile name; default: the NAME of its "
-            + ".cfg file (the factory configuration's name).")
+    @AttributeDefinition(name = "Name", required = false, description = "Profile name, 1 to 32 letters, digits, "
+            + "'_' or '-' (it names the SYNCPROFILE:NAME: PVs); default: the NAME of its .cfg file (the factory "
+            + "configuration's name).")
     String name() default "";
 }

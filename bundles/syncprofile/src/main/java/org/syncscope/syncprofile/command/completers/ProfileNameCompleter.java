@@ -1,4 +1,4 @@
-package org.syncscope.syncprofile.command;
+package org.syncscope.syncprofile.command.completers;
 
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -7,20 +7,20 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.syncscope.syncprofile.internal.ProfileRegistry;
-import org.syncscope.syncprofile.internal.SyncProfile;
+import org.syncscope.syncprofile.ProfileConfigurations;
+import org.syncscope.syncprofile.ProfileState;
 
-/** Completes running profile names. */
+/** Completes the names of sync profiles, refused ones included (they too can be shown and stopped). */
 @Service
 public class ProfileNameCompleter implements Completer {
 
     @Reference
-    private ProfileRegistry registry;
+    ProfileConfigurations profiles;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter names = new StringsCompleter();
-        registry.all().stream().map(SyncProfile::name).forEach(names.getStrings()::add);
+        profiles.all().stream().map(ProfileState::name).forEach(names.getStrings()::add);
         return names.complete(session, commandLine, candidates);
     }
 }

@@ -1,0 +1,41 @@
+package org.syncscope.syncprofile.command.completers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.karaf.shell.support.completers.ArgumentCommandLine;
+import org.junit.jupiter.api.Test;
+import org.syncscope.syncprofile.ProfileConfigurations;
+import org.syncscope.syncprofile.ProfileState;
+import org.syncscope.syncprofile.ProfileState.State;
+
+/** Tab completion of profile names and of the PVs profiles watch. */
+class CompletersTest {
+
+    private final ProfileConfigurations profiles = () -> List.of(
+            new ProfileState("demo", "p~demo", "etc/a.cfg", State.RUNNING, "", List.of("DEMO:PV1", "DEMO:PV2")),
+            new ProfileState("dead", "p~dead", "etc/b.cfg", State.REFUSED, "why", List.of("OTHER:PV")));
+
+    private static List<String> complete(org.apache.karaf.shell.api.console.Completer completer, String typed) {
+        List<String> candidates = new ArrayList<>();
+        completer.complete(null, new ArgumentCommandLine(typed, typed.length()), candidates);
+        return candidates.stream().map(String::trim).toList();
+    }
+
+    @Test
+    void profileNamesRefusedOnesIncluded() {
+        ProfileNameCompleter c = new ProfileNameCompleter();
+        c.profiles = profiles;
+        assertThat(complete(c, "de")).containsExactlyInAnyOrder("demo", "dead");
+        assertThat(complete(c, "dem")).containsExactly("demo");
+    }
+
+    @Test
+    void inputPvsOfEveryProfile() {
+        ProfilePvCompleter c = new ProfilePvCompleter();
+        c.profiles = profiles;
+        assertThat(complete(c, "DEMO:")).containsExactlyInAnyOrder("DEMO:PV1", "DEMO:PV2");
+        assertThat(complete(c, "")).containsExactlyInAnyOrder("DEMO:PV1", "DEMO:PV2", "OTHER:PV");
+    }
+}
