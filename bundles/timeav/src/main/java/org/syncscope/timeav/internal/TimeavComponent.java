@@ -3,8 +3,9 @@ package org.syncscope.timeav.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -54,11 +55,14 @@ public final class TimeavComponent {
 
     @Activate
     public TimeavComponent(TimeavConfig config, Map<String, Object> properties) {
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        // after deactivate, late callbacks (the source's disconnect at its unbind, a clock event) are dropped, not thrown
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "timeav");
             t.setDaemon(true);
             return t;
-        });
+        }, new ThreadPoolExecutor.DiscardPolicy());
+        executor.setRemoveOnCancelPolicy(true);
+        thread = executor;
         events = new SystemEventSource(thread, ConfigCheck.origin(properties));
         apply(config, properties);
     }
