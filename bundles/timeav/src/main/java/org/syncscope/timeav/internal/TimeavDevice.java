@@ -250,6 +250,11 @@ public final class TimeavDevice implements AutoCloseable {
             return;
         }
         inputDown = false;
+        if (u.severity() == AlarmSeverity.INVALID) {
+            // e.g. a restarted IOC's record before it first processes (UDF): its value means nothing
+            setStatus("input INVALID/" + u.status() + ": not sampled", AlarmSeverity.MINOR, AlarmStatus.UDF);
+            return;
+        }
         double[] x = numbers(u.value());
         if (x == null) {
             setStatus("device value is not numeric", AlarmSeverity.INVALID, AlarmStatus.CALC);

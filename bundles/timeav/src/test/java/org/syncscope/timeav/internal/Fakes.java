@@ -110,6 +110,13 @@ final class Fakes {
             }
         }
 
+        /** An update the input marks INVALID with {@code status}. */
+        void postInvalid(String pv, PvValue value, AlarmStatus status) {
+            for (PvListener l : new ArrayList<>(listeners.getOrDefault(pv, List.of()))) {
+                l.onUpdate(new PvUpdate(pv, value, 0, 0, AlarmSeverity.INVALID, status));
+            }
+        }
+
         /** The input's server went away ({@code false}) or came back ({@code true}). */
         void connection(String pv, boolean connected) {
             for (PvListener l : new ArrayList<>(listeners.getOrDefault(pv, List.of()))) {

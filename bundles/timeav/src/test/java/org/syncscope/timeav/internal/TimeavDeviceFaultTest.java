@@ -116,6 +116,16 @@ class TimeavDeviceFaultTest {
     }
 
     @Test
+    void anInvalidInputValueIsNotSampled() {
+        TimeavDevice d = device("AV:I", "X | p,100,false | null | 2 | sum");
+        source.postInvalid("X", new PvValue.DoubleValue(0), AlarmStatus.UDF);     // a record not processed yet
+        events.tick(100);
+        assertThat(d.statusText()).isEqualTo("input INVALID/UDF: not sampled");
+        samples("X", 5, 2);
+        assertThat(publisher.number("AV:I")).as("5 + 5, not 0 + 5").isEqualTo(10.0);
+    }
+
+    @Test
     void theValueRedeliveredAtAReconnectIsNoChangeForQ() {
         device("AV:Q", "X | q,100,false | p,1000,false | 0 | sum");
         source.post("X", new PvValue.DoubleValue(3));      // current value at the connection
