@@ -173,6 +173,18 @@ final class ShippedServer implements AutoCloseable {
         }
     }
 
+    /** Kills Karaf and every process it started at once, as a crashed or killed IOC goes; {@link #start()} runs it again. */
+    void kill() throws Exception {
+        List<ProcessHandle> all = processes();
+        all.forEach(ProcessHandle::destroyForcibly);
+        if (!karaf.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("Karaf did not end after a kill");
+        }
+        for (ProcessHandle p : all) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** Stops Karaf and every process it started; kills them if they do not end within a minute. */
     @Override
     public void close() throws InterruptedException {

@@ -30,8 +30,9 @@ import org.syncscope.api.pv.PvValue;
 
 /**
  * TIMEAV in a real Karaf: the demo device over DEMO:PV1 and devices added as .cfg files over a
- * constant PV, read by pyepics; a CA put on :Reset and on the reset-all PV restarts them; a bad
- * expression in one device leaves the others running.
+ * constant PV, read by pyepics; a CA put on :Reset and on the reset-all PV restarts them (the
+ * old value INVALID/UDF until the first new average); a bad expression in one device leaves the
+ * others running; a file without a name is listed as refused.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -79,7 +80,8 @@ public class TimeavIT {
 
     @After
     public void removeDevices() throws Exception {
-        for (String f : List.of("org.syncscope.timeav-avg.cfg", "org.syncscope.timeav-run.cfg", "org.syncscope.timeav-bad.cfg")) {
+        for (String f : List.of("org.syncscope.timeav-avg.cfg", "org.syncscope.timeav-run.cfg", "org.syncscope.timeav-bad.cfg",
+                "org.syncscope.timeav-noname.cfg")) {
             Files.deleteIfExists(etc.resolve(f));
         }
         constant.close();
@@ -125,8 +127,14 @@ public class TimeavIT {
         PyEpicsScript.await("TEST:RUN = 125", Duration.ofSeconds(30), () -> number("TEST:RUN") == 125.0);
         String put = PyEpicsScript.run(CA_PORT, "import epics\n"
                 + "epics.caput('TEST:RUN:Reset', 1, wait=True, timeout=5)\n"
-                + WAIT_FOR_WAITING);
+                + WAIT_FOR_WAITING
+                + "out = epics.PV('TEST:RUN', auto_monitor=False)\n"
+                + "out.wait_for_connection(5)\n"
+                + "md = out.get_with_metadata(use_monitor=False, form='time', timeout=5)\n"
+                + "print('alarm=%s/%s value=%s' % (md['severity'], md['status'], md['value']))\n");
         assertTrue(put, PyEpicsScript.value(put, "status").startsWith("waiting for"));
+        // the sum of 50 is 5 s away: the old one stays readable, INVALID (3) with UDF (17), until then
+        assertEquals(put, "3/17 value=125.0", PyEpicsScript.value(put, "alarm"));
         PyEpicsScript.await("TEST:RUN running again", Duration.ofSeconds(30), () -> attempt("TEST:RUN:Status").startsWith("running"));
         String all = PyEpicsScript.run(CA_PORT, "import epics\n"
                 + "epics.caput('TIMEAV:ResetAll', 1, wait=True, timeout=5)\n"
@@ -144,6 +152,22 @@ public class TimeavIT {
         assertTrue(ok, ok.contains("the mean minus the previous mean"));
         String bad = run("timeav:check \"M:BLOW | p,2000 | p,10000 | x\"");
         assertTrue(bad, bad.contains("DAE_INVALID_SETTING: maxPoints at position 29: 'x' is not an integer"));
+        String zero = run("timeav:check \"M:TOR109 | e,81 | e,0 | 0 | sum\"");
+        assertTrue(zero, zero.contains("DAE_INVALID_SETTING: computeEvent at position 19: clock event 0 never occurs"));
+    }
+
+    @Test
+    public void aConfigurationWithoutNameIsListedAsRefusedNamingItsFile() throws Exception {
+        Files.writeString(etc.resolve("org.syncscope.timeav-noname.cfg"), "expression = TEST:CONST | p,100 | null | 1\n",
+                StandardCharsets.ISO_8859_1);
+        PyEpicsScript.await("timeav:list shows the refused file", Duration.ofSeconds(30),
+                () -> run("timeav:list").contains("-  (etc/org.syncscope.timeav-noname.cfg)\n  state:      refused: "
+                        + "etc/org.syncscope.timeav-noname.cfg: no name: add name = <the output PV>"));
+        Files.writeString(etc.resolve("org.syncscope.timeav-noname.cfg"),
+                "name = TEST:NAMED\nexpression = TEST:CONST | p,100 | null | 1\n", StandardCharsets.ISO_8859_1);
+        PyEpicsScript.await("the named device runs", Duration.ofSeconds(30), () -> number("TEST:NAMED") == 2.5);
+        String listed = run("timeav:list");
+        assertTrue(listed, listed.contains("TEST:NAMED  (etc/org.syncscope.timeav-noname.cfg)\n  state:      running"));
     }
 
     /** The PV's value as a number, NaN while it cannot be read. */

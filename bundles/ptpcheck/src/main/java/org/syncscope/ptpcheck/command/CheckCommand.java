@@ -4,9 +4,11 @@ import java.io.PrintStream;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.ptpcheck.internal.CheckPrinter;
@@ -30,6 +32,7 @@ public class CheckCommand implements Action {
     private PtpCheckComponent check;
 
     @Option(name = "--lang", description = "en (default) or ja: the labels of the original tool")
+    @Completion(value = StringsCompleter.class, values = {"en", "ja"})
     private String lang = "en";
 
     @Option(name = "--serials", description = "Comma-separated camera serials (default: configured, else all found, up to 8)")

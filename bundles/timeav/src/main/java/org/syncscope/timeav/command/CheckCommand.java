@@ -4,10 +4,9 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.syncscope.timeav.internal.InvalidSettingException;
 import org.syncscope.timeav.internal.TimeavExpression;
 
-@Command(scope = "timeav", name = "check", description = "Parses a TIMEAV expression and says what it will do, or why it cannot")
+@Command(scope = "timeav", name = "check", description = "Parses a TIMEAV expression and says what a device on it will do, or exactly why it refuses it")
 @Service
 public class CheckCommand implements Action {
 
@@ -16,11 +15,7 @@ public class CheckCommand implements Action {
 
     @Override
     public Object execute() {
-        try {
-            System.out.println(TimeavExpression.parse(expression).explain());
-        } catch (InvalidSettingException e) {
-            System.out.println(e.getMessage());
-        }
+        System.out.println(TimeavExpression.check(expression));
         return null;
     }
 }

@@ -3,6 +3,7 @@ package org.syncscope.timeav.command;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -20,20 +21,26 @@ public class ResetCommand implements Action {
     private boolean all;
 
     @Argument(name = "name", description = "The device's output PV")
+    @Completion(DeviceNameCompleter.class)
     private String name;
 
     @Override
     public Object execute() {
         if (all == (name != null)) {
-            throw new IllegalArgumentException("give a device name or --all (not both)");
+            System.out.println("give a device name or --all (not both)");
+            return null;
         }
         if (all) {
             control.resetAll();
             System.out.println("restarted " + control.devices().size() + " devices");
             return null;
         }
-        TimeavDevice d = control.device(name).orElseThrow(() -> new IllegalArgumentException(
-                "no TIMEAV device " + name + " (have " + control.devices().stream().map(TimeavDevice::name).toList() + ")"));
+        TimeavDevice d = control.device(name).orElse(null);
+        if (d == null) {
+            System.out.println("no TIMEAV device " + name + " (have "
+                    + control.devices().stream().map(TimeavDevice::name).toList() + ")");
+            return null;
+        }
         d.reset();
         System.out.println("restarted " + name);
         return null;

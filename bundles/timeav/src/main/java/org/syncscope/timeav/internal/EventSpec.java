@@ -21,7 +21,7 @@ public sealed interface EventSpec {
         }
     }
 
-    /** Event-system event {@code event} (0–255), {@code delayNanos} after it; source H, S or E as written. */
+    /** Event-system event {@code event} (1–255), {@code delayNanos} after it; source H, S or E as written. */
     record Clock(int event, char source, long delayNanos) implements EventSpec {
         @Override
         public String canonical() {
@@ -91,9 +91,14 @@ public sealed interface EventSpec {
                 if (event < 0 || event > 0xFFFF) {
                     throw new InvalidSettingException(field, position, "clock event " + p[1].trim() + " is above 0xFFFF");
                 }
+                if (event == 0) {
+                    // the timestamp driver's event 0 is "now": it never occurs, so no listener can be called
+                    throw new InvalidSettingException(field, position, "clock event 0 never occurs (event 0 is the "
+                            + "current time); use 0x01-0xFF");
+                }
                 if (event > 0xFF) {
                     throw new InvalidSettingException(field, position, "clock event 0x" + p[1].trim().toUpperCase(Locale.ROOT)
-                            + " cannot come from the event system (events 0x00-0xFF)");
+                            + " cannot come from the event system (events 0x01-0xFF)");
                 }
                 char source = 'E';
                 if (p.length >= 3) {

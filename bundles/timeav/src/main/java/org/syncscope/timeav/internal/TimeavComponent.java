@@ -1,8 +1,11 @@
 package org.syncscope.timeav.internal;
 
-import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -13,50 +16,55 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
+import org.syncscope.api.time.TimestampService;
 import org.syncscope.rebind.RebindingPublisher;
 import org.syncscope.rebind.RebindingSource;
-import org.syncscope.api.time.TimestampService;
 
 /**
  * One TIMEAV device per {@code etc/org.syncscope.timeav-NAME.cfg}. Editing the expression restarts
- * the device on it; a bad expression shows as DAE_INVALID_SETTING on that device only. The PV
- * source ({@code source.target}) and the Channel Access server may be redeployed under a device:
- * it subscribes and publishes again and keeps its averages.
+ * the device on it; a bad expression shows as DAE_INVALID_SETTING on that device only; a new name
+ * rebuilds the device under it. A configuration that cannot make a device (no name, a name that
+ * is no PV name or is taken) is refused: the component stays, {@code timeav:list} shows the file
+ * and why, and a running device keeps its previous settings. The PV source ({@code source.target})
+ * and the Channel Access server may be redeployed under a device: it subscribes and publishes
+ * again and keeps its averages. Nothing here waits: the device's work runs on its own thread.
  */
 @Component(service = TimeavComponent.class, configurationPid = TimeavConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = TimeavConfig.class, factory = true)
 public final class TimeavComponent {
 
-    private final ScheduledExecutorService thread;
-    private final TimeavDevice device;
+    private static final Logger LOG = LoggerFactory.getLogger(TimeavComponent.class);
+
     // created before the constructor runs: SCR calls the bind methods after it
     private final RebindingSource source = new RebindingSource();
     private final RebindingPublisher publisher = new RebindingPublisher("TIMEAV");
-
+    private final ScheduledExecutorService thread;
     private final SystemEventSource events;
 
+    private volatile String origin;
+    private volatile TimeavDevice device;
+    /** Why the last configuration was refused; null when it was applied. */
+    private volatile String refusal;
+    private String logged;
+
     @Activate
-    public TimeavComponent(TimeavConfig config) {
-        String name = config.name() == null ? "" : config.name().trim();
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("TIMEAV: a device configuration has no name (the output PV)");
-        }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "timeav-" + name);
+    public TimeavComponent(TimeavConfig config, Map<String, Object> properties) {
+        // after deactivate, late callbacks (the source's disconnect at its unbind, a clock event) are dropped, not thrown
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "timeav");
             t.setDaemon(true);
             return t;
-        });
-        events = new SystemEventSource(thread, name);
-        try {
-            device = new TimeavDevice(name, config.expression() == null ? "" : config.expression(), source, publisher,
-                    events, thread);
-        } catch (RuntimeException e) {
-            thread.shutdownNow();
-            throw e;
-        }
+        }, new ThreadPoolExecutor.DiscardPolicy());
+        executor.setRemoveOnCancelPolicy(true);
+        thread = executor;
+        events = new SystemEventSource(thread, ConfigCheck.origin(properties));
+        apply(config, properties);
     }
 
     /**
@@ -94,20 +102,93 @@ public final class TimeavComponent {
     }
 
     @Modified
-    void modified(TimeavConfig config) {
-        device.update(config.expression() == null ? "" : config.expression());
+    void modified(TimeavConfig config, Map<String, Object> properties) {
+        apply(config, properties);
     }
 
+    /** Hands the device's close to its thread and lets the thread end after it; waits for neither. */
     @Deactivate
-    void deactivate() throws InterruptedException {
-        device.close();
+    void deactivate() {
+        TimeavDevice d = device;
+        device = null;
+        if (d != null) {
+            d.close();
+        }
         thread.shutdown();
-        if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-            thread.shutdownNow();
+    }
+
+    private void apply(TimeavConfig config, Map<String, Object> properties) {
+        origin = ConfigCheck.origin(properties);
+        List<String> problems = ConfigCheck.problems(TimeavConfig.class, properties);
+        if (!problems.isEmpty()) {
+            refuse(String.join("; ", problems));
+            return;
+        }
+        String name = config.name() == null ? "" : config.name().trim();
+        String expression = config.expression() == null ? "" : config.expression();
+        if (name.isEmpty()) {
+            refuse("no name: add name = <the output PV>");
+            return;
+        }
+        if (!TimeavExpression.isPvName(name)) {
+            refuse("name = '" + name + "' is not a PV name (" + TimeavExpression.PV_NAME_CHARACTERS + ")");
+            return;
+        }
+        TimeavDevice running = device;
+        if (running != null && running.name().equals(name)) {
+            if (!expression.equals(running.expression())) {
+                running.update(expression);
+            }
+            accepted();
+            return;
+        }
+        TimeavDevice next;
+        try {
+            next = new TimeavDevice(name, expression, source, publisher, events, thread);
+        } catch (IllegalArgumentException taken) {
+            refuse("name = '" + name + "': " + taken.getMessage());
+            return;
+        }
+        if (running != null) {
+            running.close();
+            LOG.info("TIMEAV {}: {} is now {}", origin, running.name(), name);
+        }
+        device = next;
+        thread.execute(() -> Thread.currentThread().setName("timeav-" + name));
+        accepted();
+    }
+
+    private void accepted() {
+        refusal = null;
+        logged = null;
+    }
+
+    /** One ERROR line per new reason, no stack trace; a running device keeps its settings. */
+    private void refuse(String reason) {
+        String text = origin + ": " + reason;
+        refusal = device == null ? text : "change refused, previous settings stay: " + text;
+        if (!text.equals(logged)) {
+            logged = text;
+            LOG.error("TIMEAV {}", refusal);
         }
     }
 
-    public TimeavDevice device() {
-        return device;
+    /** The running device, or nothing while the configuration is refused. */
+    public Optional<TimeavDevice> device() {
+        return Optional.ofNullable(device);
+    }
+
+    /** Where the configuration comes from: {@code etc/org.syncscope.timeav-NAME.cfg}, or its PID. */
+    public String origin() {
+        return origin;
+    }
+
+    /** {@code running}, {@code refused: <why>} or {@code running; change refused, previous settings stay: <why>}. */
+    public String state() {
+        String r = refusal;
+        if (device == null) {
+            return r == null ? "stopped" : "refused: " + r;
+        }
+        return r == null ? "running" : "running; " + r;
     }
 }

@@ -3,11 +3,13 @@ package org.syncscope.timeav.internal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -15,16 +17,21 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
-import org.syncscope.api.time.EpicsTime;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.time.EpicsTime;
 import org.syncscope.rebind.RebindingPublisher;
 
-/** Every TIMEAV device, the global reset PV, and what the console commands use. */
+/**
+ * Every TIMEAV device configuration (running or refused), the global reset PV, and what the
+ * console commands use. A bad {@code resetAllPv} is refused with the file named; a running reset
+ * PV stays. Only touches memory.
+ */
 @Component(service = TimeavControl.class, configurationPid = TimeavControlConfig.PID, immediate = true)
 @Designate(ocd = TimeavControlConfig.class)
 public final class TimeavControl {
@@ -32,12 +39,45 @@ public final class TimeavControl {
     private static final Logger LOG = LoggerFactory.getLogger(TimeavControl.class);
 
     private final List<TimeavComponent> devices = new CopyOnWriteArrayList<>();
-    private final PublishedPv resetAll;
     private final RebindingPublisher publisher = new RebindingPublisher("TIMEAV");
+    private volatile PublishedPv resetAll;
+    private volatile String refusal;
+    private String logged;
 
     @Activate
-    public TimeavControl(TimeavControlConfig config) {
+    public TimeavControl(TimeavControlConfig config, Map<String, Object> properties) {
+        apply(config, properties);
+    }
+
+    @Modified
+    void modified(TimeavControlConfig config, Map<String, Object> properties) {
+        apply(config, properties);
+    }
+
+    private void apply(TimeavControlConfig config, Map<String, Object> properties) {
+        List<String> problems = ConfigCheck.problems(TimeavControlConfig.class, properties);
         String pv = config.resetAllPv() == null ? "" : config.resetAllPv().trim();
+        if (problems.isEmpty() && !pv.isEmpty() && !TimeavExpression.isPvName(pv)) {
+            problems = List.of("resetAllPv = '" + pv + "' is not a PV name (" + TimeavExpression.PV_NAME_CHARACTERS + ")");
+        }
+        if (!problems.isEmpty()) {
+            String text = ConfigCheck.origin(properties) + ": " + String.join("; ", problems);
+            refusal = (resetAll != null ? "change refused, previous settings stay: " : "refused: ") + text;
+            if (!text.equals(logged)) {
+                logged = text;
+                LOG.error("TIMEAV control {}", refusal);
+            }
+            return;
+        }
+        refusal = null;
+        logged = null;
+        PublishedPv old = resetAll;
+        if (old != null && old.spec().name().equals(pv)) {
+            return;
+        }
+        if (old != null) {
+            old.close();
+        }
         resetAll = pv.isEmpty() ? null : publisher.publish(PvSpec.ofLong(pv, "", "write anything: restart every TIMEAV device")
                 .withWriteHandler(value -> resetAll()));
         if (resetAll != null) {
@@ -67,13 +107,37 @@ public final class TimeavControl {
 
     @Deactivate
     void deactivate() {
-        if (resetAll != null) {
-            resetAll.close();
+        PublishedPv pv = resetAll;
+        resetAll = null;
+        if (pv != null) {
+            pv.close();
         }
     }
 
+    /** The reset-all PV's name, or empty when there is none. */
+    public String resetAllPv() {
+        PublishedPv pv = resetAll;
+        return pv == null ? "" : pv.spec().name();
+    }
+
+    /** Why the control's own configuration was refused, or null. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** Every device configuration, running or refused, by output PV (refused ones without a name by file). */
+    public List<TimeavComponent> configurations() {
+        return devices.stream().sorted(Comparator.comparing(TimeavControl::sortKey)).toList();
+    }
+
+    private static String sortKey(TimeavComponent c) {
+        return c.device().map(TimeavDevice::name).orElse("~" + c.origin());
+    }
+
+    /** The running devices, by name. */
     public List<TimeavDevice> devices() {
-        return devices.stream().map(TimeavComponent::device).sorted(Comparator.comparing(TimeavDevice::name)).toList();
+        return devices.stream().map(TimeavComponent::device).flatMap(Optional::stream)
+                .sorted(Comparator.comparing(TimeavDevice::name)).toList();
     }
 
     public Optional<TimeavDevice> device(String name) {
@@ -81,7 +145,8 @@ public final class TimeavControl {
     }
 
     public void resetAll() {
-        LOG.info("TIMEAV: restarting all {} devices", devices.size());
-        devices().forEach(TimeavDevice::reset);
+        List<TimeavDevice> all = devices();
+        LOG.info("TIMEAV: restarting all {} devices", all.size());
+        all.forEach(TimeavDevice::reset);
     }
 }

@@ -13,19 +13,24 @@ import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.Limits;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvListener;
 import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.api.pv.Subscription;
 
 /**
  * One TIMEAV device: {@code {name}} (the output, stamped at the compute), {@code {name}:Status}
  * and a writable {@code {name}:Reset}. Samples the latest value of its input PV at each sample
  * event and hands it to an {@link Averager}. Every event runs on one serial executor, so the
- * averager needs no locks. A bad expression leaves the device up with Status
- * DAE_INVALID_SETTING and no output.
+ * averager needs no locks.
+ *
+ * <p>An output whose value is not current is INVALID: UDF after a restart until the first new
+ * average, CALC while the expression is refused (Status DAE_INVALID_SETTING), COMM from the
+ * moment the input disconnects until the first average after it is back. An outage ends the
+ * collection like a reset, so no average mixes values from both sides of it. Every PV of the
+ * device is stamped from one clock that never goes back.
  */
 public final class TimeavDevice implements AutoCloseable {
 
@@ -40,15 +45,30 @@ public final class TimeavDevice implements AutoCloseable {
     private final Executor serial;
     private final PublishedPv status;
     private final PublishedPv reset;
-    private PublishedPv output;
+    private final Runnable noticeOutage = this::noticeOutage;
     private volatile String expressionText;
     private volatile String statusText = "starting";
+    private volatile String outputText = "none yet (published at the first average)";
+
+    // --- touched by the serial executor only
     private final List<Registration> running = new ArrayList<>();
     private Averager averager;
+    private PublishedPv output;
+    private PvValue lastOutput;
+    private boolean arrayInput;
+    private long lastStamp;
+    private AlarmSeverity statusSeverity;
+    private long lastSampledSequence;
+    /** The disconnect count the collection started from: a higher one ends it. */
+    private long segment;
+    private boolean inputDown;
+
+    // --- written by the source's thread (one call at a time per subscription)
     private volatile PvUpdate latest;
-    private long lastSampledSequence = -1;
-    /** Updates received, for q events: sample only when it moved. */
+    /** Updates that are changes, for q events: the first value after a (re)connect is not one. */
     private final AtomicLong updates = new AtomicLong();
+    /** Disconnects seen; written after {@link #latest} is cleared, so a reader seeing a new count sees no older value. */
+    private final AtomicLong disconnects = new AtomicLong();
 
     public TimeavDevice(String name, String expression, PvSource source, PvPublisher publisher, EventSource events,
                         Executor serial) {
@@ -59,10 +79,19 @@ public final class TimeavDevice implements AutoCloseable {
         this.serial = serial;
         this.expressionText = expression;
         this.status = publisher.publish(PvSpec.ofString(name + ":Status", "TIMEAV device status"));
-        this.reset = publisher.publish(PvSpec.ofLong(name + ":Reset", "",
-                "write anything: restart with the latest expression").withWriteHandler(value -> serial.execute(this::restart)));
-        reset.post(new PvValue.LongValue(0), events.now(), AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
-        serial.execute(this::start);
+        PublishedPv r;
+        try {
+            r = publisher.publish(PvSpec.ofLong(name + ":Reset", "",
+                    "write anything: restart with the latest expression").withWriteHandler(value -> serial.execute(this::restart)));
+        } catch (RuntimeException e) {
+            status.close();
+            throw e;
+        }
+        this.reset = r;
+        serial.execute(() -> {
+            reset.post(new PvValue.LongValue(0), stamp(), AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+            start();
+        });
     }
 
     public String name() {
@@ -78,6 +107,11 @@ public final class TimeavDevice implements AutoCloseable {
         return statusText;
     }
 
+    /** The output PV's alarm and why, e.g. {@code INVALID/UDF: no average since the restart}. */
+    public String outputText() {
+        return outputText;
+    }
+
     /** Applies a new expression: stop, forget everything, start on it. */
     public void update(String expression) {
         expressionText = expression;
@@ -91,6 +125,7 @@ public final class TimeavDevice implements AutoCloseable {
 
     private void restart() {
         stop();
+        invalidate(AlarmStatus.UDF, "no average since the restart");
         start();
         LOG.info("TIMEAV {} restarted: {}", name, statusText);
     }
@@ -101,11 +136,14 @@ public final class TimeavDevice implements AutoCloseable {
             e = TimeavExpression.parse(expressionText);
         } catch (InvalidSettingException bad) {
             LOG.warn("TIMEAV {}: {} in '{}'", name, bad.getMessage(), expressionText);
-            setStatus(bad.getMessage(), AlarmSeverity.INVALID);
+            refuse(bad.getMessage());
             return;
         }
         averager = new Averager(e);
-        setStatus(averager.status(), AlarmSeverity.NO_ALARM);
+        segment = disconnects.get();
+        inputDown = false;
+        lastSampledSequence = updates.get();
+        setStatus(averager.status(), AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         try {
             running.add(subscribe(e.device()));
             running.add(wire(e.sample(), this::onSample));
@@ -115,26 +153,40 @@ public final class TimeavDevice implements AutoCloseable {
             String message = cannot.getMessage().startsWith("DAE_INVALID_SETTING") ? cannot.getMessage()
                     : "DAE_INVALID_SETTING: " + cannot.getMessage();
             LOG.warn("TIMEAV {}: {}", name, message);
-            setStatus(message, AlarmSeverity.INVALID);
+            refuse(message);
         }
     }
 
+    private void refuse(String message) {
+        setStatus(message, AlarmSeverity.INVALID, AlarmStatus.CALC);
+        invalidate(AlarmStatus.CALC, "the expression is refused (see status)");
+    }
+
     private Registration subscribe(String device) {
-        Subscription s = source.subscribe(device, new org.syncscope.api.pv.PvListener() {
+        return source.subscribe(device, new PvListener() {
+            /** The next update is the channel's current value, not a change. */
+            private volatile boolean baseline = true;
+
             @Override
             public void onUpdate(PvUpdate update) {
                 latest = update;
-                updates.incrementAndGet();
+                if (baseline) {
+                    baseline = false;
+                } else {
+                    updates.incrementAndGet();
+                }
             }
 
             @Override
             public void onConnectionChanged(String pvName, boolean connected) {
                 if (!connected) {
                     latest = null;
+                    baseline = true;
+                    disconnects.incrementAndGet();
+                    serial.execute(noticeOutage);
                 }
             }
         });
-        return s;
     }
 
     /** Runs {@code action} on the device's executor at each event; a clock event the system cannot deliver is refused. */
@@ -158,6 +210,22 @@ public final class TimeavDevice implements AutoCloseable {
         return () -> { };
     }
 
+    /**
+     * A disconnect since the collection started ends it: samples, the previous mean and the
+     * lifetime window are forgotten and the output goes INVALID/COMM. Idempotent.
+     */
+    private void noticeOutage() {
+        long seen = disconnects.get();
+        if (averager == null || seen == segment) {
+            return;
+        }
+        segment = seen;
+        averager.reset();
+        inputDown = true;
+        setStatus("input disconnected", AlarmSeverity.INVALID, AlarmStatus.COMM);
+        invalidate(AlarmStatus.COMM, "input disconnected; no average since");
+    }
+
     private void onSampleIfChanged() {
         long seen = updates.get();
         if (seen != lastSampledSequence) {
@@ -170,41 +238,60 @@ public final class TimeavDevice implements AutoCloseable {
         if (averager == null) {
             return;
         }
-        PvUpdate u = latest;
+        PvUpdate u;
+        do {
+            noticeOutage();
+            u = latest;
+        } while (disconnects.get() != segment);    // a disconnect between the two reads: u may be from before it
         if (u == null) {
-            setStatus("no value from the device yet", AlarmSeverity.MINOR);
+            if (!inputDown) {
+                setStatus("no value from the device yet", AlarmSeverity.MINOR, AlarmStatus.UDF);
+            }
+            return;
+        }
+        inputDown = false;
+        if (u.severity() == AlarmSeverity.INVALID) {
+            // e.g. a restarted IOC's record before it first processes (UDF): its value means nothing
+            setStatus("input INVALID/" + u.status() + ": not sampled", AlarmSeverity.MINOR, AlarmStatus.UDF);
             return;
         }
         double[] x = numbers(u.value());
         if (x == null) {
-            setStatus("device value is not numeric", AlarmSeverity.INVALID);
+            setStatus("device value is not numeric", AlarmSeverity.INVALID, AlarmStatus.CALC);
             return;
         }
+        arrayInput = u.value() instanceof PvValue.DoubleArrayValue;
+        long now = stamp();
         try {
-            Optional<Averager.Output> out = averager.sample(x, events.now());
-            out.ifPresent(o -> post(o, events.now()));
+            Optional<Averager.Output> out = averager.sample(x, now);
+            out.ifPresent(o -> post(o, now));
         } catch (IllegalArgumentException changed) {
-            setStatus(changed.getMessage(), AlarmSeverity.MINOR);
+            setStatus(changed.getMessage(), AlarmSeverity.MINOR, AlarmStatus.UDF);
             return;
         }
-        setStatus(averager.status(), AlarmSeverity.NO_ALARM);
+        setStatus(averager.status(), AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
     }
 
     private void onCompute() {
         if (averager == null) {
             return;
         }
-        long now = events.now();
+        noticeOutage();
+        if (inputDown) {
+            return;                 // Status keeps saying why
+        }
+        long now = stamp();
         averager.compute(now).ifPresent(o -> post(o, now));
-        setStatus(averager.status(), AlarmSeverity.NO_ALARM);
+        setStatus(averager.status(), AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
     }
 
     private void post(Averager.Output o, long time) {
-        if (output == null || (output.spec().type() == PvType.DOUBLE) != (o.values().length == 1 && isScalar())) {
+        boolean scalar = !arrayInput;
+        if (output == null || (output.spec().type() == PvType.DOUBLE) != (o.values().length == 1 && scalar)) {
             if (output != null) {
                 output.close();
             }
-            output = publisher.publish(isScalar()
+            output = publisher.publish(scalar
                     ? PvSpec.ofDouble(name, "", 6, "TIMEAV " + expressionText)
                     : new PvSpec(name, PvType.DOUBLE_ARRAY, "", 6, "TIMEAV " + expressionText, Limits.NONE, Limits.NONE,
                             List.of(), Math.max(1, o.values().length), null));
@@ -213,11 +300,26 @@ public final class TimeavDevice implements AutoCloseable {
                 : new PvValue.DoubleArrayValue(o.values());
         output.post(v, time, o.invalid() ? AlarmSeverity.INVALID : AlarmSeverity.NO_ALARM,
                 o.invalid() ? AlarmStatus.CALC : AlarmStatus.NO_ALARM);
+        lastOutput = v;
+        outputText = o.invalid() ? "INVALID/CALC: no lifetime fits (ratio not positive)" : "NO_ALARM: current";
     }
 
-    private boolean isScalar() {
-        PvUpdate u = latest;
-        return u == null || !(u.value() instanceof PvValue.DoubleArrayValue);
+    /** The output keeps its last value, INVALID with {@code why}: it is no longer current. */
+    private void invalidate(AlarmStatus alarm, String why) {
+        if (output == null || lastOutput == null) {
+            return;
+        }
+        output.post(lastOutput, stamp(), AlarmSeverity.INVALID, alarm);
+        outputText = "INVALID/" + alarm + ": " + why;
+    }
+
+    /** Now, by the event source's clock, never before a stamp this device gave out (the clock may change). */
+    private long stamp() {
+        long now = events.now();
+        if (now > lastStamp) {
+            lastStamp = now;
+        }
+        return lastStamp;
     }
 
     private static double[] numbers(PvValue v) {
@@ -236,12 +338,15 @@ public final class TimeavDevice implements AutoCloseable {
         return null;
     }
 
-    private void setStatus(String text, AlarmSeverity severity) {
+    /** Posts the Status PV when its text or severity changes. */
+    private void setStatus(String text, AlarmSeverity severity, AlarmStatus alarm) {
+        if (text.equals(statusText) && severity == statusSeverity) {
+            return;
+        }
         statusText = text;
+        statusSeverity = severity;
         String shown = text.length() <= STATUS_LENGTH ? text : text.substring(0, STATUS_LENGTH - 1) + "~";
-        status.post(new PvValue.StringValue(shown), events.now(), severity,
-                severity == AlarmSeverity.NO_ALARM ? AlarmStatus.NO_ALARM
-                        : severity == AlarmSeverity.INVALID ? AlarmStatus.CALC : AlarmStatus.UDF);
+        status.post(new PvValue.StringValue(shown), stamp(), severity, alarm);
     }
 
     private void stop() {

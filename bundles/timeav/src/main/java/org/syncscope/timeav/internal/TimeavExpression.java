@@ -3,6 +3,7 @@ package org.syncscope.timeav.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code deviceName | sampleEvent | computeEvent | maxPoints | calcDirection}: blanks around
@@ -14,6 +15,15 @@ public record TimeavExpression(String device, EventSpec sample, Optional<EventSp
                                CalcDirection direction) {
 
     private static final String[] FIELDS = {"deviceName", "sampleEvent", "computeEvent", "maxPoints", "calcDirection"};
+
+    /** The characters {@link #isPvName} allows, in words. */
+    public static final String PV_NAME_CHARACTERS = "letters, digits, _ - : . [ ] < > ; { } $";
+    private static final Pattern PV_NAME = Pattern.compile("[A-Za-z0-9_:.\\-\\[\\]<>;{}$]+");
+
+    /** Whether {@code name} is made of the characters EPICS record and PV names use. */
+    public static boolean isPvName(String name) {
+        return PV_NAME.matcher(name).matches();
+    }
 
     public static TimeavExpression parse(String expression) throws InvalidSettingException {
         if (expression == null || expression.isBlank()) {
@@ -49,9 +59,9 @@ public record TimeavExpression(String device, EventSpec sample, Optional<EventSp
         if (device.isEmpty()) {
             throw new InvalidSettingException("deviceName", positions.get(0), "empty");
         }
-        if (!device.matches("[A-Za-z0-9_:.\\-\\[\\]<>;{}$]+")) {
+        if (!isPvName(device)) {
             throw new InvalidSettingException("deviceName", positions.get(0), "'" + device
-                    + "' is not a PV name (letters, digits, _ - : . [ ] < > ; { } $)");
+                    + "' is not a PV name (" + PV_NAME_CHARACTERS + ")");
         }
         if (fields.get(1).trim().equalsIgnoreCase("null")) {
             throw new InvalidSettingException("sampleEvent", positions.get(1), "null: there must be a sample event");
@@ -89,6 +99,18 @@ public record TimeavExpression(String device, EventSpec sample, Optional<EventSp
                     direction.name().toLowerCase() + " needs maxPoints > 0: the window T is maxPoints sample intervals");
         }
         return new TimeavExpression(device, sample, compute, maxPoints, direction);
+    }
+
+    /**
+     * What a device on {@code expression} would do, in words, or exactly the DAE_INVALID_SETTING
+     * message its Status would show: {@code timeav:check} and the device share this one verdict.
+     */
+    public static String check(String expression) {
+        try {
+            return parse(expression).explain();
+        } catch (InvalidSettingException e) {
+            return e.getMessage();
+        }
     }
 
     /** What the device will do, in words (timeav:check). */

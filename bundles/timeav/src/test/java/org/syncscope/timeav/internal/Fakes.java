@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.syncscope.api.Registration;
 import org.syncscope.api.pv.AlarmSeverity;
@@ -74,7 +75,7 @@ final class Fakes {
         }
     }
 
-    static final class Source implements PvSource {
+    static class Source implements PvSource {
         final Map<String, List<PvListener>> listeners = new HashMap<>();
 
         @Override
@@ -109,17 +110,35 @@ final class Fakes {
             }
         }
 
+        /** An update the input marks INVALID with {@code status}. */
+        void postInvalid(String pv, PvValue value, AlarmStatus status) {
+            for (PvListener l : new ArrayList<>(listeners.getOrDefault(pv, List.of()))) {
+                l.onUpdate(new PvUpdate(pv, value, 0, 0, AlarmSeverity.INVALID, status));
+            }
+        }
+
+        /** The input's server went away ({@code false}) or came back ({@code true}). */
+        void connection(String pv, boolean connected) {
+            for (PvListener l : new ArrayList<>(listeners.getOrDefault(pv, List.of()))) {
+                l.onConnectionChanged(pv, connected);
+            }
+        }
+
         int subscribers(String pv) {
             return listeners.getOrDefault(pv, List.of()).size();
         }
     }
 
     /** Keeps every PV's last post. */
-    static final class Publisher implements PvPublisher {
-        final Map<String, PvSpec> specs = new HashMap<>();
-        final Map<String, PvValue> values = new HashMap<>();
-        final Map<String, AlarmSeverity> severities = new HashMap<>();
-        final Map<String, Long> times = new HashMap<>();
+    static class Publisher implements PvPublisher {
+        // concurrent: component tests post from the device's thread and read on the test's
+        final Map<String, PvSpec> specs = new ConcurrentHashMap<>();
+        final Map<String, PvValue> values = new ConcurrentHashMap<>();
+        final Map<String, AlarmSeverity> severities = new ConcurrentHashMap<>();
+        final Map<String, Long> times = new ConcurrentHashMap<>();
+        final Map<String, AlarmStatus> statuses = new ConcurrentHashMap<>();
+        /** Every post, in order, per PV: its time. */
+        final Map<String, List<Long>> history = new ConcurrentHashMap<>();
 
         @Override
         public PublishedPv publish(PvSpec spec) {
@@ -135,6 +154,8 @@ final class Fakes {
                     values.put(spec.name(), value);
                     severities.put(spec.name(), severity);
                     times.put(spec.name(), timestampNanos);
+                    statuses.put(spec.name(), status);
+                    history.computeIfAbsent(spec.name(), k -> new ArrayList<>()).add(timestampNanos);
                 }
 
                 @Override

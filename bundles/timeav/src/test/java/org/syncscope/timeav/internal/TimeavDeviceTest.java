@@ -87,20 +87,23 @@ class TimeavDeviceTest {
         events.event(0x10);
         assertThat(publisher.number("AV:TOR")).isEqualTo(3.0);
         TimeavDevice zero = device("AV:ZERO", "M:TOR109 | e,81,s,10 | e,00,s,0 | 0 | sum |");
-        assertThat(zero.statusText()).startsWith("DAE_INVALID_SETTING: clock event E,0,S,0: event 0 is outside 1..255");
+        assertThat(zero.statusText()).isEqualTo("DAE_INVALID_SETTING: computeEvent at position 24: clock event 0 never "
+                + "occurs (event 0 is the current time); use 0x01-0xFF");
         assertThat(source.subscribers("M:TOR109")).as("the refused device keeps no subscription").isEqualTo(1);
     }
 
     @Test
     void qSamplesOnlyWhenTheValueChanged() {
         device("AV:Q", "X | q,100,false | p,1000,false | 0 | sum");
-        source.post("X", new PvValue.DoubleValue(1));
+        source.post("X", new PvValue.DoubleValue(1));    // the value the channel has when it connects: no change
+        events.tick(100);
+        source.post("X", new PvValue.DoubleValue(2));
         events.tick(100);
         events.tick(100);     // no new update: no sample
-        source.post("X", new PvValue.DoubleValue(1));
+        source.post("X", new PvValue.DoubleValue(2));
         events.tick(100);
         events.tick(1000);
-        assertThat(publisher.number("AV:Q")).isEqualTo(2.0);
+        assertThat(publisher.number("AV:Q")).isEqualTo(4.0);
     }
 
     @Test

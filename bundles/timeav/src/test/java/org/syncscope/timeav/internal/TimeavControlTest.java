@@ -1,0 +1,85 @@
+package org.syncscope.timeav.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.syncscope.api.pv.PvValue;
+
+/** The control's DS life: the reset-all PV published, rebuilt under a new name, kept on a bad edit, withdrawn. */
+class TimeavControlTest {
+
+    private final Fakes.Publisher publisher = new Fakes.Publisher();
+
+    private static final String FILE = "org.syncscope.timeav.control.cfg";
+
+    private TimeavControl activate(Map<String, Object> properties) {
+        TimeavControl control = new TimeavControl(Configs.of(TimeavControlConfig.class, properties), properties);
+        control.bindPublisher(publisher);
+        return control;
+    }
+
+    private static void modified(TimeavControl control, Map<String, Object> properties) {
+        control.modified(Configs.of(TimeavControlConfig.class, properties), properties);
+    }
+
+    @Test
+    void activatePublishesTheDefaultResetAllPvAndDeactivateWithdrawsIt() {
+        TimeavControl control = activate(Configs.file(FILE));
+        assertThat(publisher.specs).containsKey("TIMEAV:ResetAll");
+        assertThat(control.resetAllPv()).isEqualTo("TIMEAV:ResetAll");
+        assertThat(control.refusal()).isNull();
+        control.deactivate();
+        assertThat(publisher.specs).doesNotContainKey("TIMEAV:ResetAll");
+    }
+
+    @Test
+    void aNewResetAllPvReplacesTheOldOneAndResetsEveryDevice() {
+        TimeavControl control = activate(Configs.file(FILE));
+        Map<String, Object> props = Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
+        TimeavComponent device = new TimeavComponent(Configs.of(TimeavConfig.class, props), props);
+        try {
+            control.addDevice(device);
+            modified(control, Configs.file(FILE, "resetAllPv", "SITE:TIMEAV:RST"));
+            assertThat(publisher.specs).containsKey("SITE:TIMEAV:RST").doesNotContainKey("TIMEAV:ResetAll");
+            assertThat(control.devices()).extracting(TimeavDevice::name).containsExactly("AV:A");
+            publisher.write("SITE:TIMEAV:RST", new PvValue.LongValue(1));     // reaches every device's thread
+            modified(control, Configs.file(FILE, "resetAllPv", ""));
+            assertThat(publisher.specs).doesNotContainKey("SITE:TIMEAV:RST");
+            assertThat(control.resetAllPv()).isEmpty();
+        } finally {
+            device.deactivate();
+        }
+    }
+
+    @Test
+    void aBadResetAllPvIsRefusedAndThePreviousStays() {
+        TimeavControl control = activate(Configs.file(FILE));
+        modified(control, Configs.file(FILE, "resetAllPv", "TIMEAV RESET"));
+        assertThat(publisher.specs).containsKey("TIMEAV:ResetAll");
+        assertThat(control.refusal()).isEqualTo("change refused, previous settings stay: etc/" + FILE
+                + ": resetAllPv = 'TIMEAV RESET' is not a PV name (letters, digits, _ - : . [ ] < > ; { } $)");
+        modified(control, Configs.file(FILE));
+        assertThat(control.refusal()).isNull();
+    }
+
+    @Test
+    void refusedConfigurationsAreListedBesideRunningOnes() {
+        TimeavControl control = activate(Configs.file(FILE));
+        Map<String, Object> good = Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
+        Map<String, Object> bad = Configs.file("org.syncscope.timeav-x.cfg", "expression", "X | p,100 | null | 1");
+        TimeavComponent a = new TimeavComponent(Configs.of(TimeavConfig.class, good), good);
+        TimeavComponent x = new TimeavComponent(Configs.of(TimeavConfig.class, bad), bad);
+        try {
+            control.addDevice(x);
+            control.addDevice(a);
+            assertThat(control.configurations()).containsExactly(a, x);
+            assertThat(control.devices()).extracting(TimeavDevice::name).containsExactly("AV:A");
+            control.removeDevice(x);
+            assertThat(control.configurations()).containsExactly(a);
+        } finally {
+            a.deactivate();
+            x.deactivate();
+        }
+    }
+}

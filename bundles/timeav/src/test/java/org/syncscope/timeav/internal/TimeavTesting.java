@@ -1,0 +1,30 @@
+package org.syncscope.timeav.internal;
+
+import java.util.Map;
+
+/** Builds components for tests of the command package, which cannot reach the package-private DS methods. */
+public final class TimeavTesting {
+
+    private TimeavTesting() {
+    }
+
+    public static TimeavControl control() {
+        Map<String, Object> p = Configs.file("org.syncscope.timeav.control.cfg", "resetAllPv", "");
+        return new TimeavControl(Configs.of(TimeavControlConfig.class, p), p);
+    }
+
+    /** A device configuration in {@code etc/<file>}; {@code name} null leaves it out. */
+    public static TimeavComponent component(String file, String name, String expression) {
+        Map<String, Object> p = name == null ? Configs.file(file, "expression", expression)
+                : Configs.file(file, "name", name, "expression", expression);
+        return new TimeavComponent(Configs.of(TimeavConfig.class, p), p);
+    }
+
+    public static void deactivate(TimeavComponent component) {
+        component.deactivate();
+    }
+
+    public static void add(TimeavControl control, TimeavComponent component) {
+        control.addDevice(component);
+    }
+}
