@@ -182,8 +182,10 @@ class SiteStateIT {
     private void edit(String file, Map<String, String> keys) throws IOException {
         String text = defaultText(zip, file);
         for (Map.Entry<String, String> k : keys.entrySet()) {
-            String replaced = text.replaceFirst("(?m)^\\s*" + k.getKey() + "\\s*=.*$", k.getKey() + " = " + k.getValue());
-            assertThat(replaced).as("%s has a %s line", file, k.getKey()).isNotEqualTo(text);
+            String line = "(?m)^\\s*" + k.getKey() + "\\s*=.*$";
+            assertThat(java.util.regex.Pattern.compile(line).matcher(text).find()).as("%s has a %s line", file, k.getKey())
+                    .isTrue();
+            String replaced = text.replaceFirst(line, k.getKey() + " = " + k.getValue());
             text = replaced;
         }
         Path target = server.site.resolve("etc/" + file);

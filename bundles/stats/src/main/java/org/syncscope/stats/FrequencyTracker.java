@@ -66,6 +66,15 @@ public final class FrequencyTracker {
         return previous;
     }
 
+    /**
+     * Starts a new run of intervals, keeping the statistics: the next update is a baseline, not a
+     * sample, so no interval spans a gap such as a disconnect. The next timestamp is not compared
+     * with the ones before (a restarted IOC may stamp from a clock set back).
+     */
+    public void restart() {
+        hasPrevious = false;
+    }
+
     /** Forgets everything, including the rejected count. */
     public void reset() {
         stats.reset();

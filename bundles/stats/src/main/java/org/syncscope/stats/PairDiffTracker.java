@@ -3,7 +3,9 @@ package org.syncscope.stats;
 /**
  * Time difference between the updates of two PVs, A and B (A first in configuration order).
  *
- * <p>{@link #currentNanos()} is latest(A) − latest(B), defined once both have updated. A pair
+ * <p>{@link #currentNanos()} is latest(A) − latest(B), defined once both have updated;
+ * {@link #latestSample()} is the most recent pair sample, always within the statistics' min and
+ * max. A pair
  * sample is taken when one PV updates while the other has an update not yet used in a pair
  * sample; each update is used in at most one sample, and the sample is latest(A) − latest(B).
  * So with A at 10 Hz and B at 1 Hz, every B update is paired exactly once, with the A update
@@ -19,6 +21,7 @@ public final class PairDiffTracker {
     private final Side a = new Side();
     private final Side b = new Side();
     private long rejected;
+    private double latestSample = Double.NaN;
 
     /** @param window how many pair samples the statistics cover */
     public PairDiffTracker(int window) {
@@ -57,6 +60,11 @@ public final class PairDiffTracker {
         return hasCurrent() ? currentNanos() / NANOS_PER_SECOND : Double.NaN;
     }
 
+    /** The most recent pair sample in seconds; NaN before the first. */
+    public double latestSample() {
+        return latestSample;
+    }
+
     /** Rolling statistics of the pair samples, in seconds. */
     public Stats stats() {
         return stats;
@@ -67,12 +75,23 @@ public final class PairDiffTracker {
         return rejected;
     }
 
+    /**
+     * Starts pairing afresh, keeping the statistics: no update seen so far is used in a sample,
+     * so no sample spans a gap such as a disconnect of either PV, and the next timestamps are not
+     * compared with earlier ones (a restarted IOC may stamp from a clock set back).
+     */
+    public void restart() {
+        a.clear();
+        b.clear();
+    }
+
     /** Forgets everything. */
     public void reset() {
         stats.reset();
         a.clear();
         b.clear();
         rejected = 0;
+        latestSample = Double.NaN;
     }
 
     private boolean update(Side self, Side partner, long timestampNanos) {
@@ -85,7 +104,8 @@ public final class PairDiffTracker {
         if (partner.unused) {
             partner.unused = false;
             self.unused = false;
-            stats.add(currentNanos() / NANOS_PER_SECOND);
+            latestSample = currentNanos() / NANOS_PER_SECOND;
+            stats.add(latestSample);
             return true;
         }
         self.unused = true;

@@ -79,4 +79,22 @@ class FrequencyTrackerTest {
         assertThat(f.update(T0 + 1_000_000_000L - 1)).isTrue();
         assertThat(f.instant()).isEqualTo(1.0);
     }
+
+    @Test
+    void aRestartKeepsTheStatisticsButNoIntervalSpansIt() {
+        FrequencyTracker f = new FrequencyTracker(100);
+        long t0 = 1_700_000_000_000_000_000L;
+        long ms = 1_000_000L;
+        f.update(t0);
+        f.update(t0 + 100 * ms);
+        f.restart();   // e.g. the PV disconnected for 20 s
+        assertThat(f.update(t0 + 20_100 * ms)).as("the first update after a restart is a baseline").isFalse();
+        assertThat(f.update(t0 + 20_200 * ms)).isTrue();
+        assertThat(f.stats().count()).isEqualTo(2);
+        assertThat(f.stats().min()).as("no 0.05 Hz sample from the gap").isEqualTo(10.0);
+        f.restart();
+        assertThat(f.update(t0)).as("after a restart an earlier stamp (a clock set back) is a new baseline")
+                .isFalse();
+        assertThat(f.rejected()).isZero();
+    }
 }

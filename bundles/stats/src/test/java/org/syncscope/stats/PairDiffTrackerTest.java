@@ -89,4 +89,38 @@ class PairDiffTrackerTest {
         pair.updateB(T0 + 3);
         assertThat(pair.currentNanos()).isEqualTo(-3);
     }
+
+    @Test
+    void aRestartDropsThePendingUpdatesSoNoSampleSpansIt() {
+        PairDiffTracker pair = new PairDiffTracker(100);
+        pair.updateA(T0);
+        pair.updateB(T0 + 30 * MS);
+        pair.updateA(T0 + 100 * MS);   // unused, waiting for a B
+        pair.restart();                // e.g. A's IOC went away for 20 s
+        assertThat(pair.updateB(T0 + 20_030 * MS)).as("the pre-outage A update is not paired").isFalse();
+        assertThat(pair.updateA(T0 + 20_000 * MS)).isTrue();
+        assertThat(pair.stats().count()).isEqualTo(2);
+        assertThat(pair.stats().min()).isEqualTo(-0.03);
+        assertThat(pair.stats().max()).isEqualTo(-0.03);
+    }
+
+    @Test
+    void theLatestSampleIsAlwaysWithinMinAndMax() {
+        PairDiffTracker pair = new PairDiffTracker(100);
+        assertThat(pair.latestSample()).isNaN();
+        // A at 10 Hz, B at 1 Hz: latest(A) - latest(B) runs up to +0.87 s, the samples are all -0.03 s
+        for (long ms = 0; ms < 5_000; ms++) {
+            if (ms % 100 == 0) {
+                pair.updateA(T0 + ms * MS);
+            }
+            if (ms % 1000 == 30) {
+                pair.updateB(T0 + ms * MS);
+            }
+            if (pair.stats().count() > 0) {
+                assertThat(pair.latestSample()).isBetween(pair.stats().min(), pair.stats().max());
+            }
+        }
+        assertThat(pair.current()).isCloseTo(0.87, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(pair.latestSample()).isEqualTo(-0.03);
+    }
 }

@@ -8,12 +8,20 @@ package org.syncscope.api.pv;
  */
 public interface PvListener {
 
-    /** A new value arrived. */
+    /**
+     * A new value arrived. The first update after each connect ({@code onConnectionChanged(name,
+     * true)}) is the channel's current value, as Channel Access sends it when a monitor is set
+     * up: it was stamped before the connection, possibly long before, so it is not evidence of a
+     * fresh update (a listener timing updates uses it as a baseline at most). The connect is
+     * always told before it.
+     */
     void onUpdate(PvUpdate update);
 
     /**
      * The channel connected ({@code true}) or lost its server ({@code false}). After a
-     * disconnect the source reconnects by itself; updates resume with the next value.
+     * disconnect the source reconnects by itself; it tells the connect, then delivers the
+     * channel's current value, then fresh updates. No update arrives between a disconnect and
+     * the next connect.
      */
     default void onConnectionChanged(String pvName, boolean connected) {
     }

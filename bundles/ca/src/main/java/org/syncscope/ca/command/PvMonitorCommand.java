@@ -2,6 +2,7 @@ package org.syncscope.ca.command;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -13,7 +14,11 @@ import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.Subscription;
 import org.syncscope.ca.internal.CaSourceComponent;
 
-/** Prints a PV's updates as they arrive, like camonitor, until --count updates or Ctrl-C. */
+/**
+ * Prints a PV's updates as they arrive, like camonitor, until --count updates or Ctrl-C. A PV no
+ * server answers for within the get timeout is reported as not connected, as camonitor does, and
+ * monitoring goes on: its updates are printed if it appears later.
+ */
 @Command(scope = "pv", name = "monitor", description = "Prints a PV's updates as they arrive (like camonitor); Ctrl-C stops")
 @Service
 public class PvMonitorCommand implements Action {
@@ -45,12 +50,21 @@ public class PvMonitorCommand implements Action {
             }
         })) {
             int printed = 0;
+            long wait = source.defaultGetTimeout().toNanos();
+            String line = lines.poll(wait, TimeUnit.NANOSECONDS);
+            if (line == null) {
+                System.out.println(name + " *** Not connected (PV not found within " + wait / 1e9
+                        + " s; still waiting, Ctrl-C stops)");
+            }
             while (count == 0 || printed < count) {
-                String line = lines.take();   // Ctrl-C interrupts this thread and ends the command
+                if (line == null) {
+                    line = lines.take();   // Ctrl-C interrupts this thread and ends the command
+                }
                 System.out.println(line);
                 if (!line.endsWith("connected")) {
                     printed++;
                 }
+                line = null;
             }
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();

@@ -28,6 +28,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Get timeout (s)", description = "How long pv:get and PvSource.get wait by default.")
     float getTimeoutSeconds() default 5f;
 
+    @AttributeDefinition(name = "Longest search interval (s)",
+            description = "A disconnected channel is searched at least this often, so a restarted IOC is found again "
+                    + "within about this time (no CA repeater runs here, so no beacon announces it). CAJ's own default is 300.")
+    float maxSearchIntervalSeconds() default 1f;
+
     @AttributeDefinition(name = "Largest array (bytes)", description = "EPICS_CA_MAX_ARRAY_BYTES.")
     int maxArrayBytes() default 16384;
 }

@@ -18,13 +18,16 @@ import org.syncscope.api.pv.Subscription;
 
 /**
  * A monitor on one channel. The monitor is added at the first connection; CAJ re-establishes it
- * by itself after the server comes back, so a restarted IOC needs nothing from us.
+ * by itself after the server comes back, so a restarted IOC needs nothing from us. The listener
+ * hears the connection before the first value of each connection (CAJ dispatches the connection
+ * event before the monitor's first value, on one queue), and it may be moved to a new context
+ * when the client's settings change: it then hears a disconnect and connects again there.
  */
 final class CaSubscription implements Subscription {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaSubscription.class);
 
-    private final gov.aps.jca.Context context;
+    private volatile gov.aps.jca.Context context;
     private final String pvName;
     private final PvListener listener;
     private final Consumer<CaSubscription> onClose;
@@ -42,14 +45,14 @@ final class CaSubscription implements Subscription {
         this.onClose = onClose;
     }
 
-    void open() throws CAException {
+    synchronized void open() throws CAException {
         channel = context.createChannel(pvName, this::connectionChanged);
         context.flushIO();
     }
 
-    private void connectionChanged(ConnectionEvent ev) {
-        if (closed) {
-            return;
+    private synchronized void connectionChanged(ConnectionEvent ev) {
+        if (closed || (channel != null && ev.getSource() != channel)) {
+            return;   // closed, or a late event of the channel on a context replaced since
         }
         boolean now = ev.isConnected();
         if (now && monitor == null) {
@@ -83,9 +86,9 @@ final class CaSubscription implements Subscription {
         }
     }
 
-    private void monitorChanged(MonitorEvent ev) {
+    private synchronized void monitorChanged(MonitorEvent ev) {
         long received = ChannelAccessClient.nowNanos();
-        if (closed || !ev.getStatus().isSuccessful() || ev.getDBR() == null) {
+        if (closed || !ev.getStatus().isSuccessful() || ev.getDBR() == null || ev.getSource() != channel) {
             return;
         }
         PvUpdate update;
@@ -111,6 +114,33 @@ final class CaSubscription implements Subscription {
         gov.aps.jca.dbr.DBR dbr = ev.getDBR();
         ((gov.aps.jca.dbr.TIME) dbr).setTimeStamp(new gov.aps.jca.dbr.TimeStamp(0, 0));
         return dbr;
+    }
+
+    /**
+     * Opens the channel again on {@code next} (the client's settings changed); the old context is
+     * destroyed by the caller, with this channel. The listener hears a disconnect first if it was connected.
+     */
+    synchronized void moveTo(gov.aps.jca.Context next) throws CAException {
+        if (closed) {
+            return;
+        }
+        channel = null;
+        monitor = null;
+        context = next;
+        if (connected) {
+            connected = false;
+            try {
+                listener.onConnectionChanged(pvName, false);
+            } catch (RuntimeException e) {
+                LOG.warn("listener of {} failed on connection change", pvName, e);
+            }
+        }
+        open();
+    }
+
+    /** Stops callbacks without touching the channel: the context is being destroyed with it. */
+    void abandon() {
+        closed = true;
     }
 
     @Override

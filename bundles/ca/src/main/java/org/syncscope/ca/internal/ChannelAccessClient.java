@@ -42,28 +42,58 @@ public final class ChannelAccessClient implements AutoCloseable {
         }
     }
 
-    private final CAJContext context;
-    private final ClientSettings settings;
+    /** How long closing waits for CAJ to destroy a context (its threads and sockets) before going on. */
+    static final Duration DESTROY_DEADLINE = Duration.ofSeconds(5);
+
+    private volatile CAJContext context;
+    private volatile ClientSettings settings;
     private final Set<CaSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
     public ChannelAccessClient(ClientSettings settings) throws CAException {
         this.settings = settings;
+        this.context = newContext(settings);
+    }
+
+    private static CAJContext newContext(ClientSettings settings) throws CAException {
         DefaultConfiguration config = new DefaultConfiguration("CAJContext");
         config.setAttribute("addr_list", settings.addresses().toString());
         config.setAttribute("auto_addr_list", Boolean.toString(settings.autoAddresses()));
         config.setAttribute("server_port", Integer.toString(settings.serverPort()));
         config.setAttribute("connection_timeout", Float.toString(settings.connectionTimeout().toMillis() / 1000f));
         config.setAttribute("max_array_bytes", Integer.toString(settings.maxArrayBytes()));
+        // Without a CA repeater no beacon tells CAJ an IOC returned; its searches back off to 300 s.
+        config.setAttribute("max_search_interval", Float.toString(settings.maxSearchInterval().toMillis() / 1000f));
         DefaultConfiguration dispatcher = new DefaultConfiguration("event_dispatcher");
         dispatcher.setAttribute("class", "gov.aps.jca.event.QueuedEventDispatcher");
         config.addChild(dispatcher);
-        context = new CAJContext();
+        CAJContext context = new CAJContext();
         try {
             context.configure(config);
         } catch (ConfigurationException e) {
             throw new IllegalArgumentException("CAJ refused the client settings " + settings + ": " + e.getMessage(), e);
         }
         context.initialize();
+        return context;
+    }
+
+    /**
+     * Moves every subscription to a new CAJ context on {@code next}: each listener hears a
+     * disconnect, then connects again there. The old context is destroyed within
+     * {@link #DESTROY_DEADLINE}.
+     */
+    public void reconfigure(ClientSettings next) throws CAException {
+        CAJContext fresh = newContext(next);
+        CAJContext old = context;
+        context = fresh;
+        settings = next;
+        for (CaSubscription s : List.copyOf(subscriptions)) {
+            try {
+                s.moveTo(fresh);
+            } catch (CAException | RuntimeException e) {
+                LOG.warn("{} not monitored again on the new settings: {}", s.pvName(), e.toString());
+            }
+        }
+        destroyBounded(old);
     }
 
     ClientSettings settings() {
@@ -135,14 +165,40 @@ public final class ChannelAccessClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every subscription's callbacks and destroys the context (with its channels: closing
+     * each channel first made CAJ log "Channel already destroyed"); waits at most
+     * {@link #DESTROY_DEADLINE}.
+     */
     @Override
     public void close() {
-        List.copyOf(subscriptions).forEach(CaSubscription::close);
+        List.copyOf(subscriptions).forEach(CaSubscription::abandon);
+        subscriptions.clear();
+        destroyBounded(context);
+    }
+
+    /** Destroys a context on a thread of its own, waiting at most {@link #DESTROY_DEADLINE}. */
+    static boolean destroyBounded(CAJContext old) {
+        Thread t = new Thread(() -> {
+            try {
+                old.destroy();
+            } catch (CAException | IllegalStateException e) {
+                LOG.warn("closing the Channel Access client: {}", e.toString());
+            }
+        }, "ca-client-destroy");
+        t.setDaemon(true);
+        t.start();
         try {
-            context.destroy();
-        } catch (CAException | IllegalStateException e) {
-            LOG.warn("closing the Channel Access client: {}", e.toString());
+            t.join(DESTROY_DEADLINE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        if (t.isAlive()) {
+            LOG.warn("the Channel Access client's context was not destroyed within {} s; going on, it ends in the background",
+                    DESTROY_DEADLINE.toSeconds());
+            return false;
+        }
+        return true;
     }
 
     static long nowNanos() {

@@ -322,6 +322,42 @@ class ChannelAccessRoundTripTest {
         }
     }
 
+    @Test
+    void eachConnectionIsToldBeforeItsFirstValueAcrossAServerRestart() throws Exception {
+        int port = 25205;
+        ServerSettings settings = new ServerSettings(port, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY);
+        ChannelAccessServer ioc = new ChannelAccessServer();
+        ioc.start(settings);
+        PublishedPv pv = ioc.publish(PvSpec.ofDouble("RT:ORDER", "", 0, ""));
+        pv.post(new PvValue.DoubleValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        List<String> events = new CopyOnWriteArrayList<>();
+        ClientSettings cs = new ClientSettings(AddressList.parse("a", "127.0.0.1:" + port), false, port,
+                Duration.ofSeconds(30), Duration.ofSeconds(5), 16384);
+        try (ChannelAccessClient own = new ChannelAccessClient(cs);
+             Subscription s = own.subscribe("RT:ORDER", new PvListener() {
+                 @Override
+                 public void onUpdate(PvUpdate update) {
+                     events.add("value " + ((PvValue.DoubleValue) update.value()).value());
+                 }
+
+                 @Override
+                 public void onConnectionChanged(String name, boolean connected) {
+                     events.add(connected ? "connected" : "disconnected");
+                 }
+             })) {
+            await().atMost(WAIT).until(() -> events.contains("value 1.0"));
+            ioc.stop();
+            await().atMost(WAIT).until(() -> events.contains("disconnected"));
+            pv.post(new PvValue.DoubleValue(2), T + 5, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+            ioc.start(settings);   // serves the PV it kept, with its latest value
+            // the shortened search interval (1 s by default) finds the returned server quickly
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("value 2.0"));
+            assertThat(events).containsExactly("connected", "value 1.0", "disconnected", "connected", "value 2.0");
+        } finally {
+            ioc.stop();
+        }
+    }
+
     private static long nanos(String instant) {
         Instant i = Instant.parse(instant);
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();

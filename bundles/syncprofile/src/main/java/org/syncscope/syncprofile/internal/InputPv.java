@@ -18,7 +18,11 @@ final class InputPv {
     Subscription subscription;
     /** The listener of the current subscription; updates from an earlier one are ignored. */
     Listener listener;
+    /** The current subscription's latest connection as the profile has applied it; updates of an earlier one are ignored. */
+    Connection connection;
     boolean connected;
+    /** The time outputs were stamped with for this PV's latest update used in statistics. */
+    long postTime;
     boolean closed;
     long updates;
     long rejectedTimes;
@@ -30,31 +34,54 @@ final class InputPv {
 
     /**
      * One subscription's listener: hands updates to the profile's lane (dropping them when its
-     * queue is full) and connection changes to its control queue, which never drops.
+     * queue is full) and connection changes to its control queue, which never drops. Control work
+     * runs before queued updates, so each update carries the {@link Connection} it arrived in:
+     * the profile ignores an update processed after a later connection change, and knows the first
+     * update of each connection (the channel's current value, stamped before it connected).
      */
     static final class Listener implements PvListener {
         final InputPv input;
         private final ProfileLane lane;
         private final ConnectionHandler connections;
+        /** Updates before any connection change belong to this one (a source that reports none). */
+        final Connection initial;
+        private volatile Connection current;
 
         interface ConnectionHandler {
-            void connection(Listener from, boolean connected);
+            void connection(Connection changed);
         }
 
         Listener(InputPv input, ProfileLane lane, ConnectionHandler connections) {
             this.input = input;
             this.lane = lane;
             this.connections = connections;
+            this.initial = new Connection(this, true);
+            this.current = initial;
         }
 
         @Override
         public void onUpdate(PvUpdate update) {
-            lane.offer(this, update);
+            lane.offer(current, update);
         }
 
         @Override
         public void onConnectionChanged(String pvName, boolean connected) {
-            lane.execute(() -> connections.connection(this, connected));
+            Connection next = new Connection(this, connected);
+            current = next;
+            lane.execute(() -> connections.connection(next));
+        }
+    }
+
+    /** One connection (or disconnection) of a subscription: the updates that arrived during it. */
+    static final class Connection {
+        final Listener listener;
+        final boolean connected;
+        /** Whether its first update, the channel's current value, has been seen (profile thread only). */
+        boolean currentValueSeen;
+
+        Connection(Listener listener, boolean connected) {
+            this.listener = listener;
+            this.connected = connected;
         }
     }
 

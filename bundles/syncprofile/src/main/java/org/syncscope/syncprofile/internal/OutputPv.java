@@ -11,6 +11,12 @@ import org.syncscope.api.pv.PvValue;
  * One output PV of a profile: remembers its latest value, time and validity, so it can be posted
  * now, later at the publish rate, again with INVALID severity while an input is disconnected, or
  * anew to a publisher that came back after a redeploy. Used only on the profile's thread.
+ *
+ * <p>Its timestamps never go back: a value is served with its sample's time, and a time earlier
+ * than the one last served (an IOC whose clock was set back, a {@code timestamp} mode edit) is
+ * served as that one. A disconnect is served as the last value with INVALID/COMM, 1 ns after the
+ * time last served; the output becomes valid again with its next sample, never by a post of its
+ * own, so no wall-clock stamp ever precedes a sample's own.
  */
 final class OutputPv {
 
@@ -21,6 +27,8 @@ final class OutputPv {
     private long timestamp;
     private boolean valid = true;
     private boolean dirty;
+    /** The time last served; every post is stamped no earlier. */
+    private long served = Long.MIN_VALUE;
 
     /** Published at once when a publisher is there; else when one {@link #attach attaches}. */
     OutputPv(PvPublisher publisher, String name, String units, int precision, String description) {
@@ -34,9 +42,10 @@ final class OutputPv {
         return spec.name();
     }
 
-    /** A new value; posted at once when {@code immediate}, else at the next flush. */
+    /** A new, valid value; posted at once when {@code immediate}, else at the next flush. */
     void set(double newValue, long timestampNanos, boolean immediate) {
         hasValue = true;
+        valid = true;
         value = newValue;
         timestamp = timestampNanos;
         dirty = true;
@@ -45,30 +54,41 @@ final class OutputPv {
         }
     }
 
-    /** Marks the value (in)valid and posts the change at once, keeping the value. */
-    void setValid(boolean nowValid, long timestampNanos) {
-        if (valid == nowValid) {
+    /**
+     * Marks the value INVALID and posts that at once, keeping the value, stamped 1 ns after the
+     * time last served (a distinct sample for archivers); the next {@link #set} makes it valid
+     * again. The wall clock is never mixed into the outputs' times (the PVs' own stamps or values),
+     * so a disconnect cannot push them ahead of the samples that follow.
+     */
+    void invalidate() {
+        if (!valid) {
             return;
         }
-        valid = nowValid;
+        valid = false;
         if (hasValue) {
-            timestamp = Math.max(timestamp, timestampNanos);
+            timestamp = Math.max(timestamp, served == Long.MIN_VALUE ? timestamp : served + 1);
             dirty = true;
             flush();
         }
+    }
+
+    boolean isValid() {
+        return valid;
     }
 
     /** Posts the latest value if it changed since the last post. */
     void flush() {
         if (dirty && pv != null) {
             dirty = false;
-            pv.post(new PvValue.DoubleValue(value), timestamp, valid ? AlarmSeverity.NO_ALARM : AlarmSeverity.INVALID,
+            served = Math.max(served, timestamp);
+            pv.post(new PvValue.DoubleValue(value), served, valid ? AlarmSeverity.NO_ALARM : AlarmSeverity.INVALID,
                     valid ? AlarmStatus.NO_ALARM : AlarmStatus.COMM);
         }
     }
 
     /** Copies value and validity from an output being replaced (a prefix change renames outputs). */
     void takeOver(OutputPv old) {
+        served = Math.max(served, old.served);
         if (old.hasValue) {
             set(old.value, old.timestamp, false);
         }

@@ -39,14 +39,15 @@ final class PairOutputs {
         final OutputPv std;
 
         Outputs(OutputFactory f, String base) {
-            current = f.create(base + ":CurrentDiff", "s", 6, "latest(A) - latest(B)");
+            current = f.create(base + ":CurrentDiff", "s", 6, "the latest pair difference");
             avg = f.create(base + ":AvgDiff", "s", 6, "mean of the pair differences over the window");
             min = f.create(base + ":MinDiff", "s", 6, "lowest pair difference in the window");
             max = f.create(base + ":MaxDiff", "s", 6, "highest pair difference in the window");
             std = f.create(base + ":StdDiff", "s", 6, "population std of the pair differences");
         }
 
-        void setStats(Stats s, long t, boolean immediate) {
+        void set(double latest, Stats s, long t, boolean immediate) {
+            current.set(latest, t, immediate);
             avg.set(s.mean(), t, immediate);
             min.set(s.min(), t, immediate);
             max.set(s.max(), t, immediate);

@@ -12,7 +12,7 @@ public interface ProfileLane {
 
     /** Processes one update, on the lane's thread. */
     interface Sink {
-        void process(InputPv.Listener from, PvUpdate update);
+        void process(InputPv.Connection from, PvUpdate update);
     }
 
     /** A repeating task; {@link #cancel()} stops it. */
@@ -24,7 +24,7 @@ public interface ProfileLane {
     void start(Sink sink);
 
     /** Queues an update without blocking; false (and counted as dropped) when the queue is full or the lane stopped. */
-    boolean offer(InputPv.Listener from, PvUpdate update);
+    boolean offer(InputPv.Connection from, PvUpdate update);
 
     /** Runs {@code task} on the lane's thread before any update still queued. */
     void execute(Runnable task);

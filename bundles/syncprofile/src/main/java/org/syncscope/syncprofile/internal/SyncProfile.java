@@ -157,7 +157,7 @@ public final class SyncProfile implements AutoCloseable {
             }
             List<ProfileStatus.Pair> pr = new ArrayList<>();
             for (PairOutputs p : pairs.values()) {
-                pr.add(new ProfileStatus.Pair(p.key(), p.bothConnected(), p.diff.current(), p.diff.stats()));
+                pr.add(new ProfileStatus.Pair(p.key(), p.bothConnected(), p.diff.latestSample(), p.diff.stats()));
             }
             return new ProfileStatus(name, settings, in, pr, lane.queued(), lane.capacity(), lane.dropped(),
                     source != null, publisher != null);
@@ -332,6 +332,7 @@ public final class SyncProfile implements AutoCloseable {
         }
         InputPv.Listener listener = new InputPv.Listener(in, lane, this::connection);
         in.listener = listener;
+        in.connection = listener.initial;
         try {
             in.subscription = source.subscribe(in.name, listener);
         } catch (RuntimeException e) {
@@ -341,6 +342,7 @@ public final class SyncProfile implements AutoCloseable {
 
     private void unsubscribe(InputPv in) {
         in.listener = null;
+        in.connection = null;
         if (in.subscription != null) {
             Subscription s = in.subscription;
             in.subscription = null;
@@ -406,10 +408,17 @@ public final class SyncProfile implements AutoCloseable {
         }
     }
 
-    private void process(InputPv.Listener from, PvUpdate u) {
-        InputPv in = from.input;
-        if (in.closed || in.listener != from) {
-            return;   // an update of a subscription that was closed since
+    private void process(InputPv.Connection from, PvUpdate u) {
+        InputPv in = from.listener.input;
+        if (in.closed || in.listener != from.listener || in.connection != from) {
+            return;   // an update of a subscription closed since, or one that arrived before a later (dis)connect
+        }
+        if (!from.currentValueSeen) {
+            // The first update of a connection is the channel's current value, stamped before it
+            // connected (possibly long before): not a fresh update for frequency or pair samples.
+            from.currentValueSeen = true;
+            in.updates++;
+            return;
         }
         // A record that never processed (UDF) has no meaningful time: it is not an update.
         OptionalLong t = u.status() == AlarmStatus.UDF ? OptionalLong.empty() : settings.mode().timeOf(u);
@@ -427,41 +436,53 @@ public final class SyncProfile implements AutoCloseable {
             return;   // repeated or reordered update: not a sample for anyone
         }
         in.updates++;
+        in.postTime = postTime;
         if (sample) {
             in.outputs.set(in.frequency.instant(), in.frequency.stats(), postTime, immediate);
         }
         for (PairOutputs p : in.pairs) {
             boolean pairSample = p.a == in ? p.diff.updateA(time) : p.diff.updateB(time);
-            if (p.diff.hasCurrent()) {
-                p.outputs.current.set(p.diff.current(), postTime, immediate);
-            }
             if (pairSample) {
-                p.outputs.setStats(p.diff.stats(), postTime, immediate);
+                // stamped with the later of its two updates: the pair's samples are stamped in order
+                p.outputs.set(p.diff.latestSample(), p.diff.stats(), Math.max(p.a.postTime, p.b.postTime), immediate);
             }
         }
         latencyObserver.accept(nowNanos() - u.sourceTimeNanos());
     }
 
-    private void connection(InputPv.Listener from, boolean connected) {
-        if (from.input.listener == from) {
-            connectionOf(from.input, connected);
+    private void connection(InputPv.Connection changed) {
+        InputPv in = changed.listener.input;
+        if (in.closed || in.listener != changed.listener) {
+            return;
         }
+        in.connection = changed;
+        // Whether it connected or lost its server, nothing before this counts in a new sample.
+        in.frequency.restart();
+        for (PairOutputs p : in.pairs) {
+            p.diff.restart();
+        }
+        connectionOf(in, changed.connected);
     }
 
+    /**
+     * Outputs go INVALID at once when an input disconnects; they become valid again with their
+     * next sample after it reconnects (posted with that sample's own time), not at the reconnect.
+     */
     private void connectionOf(InputPv in, boolean connected) {
         if (in.closed || in.connected == connected) {
             return;
         }
         in.connected = connected;
-        long now = nowNanos();
-        in.outputs.all().forEach(o -> o.setValid(connected, now));
+        if (connected) {
+            return;
+        }
+        in.frequency.restart();
+        in.outputs.all().forEach(OutputPv::invalidate);
         for (PairOutputs p : in.pairs) {
-            boolean valid = p.bothConnected();
-            p.outputs.all().forEach(o -> o.setValid(valid, now));
+            p.diff.restart();
+            p.outputs.all().forEach(OutputPv::invalidate);
         }
-        if (!connected) {
-            LOG.warn("sync profile {}: {} disconnected; its outputs are INVALID until it returns", name, in.name);
-        }
+        LOG.warn("sync profile {}: {} disconnected; its outputs are INVALID until it returns", name, in.name);
     }
 
     /** Once a second: the queue's PVs, and one log line per minute at most while updates are dropped. */

@@ -26,7 +26,7 @@ public final class WorkerLane implements ProfileLane {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition wake = lock.newCondition();
-    private final InputPv.Listener[] from;
+    private final InputPv.Connection[] from;
     private final PvUpdate[] updates;
     private final ArrayDeque<Runnable> control = new ArrayDeque<>();
     private final List<RepeatingTask> ticks = new ArrayList<>();
@@ -60,7 +60,7 @@ public final class WorkerLane implements ProfileLane {
             throw new IllegalArgumentException("cpuPercent: " + cpuPercent + " (must be 1 to 100)");
         }
         this.budgetNanos = PERIOD_NANOS / 100 * cpuPercent;
-        this.from = new InputPv.Listener[capacity];
+        this.from = new InputPv.Connection[capacity];
         this.updates = new PvUpdate[capacity];
         this.failures = new FailureLog(LOG, "sync profile " + name);
         this.thread = new Thread(this::run, "syncprofile-" + name);
@@ -74,7 +74,7 @@ public final class WorkerLane implements ProfileLane {
     }
 
     @Override
-    public boolean offer(InputPv.Listener source, PvUpdate update) {
+    public boolean offer(InputPv.Connection source, PvUpdate update) {
         lock.lock();
         try {
             if (stopped || size == updates.length) {
@@ -187,7 +187,7 @@ public final class WorkerLane implements ProfileLane {
     }
 
     private void run() {
-        InputPv.Listener source = null;
+        InputPv.Connection source = null;
         PvUpdate update = null;
         while (true) {
             Runnable task = null;

@@ -20,7 +20,7 @@ final class InlineLane implements ProfileLane {
     }
 
     @Override
-    public boolean offer(InputPv.Listener from, PvUpdate update) {
+    public boolean offer(InputPv.Connection from, PvUpdate update) {
         if (stopped) {
             return false;
         }

@@ -162,6 +162,7 @@ class ProfileOverloadTest {
                 source, publisher, new WorkerLane("v", 100));
         try {
             source.connect("A", true);
+            source.update("A", T0 - 5_000 * MS);   // the current value, not a fresh update
             source.update("A", T0, new PvValue.DoubleValue(1), AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
             source.update("A", T0 + 100 * MS);
             await().atMost(Duration.ofSeconds(5)).until(() -> publisher.has("A:AvgFreq")

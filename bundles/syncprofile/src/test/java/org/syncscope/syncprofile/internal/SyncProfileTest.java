@@ -51,14 +51,16 @@ class SyncProfileTest {
         assertThat(publisher.last("P:B:InstantFreq").value()).isEqualTo(1.0);
         assertThat(publisher.last("P:B:AvgFreq").value()).isEqualTo(1.0);
         assertThat(publisher.last("P:B:StdFreq").value()).isZero();
-        // the last A update is at 4.9 s, the last B at 4.03 s
-        assertThat(publisher.last("P:A_vs_B:CurrentDiff").value()).isCloseTo(0.870, within(1e-12));
+        // CurrentDiff is the latest pair sample (latest(A) - latest(B) would be 4.9 s - 4.03 s)
+        assertThat(publisher.last("P:A_vs_B:CurrentDiff").value()).isEqualTo(-0.030);
         assertThat(publisher.last("P:A_vs_B:AvgDiff").value()).isEqualTo(-0.030);
         assertThat(publisher.last("P:A_vs_B:MinDiff").value()).isEqualTo(-0.030);
         assertThat(publisher.last("P:A_vs_B:MaxDiff").value()).isEqualTo(-0.030);
         assertThat(publisher.last("P:A_vs_B:StdDiff").value()).isZero();
-        // every 1 Hz update was paired exactly once: 5 samples, 5 posts of AvgDiff
-        assertThat(publisher.count("P:A_vs_B:AvgDiff")).isEqualTo(5);
+        // every 1 Hz update but the first (the current value CA sends on connecting) was paired
+        // exactly once: 4 samples, 4 posts of AvgDiff
+        assertThat(publisher.count("P:A_vs_B:AvgDiff")).isEqualTo(4);
+        assertThat(publisher.count("P:A_vs_B:CurrentDiff")).isEqualTo(4);
         // outputs carry the time of the update that produced them
         assertThat(publisher.last("P:A:AvgFreq").timestamp()).isEqualTo(T0 + 4900 * MS);
         assertThat(publisher.last("P:A_vs_B:AvgDiff").timestamp()).isEqualTo(T0 + 4030 * MS);
@@ -69,6 +71,7 @@ class SyncProfileTest {
     void jitteredIntervalsGiveTheirStatistics() {
         profile(List.of("A"), "", 0);
         source.connect("A", true);
+        source.update("A", T0 - 3_000 * MS);   // the current value, stamped long before: no interval
         long t = T0;
         source.update("A", t);
         for (long dt : new long[] {100, 90, 110}) {
@@ -111,7 +114,9 @@ class SyncProfileTest {
         SyncProfile p = profile(List.of("A", "B"), "", 0);
         source.connect("A", true);
         source.connect("B", true);
-        // a freshly published PV read before its first post: UDF, stamped at the EPICS epoch
+        source.update("A", T0 - 1_000 * MS);   // the current values
+        source.update("B", T0 - 1_000 * MS);
+        // a record that was reset, read before its next processing: UDF, stamped at the EPICS epoch
         source.update("B", 631_152_000_000_000_000L, new PvValue.DoubleValue(0), AlarmSeverity.INVALID, AlarmStatus.UDF);
         source.update("A", T0);
         source.update("B", T0 + 30 * MS);
@@ -136,10 +141,16 @@ class SyncProfileTest {
         assertThat(p.status().pairs().get(0).valid()).isFalse();
 
         source.connect("A", true);
+        assertThat(publisher.last("A:AvgFreq").severity()).as("valid again with its next sample, not before")
+                .isEqualTo(AlarmSeverity.INVALID);
+        source.update("A", T0 + 2950 * MS);   // the current value
+        source.update("A", T0 + 3000 * MS);   // a baseline: no interval spans the outage
+        source.update("A", T0 + 3100 * MS);
         assertThat(publisher.last("A:AvgFreq").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
-        assertThat(publisher.last("A_vs_B:AvgDiff").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
-        source.update("A", T0 + 3000 * MS);
         assertThat(p.status().inputs().get(0).samples()).as("statistics survive a disconnect").isEqualTo(samples + 1);
+        assertThat(publisher.last("A_vs_B:AvgDiff").severity()).as("no pair sample yet").isEqualTo(AlarmSeverity.INVALID);
+        source.update("B", T0 + 3130 * MS);
+        assertThat(publisher.last("A_vs_B:AvgDiff").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
     }
 
     @Test
@@ -180,8 +191,9 @@ class SyncProfileTest {
         assertThat(source.closed).containsExactlyInAnyOrder("A", "B");   // monitored again from scratch
         int posts = publisher.count("A:AvgFreq");
         source.connect("A", true);
-        source.update("A", T0 + 10_000 * MS);
+        source.update("A", T0 + 10_000 * MS);   // the current value
         source.update("A", T0 + 10_100 * MS);
+        source.update("A", T0 + 10_200 * MS);
         assertThat(publisher.count("A:AvgFreq")).isEqualTo(posts + 1);
         assertThat(p.status().inputs().get(0).samples()).isEqualTo(1);
     }
@@ -229,6 +241,7 @@ class SyncProfileTest {
         new SyncProfile("v", new ProfileSettings(List.of("TS"), 10, TimestampMode.VALUE, "", 0), source, publisher,
                 new InlineLane());
         source.connect("TS", true);
+        source.update("TS", T0 - MS, new PvValue.DoubleValue(1_699_999_000.0));   // the current value
         source.update("TS", T0, new PvValue.DoubleValue(1_700_000_000.0));
         source.update("TS", T0 + MS, new PvValue.DoubleValue(1_700_000_000.5));
         source.update("TS", T0 + 2 * MS, new PvValue.StringValue("not a time"));
@@ -292,8 +305,10 @@ class SyncProfileTest {
         assertThat(next.listeners).containsOnlyKeys("A", "B");
         next.connect("A", true);
         next.connect("B", true);
-        assertThat(publisher.last("A:AvgFreq").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
+        next.update("A", T0 + 2950 * MS);   // the current value
         next.update("A", T0 + 3000 * MS);
+        next.update("A", T0 + 3100 * MS);
+        assertThat(publisher.last("A:AvgFreq").severity()).isEqualTo(AlarmSeverity.NO_ALARM);
         assertThat(p.status().inputs().get(0).samples()).as("the statistics went on").isEqualTo(samples + 1);
     }
 
