@@ -70,7 +70,18 @@ public final class SyncProfile implements AutoCloseable {
                 return null;
             });
         } catch (RuntimeException e) {
-            lane.shutdown();
+            // Nothing of a profile that did not start may stay: its subscriptions and outputs go too.
+            closed = true;
+            try {
+                onProfileThread(() -> {
+                    tearDownNow();
+                    return null;
+                });
+            } catch (RuntimeException late) {
+                e.addSuppressed(late);
+            } finally {
+                lane.shutdown();
+            }
             throw e;
         }
         lane.every(STATUS_PERIOD_NANOS, this::statusTick);
@@ -184,16 +195,7 @@ public final class SyncProfile implements AutoCloseable {
         int discarded = lane.discardQueued();
         try {
             onProfileThread(() -> {
-                stopFlusher();
-                for (InputPv i : inputs.values()) {
-                    retire(i);
-                }
-                pairs.values().forEach(p -> p.outputs.all().forEach(OutputPv::close));
-                inputs.clear();
-                pairs.clear();
-                if (statusOutputs != null) {
-                    statusOutputs.close();
-                }
+                tearDownNow();
                 return null;
             });
         } finally {
@@ -205,6 +207,20 @@ public final class SyncProfile implements AutoCloseable {
     }
 
     // --- on the profile thread ---
+
+    /** Unsubscribes every input and withdraws every output. */
+    private void tearDownNow() {
+        stopFlusher();
+        for (InputPv i : inputs.values()) {
+            retire(i);
+        }
+        pairs.values().forEach(p -> p.outputs.all().forEach(OutputPv::close));
+        inputs.clear();
+        pairs.clear();
+        if (statusOutputs != null) {
+            statusOutputs.close();
+        }
+    }
 
     private void applyNow(ProfileSettings next) {
         boolean restart = settings == null || next.window() != settings.window() || next.mode() != settings.mode();

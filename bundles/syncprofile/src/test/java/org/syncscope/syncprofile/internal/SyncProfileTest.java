@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
+import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
 
 /** A profile driven by scripted update streams, run inline so every output is deterministic. */
@@ -328,5 +329,15 @@ class SyncProfileTest {
         assertThatThrownBy(() -> new ProfileSettings(List.of("A"), 1, TimestampMode.SOURCE, "", -1))
                 .hasMessageContaining("publishRateHz: -1.0");
         assertThat(ProfileSettings.splitList(new String[] {"A, B", "C"})).containsExactly("A", "B", "C");
+    }
+
+    @Test
+    void aProfileThatCannotPublishItsStatusPvsLeavesNoSubscriptionOrOutput() {
+        publisher.publish(PvSpec.ofLong("SYNCPROFILE:test:DroppedUpdates", "", "taken by someone else"));
+        assertThatThrownBy(() -> profile(List.of("A", "B", "C"), "", 0))
+                .hasMessageContaining("SYNCPROFILE:test:DroppedUpdates");
+        assertThat(source.listeners).isEmpty();
+        assertThat(source.closed).containsExactlyInAnyOrder("A", "B", "C");
+        assertThat(publisher.posts.keySet()).containsExactly("SYNCPROFILE:test:DroppedUpdates");
     }
 }
