@@ -65,8 +65,9 @@ class Ic4DriverLifecycleTest {
         driver.close();
         String calls = hooks.ic4double_call_log();
         assertThat(calls).contains("ic4_exit_library");
-        assertThat(calls.lastIndexOf("ic4_grabber_unref")).as("cameras released before the exit")
-                .isLessThan(calls.indexOf("ic4_exit_library"));
+        String beforeExit = calls.substring(0, calls.indexOf("ic4_exit_library"));
+        assertThat(beforeExit.split("ic4_grabber_device_close\n", -1)).as("both cameras closed before the exit").hasSize(3);
+        assertThat(beforeExit.split("ic4_grabber_unref\n", -1)).as("both grabbers released before the exit").hasSize(3);
         assertThat(calls.substring(calls.indexOf("ic4_exit_library"))).as("no IC4 call after the exit")
                 .isEqualTo("ic4_exit_library\n");
         assertThatThrownBy(a::ptpState).hasMessageContaining("is closed");
