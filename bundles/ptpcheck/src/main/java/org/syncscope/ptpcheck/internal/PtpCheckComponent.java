@@ -42,6 +42,7 @@ public final class PtpCheckComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(PtpCheckComponent.class);
     private static final long STOP_WAIT_MS = 2000;
+    private static final long REBIND_GRACE_MS = 300;
 
     private volatile CameraDriver driver;
     private volatile PtpManagement ptp;
@@ -155,7 +156,13 @@ public final class PtpCheckComponent {
         if (driver == d) {
             driver = null;
             if (monitoring()) {
-                runOnMonitor(monitor::cycleSafely);   // INVALID now, not a period later
+                // INVALID soon, not a period later; not at once: on a camera.target edit SCR unbinds the
+                // old driver just before it binds the new one, which posts its cameras at once
+                try {
+                    monitorThread.schedule(monitor::cycleSafely, REBIND_GRACE_MS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    // deactivated meanwhile
+                }
             }
         }
     }
