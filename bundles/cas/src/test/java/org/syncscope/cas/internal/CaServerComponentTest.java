@@ -62,7 +62,8 @@ class CaServerComponentTest {
         assertThat(accepts(25260)).isTrue();
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> component.deactivate());
         component = null;
-        assertThat(accepts(25260)).isFalse();
+        // CAJ closes its acceptor through the reactor's selector: the port goes shortly after
+        await().atMost(Duration.ofSeconds(10)).until(() -> !accepts(25260));
     }
 
     @Test
@@ -72,7 +73,7 @@ class CaServerComponentTest {
         awaitStatus("serving on UDP 25261, TCP 25261");
         modify(props("port", "25262"));
         awaitStatus("serving on UDP 25262, TCP 25262");
-        assertThat(accepts(25261)).isFalse();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !accepts(25261));
         assertThat(accepts(25262)).isTrue();
         assertThat(component.server().snapshot()).extracting(ServedPvInfo::name).containsExactly("CASTEST:KEPT");
     }
