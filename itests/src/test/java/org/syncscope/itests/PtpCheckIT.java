@@ -39,6 +39,9 @@ public class PtpCheckIT {
     @Inject
     private SessionFactory sessionFactory;
 
+    @Inject
+    private org.osgi.framework.BundleContext bundleContext;
+
     @Configuration
     public Option[] config() {
         return SyncscopeServer.options(
@@ -118,12 +121,54 @@ public class PtpCheckIT {
             retarget(cfg, original, "(&(driver=sim)(name=nobody))");
             PyEpicsScript.await("no driver matches", Duration.ofSeconds(30),
                     () -> run("ptp:check").output().contains("ERROR: no camera driver matches camera.target=(&(driver=sim)(name=nobody))"));
+            // the monitor's PVs stay, INVALID (severity 3) with alarm status LINK (14), Verdict NO_DRIVER
+            String out = PyEpicsScript.run(CA_PORT, "import epics, time\n"
+                    + "deadline = time.time() + 30\n"
+                    + "while time.time() < deadline and epics.caget('PTP:CHECK:Verdict', as_string=True, timeout=5) != 'NO_DRIVER':\n"
+                    + "    time.sleep(0.5)\n"
+                    + "for n in ['Verdict', 'MaxAbsDelta', 'B2:Delta']:\n"
+                    + "    pv = epics.PV('PTP:CHECK:' + n)\n"
+                    + "    print('%s=%s' % (n, pv.get(as_string=True, timeout=10)))\n"
+                    + "    print('%s.severity=%s' % (n, pv.severity))\n"
+                    + "    print('%s.status=%s' % (n, pv.status))\n");
+            assertEquals(out, "NO_DRIVER", PyEpicsScript.value(out, "Verdict"));
+            assertEquals(out, "3", PyEpicsScript.value(out, "Verdict.severity"));
+            assertEquals(out, "14", PyEpicsScript.value(out, "Verdict.status"));
+            assertEquals(out, "3", PyEpicsScript.value(out, "MaxAbsDelta.severity"));
+            assertEquals(out, "3", PyEpicsScript.value(out, "B2:Delta.severity"));
         } finally {
             Files.write(cfg, original, StandardCharsets.ISO_8859_1);
             Files.deleteIfExists(second);
         }
         PyEpicsScript.await("back on the demo cameras", Duration.ofSeconds(30),
                 () -> run("ptp:check --timeout-s 5").output().contains("(05520129)"));
+    }
+
+    /** Issue 17: every simulated-camera file is listed, refused ones with why; the commands keep no service. */
+    @Test
+    public void cameraCommandsListRefusedInstancesAndReleaseEveryService() throws Exception {
+        Path bad = Paths.get(System.getProperty("karaf.etc")).resolve("org.syncscope.camera.sim-bad.cfg");
+        Files.writeString(bad, "name = bad\nlatchJitterNs = abc\n", StandardCharsets.ISO_8859_1);
+        try {
+            String refused = "sim      refused: instance bad (etc/org.syncscope.camera.sim-bad.cfg): "
+                    + "etc/org.syncscope.camera.sim-bad.cfg: latchJitterNs = 'abc' is not a whole number";
+            PyEpicsScript.await("the refused instance listed", Duration.ofSeconds(30),
+                    () -> run("camera:drivers").output().contains(refused));
+            String drivers = run("camera:drivers").output();
+            assertTrue(drivers, drivers.contains("sim      available: instance demo (etc/org.syncscope.camera.sim-demo.cfg), 4 cameras"));
+            String listed = run("camera:list").output();
+            assertTrue(listed, listed.contains("(instance bad (etc/org.syncscope.camera.sim-bad.cfg) refused: "));
+            String feature = run("camera:feature 05520125 DeviceModelName").output();
+            assertTrue(feature, feature.contains("DeviceModelName = DFK 33GR0234"));
+        } finally {
+            Files.deleteIfExists(bad);
+        }
+        org.osgi.framework.Bundle genicam = java.util.Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.syncscope.camera.genicam")).findFirst().orElseThrow();
+        org.osgi.framework.ServiceReference<?>[] inUse = genicam.getServicesInUse();
+        assertTrue("services the camera commands still hold: " + java.util.Arrays.toString(inUse),
+                inUse == null || java.util.Arrays.stream(inUse).noneMatch(r -> java.util.Arrays.asList(
+                        (String[]) r.getProperty("objectClass")).stream().anyMatch(c -> c.startsWith("org.syncscope.api.camera."))));
     }
 
     private static void retarget(Path cfg, List<String> original, String filter) throws Exception {

@@ -11,8 +11,13 @@ import org.syncscope.api.camera.CameraDriverStatus;
 /**
  * What every driver on a native library does at start: load the library and register its
  * {@link CameraDriver} only if that worked; otherwise log one line and keep the bundle up. A
- * {@link CameraDriverStatus} is registered either way, so {@code camera:drivers} can say why a
- * driver is missing. A driver that is {@link AutoCloseable} is closed on {@link #unregister()}.
+ * {@link CameraDriverStatus} is registered at once either way, so {@code camera:drivers} can say
+ * why a driver is missing (or that it is still loading). A driver that is {@link AutoCloseable}
+ * is closed on {@link #unregister()}.
+ *
+ * <p>The library is loaded on a thread of its own: a component's activate must not wait for a
+ * native call (Config Admin delivers every configuration on one thread). A driver that finishes
+ * loading after {@link #unregister()} is closed instead of registered.
  */
 public final class NativeDriverRegistration implements CameraDriverStatus {
 
@@ -24,14 +29,45 @@ public final class NativeDriverRegistration implements CameraDriverStatus {
         CameraDriver load() throws Exception;
     }
 
+    private final BundleContext context;
     private final String name;
-    private final String reason;
-    private final CameraDriver driver;
-    private final ServiceRegistration<CameraDriver> driverRegistration;
+    private final Hashtable<String, Object> props = new Hashtable<>();
     private final ServiceRegistration<CameraDriverStatus> statusRegistration;
+    // guarded by this
+    private String reason;
+    private CameraDriver driver;
+    private ServiceRegistration<CameraDriver> driverRegistration;
+    private boolean stopped;
 
-    private NativeDriverRegistration(BundleContext context, String name, String library, String hint, Loader loader) {
+    private NativeDriverRegistration(BundleContext context, String name, String reason) {
+        this.context = context;
         this.name = name;
+        this.reason = reason;
+        props.put(CameraDriver.DRIVER, name);
+        statusRegistration = context.registerService(CameraDriverStatus.class, this, props);
+    }
+
+    /**
+     * Registers the status now and loads on a thread of its own, registering the driver if that worked.
+     *
+     * @param library what the loader loads, for the message
+     * @param hint    what to do when it is missing (install what, or which .cfg line to set)
+     */
+    public static NativeDriverRegistration register(BundleContext context, String name, String library, String hint,
+                                                    Loader loader) {
+        NativeDriverRegistration r = new NativeDriverRegistration(context, name, "loading " + library);
+        Thread t = new Thread(() -> r.load(library, hint, loader), name + "-driver-load");
+        t.setDaemon(true);
+        t.start();
+        return r;
+    }
+
+    /** Registers only a status saying why the driver is not loaded (a refused configuration). */
+    public static NativeDriverRegistration refused(BundleContext context, String name, String reason) {
+        return new NativeDriverRegistration(context, name, reason);
+    }
+
+    private void load(String library, String hint, Loader loader) {
         CameraDriver loaded = null;
         String why = "";
         try {
@@ -41,42 +77,47 @@ public final class NativeDriverRegistration implements CameraDriverStatus {
         } catch (Exception e) {
             why = "the " + name + " library did not initialise: " + e.getMessage();
         }
-        this.driver = loaded;
-        this.reason = why;
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(CameraDriver.DRIVER, name);
-        if (loaded != null) {
-            driverRegistration = context.registerService(CameraDriver.class, loaded, props);
-            LOG.info("{} camera driver available ({})", name, library);
-        } else {
-            driverRegistration = null;
-            LOG.warn("{} camera driver unavailable: {}", name, why);
+        synchronized (this) {
+            if (!stopped) {
+                reason = why;
+                if (loaded != null) {
+                    driver = loaded;
+                    driverRegistration = context.registerService(CameraDriver.class, loaded, props);
+                    LOG.info("{} camera driver available ({})", name, library);
+                } else {
+                    LOG.warn("{} camera driver unavailable: {}", name, why);
+                }
+                return;
+            }
         }
-        statusRegistration = context.registerService(CameraDriverStatus.class, this, props);
-    }
-
-    /**
-     * Loads and registers.
-     *
-     * @param library what the loader loads, for the message
-     * @param hint    what to do when it is missing (install what, or which .cfg line to set)
-     */
-    public static NativeDriverRegistration register(BundleContext context, String name, String library, String hint,
-                                                    Loader loader) {
-        return new NativeDriverRegistration(context, name, library, hint, loader);
+        close(loaded);   // unregistered while loading
     }
 
     /** Withdraws both services and closes the driver when it holds native resources. */
     public void unregister() {
-        statusRegistration.unregister();
-        if (driverRegistration != null) {
-            driverRegistration.unregister();
-            if (driver instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    LOG.warn("{} camera driver did not close cleanly: {}", name, e.getMessage());
-                }
+        CameraDriver d;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            statusRegistration.unregister();
+            if (driverRegistration != null) {
+                driverRegistration.unregister();
+                driverRegistration = null;
+            }
+            d = driver;
+            driver = null;
+        }
+        close(d);
+    }
+
+    private void close(CameraDriver d) {
+        if (d instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("{} camera driver did not close cleanly: {}", name, e.getMessage());
             }
         }
     }
@@ -87,12 +128,12 @@ public final class NativeDriverRegistration implements CameraDriverStatus {
     }
 
     @Override
-    public boolean available() {
+    public synchronized boolean available() {
         return driverRegistration != null;
     }
 
     @Override
-    public String reason() {
+    public synchronized String reason() {
         return reason;
     }
 }

@@ -32,6 +32,7 @@ public class PvListCommand implements Action {
                     pv.writable() ? "read/write" : "read");
         }
         table.print(System.out);
+        System.out.println("Channel Access server: " + server.status());
         return null;
     }
 

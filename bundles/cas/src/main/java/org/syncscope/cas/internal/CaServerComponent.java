@@ -1,6 +1,11 @@
 package org.syncscope.cas.internal;
 
 import gov.aps.jca.CAException;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -8,50 +13,138 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.syncscope.api.config.ConfigCheck;
+import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.pv.AddressList;
 
 /**
  * Runs the one Channel Access server of this Karaf. Registered under its own class for the
  * bundle-scoped {@link PvPublisherComponent}s, which are what other bundles see.
+ *
+ * <p>Binding, restarting and stopping the CAJ context happen on the component's own thread:
+ * activate and modified only hand the settings over, and deactivate waits for the stop a bounded
+ * time. PVs can be published meanwhile (the registry outlives the context). A bad value is refused
+ * (the previous settings stay) and shown by {@code pv:list}.
  */
 @Component(service = CaServerComponent.class, configurationPid = CasConfig.PID, immediate = true)
 @Designate(ocd = CasConfig.class)
 public final class CaServerComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaServerComponent.class);
+    private static final long STOP_WAIT_MS = 8000;
 
     private final ChannelAccessServer server = new ChannelAccessServer();
+    private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "syncscope-cas-lifecycle");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The settings last accepted (the lifecycle thread applies them). */
+    private volatile ServerSettings wanted;
+    private volatile String refusal = "";
+    /** Why the server does not serve although its settings were accepted (a failed bind); empty when it serves. */
+    private volatile String failure = "";
 
     @Activate
-    public CaServerComponent(CasConfig config) throws CAException {
-        server.start(settings(config));
+    public CaServerComponent(CasConfig config, Map<String, Object> properties) {
+        ServerSettings s = check(config, properties);
+        if (s == null) {
+            LOG.error("Channel Access server: configuration refused: {}", refusal);
+            return;
+        }
+        wanted = s;
+        onLifecycle(() -> startOrRestart(s));
     }
 
     @Modified
-    void modified(CasConfig config) throws CAException {
-        ServerSettings next = settings(config);
-        if (!next.equals(server.settings())) {
-            LOG.info("Channel Access server settings changed: restarting with {}", next);
-            server.restart(next);
+    void modified(CasConfig config, Map<String, Object> properties) {
+        boolean running = wanted != null;
+        ServerSettings s = check(config, properties);
+        if (s == null) {
+            LOG.error(running ? "Channel Access server: {}" : "Channel Access server: configuration refused: {}", refusal);
+            return;
+        }
+        if (!s.equals(wanted)) {
+            if (running) {
+                LOG.info("Channel Access server settings changed: restarting with {}", s);
+            }
+            wanted = s;
+            onLifecycle(() -> startOrRestart(s));
         }
     }
 
     @Deactivate
     void deactivate() {
-        server.stop();
+        onLifecycle(server::stop);
+        lifecycle.shutdown();
+        try {
+            if (!lifecycle.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Channel Access server: did not stop within {} ms; going on", STOP_WAIT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public ChannelAccessServer server() {
         return server;
     }
 
-    private static ServerSettings settings(CasConfig config) {
-        try {
-            return new ServerSettings(config.port(), AddressList.parse("beaconAddrList", config.beaconAddrList()),
-                    config.autoBeaconAddrList(), config.beaconPeriodSeconds(),
-                    AddressList.parse("ignoreAddrList", config.ignoreAddrList()));
-        } catch (IllegalArgumentException bad) {
-            throw new IllegalArgumentException("bad " + CasConfig.PID + " configuration: " + bad.getMessage(), bad);
+    /** One line for the console: the ports served, or why not, and a refused change. */
+    public String status() {
+        ChannelAccessServer.Ports ports = server.ports();
+        String r = refusal;
+        if (wanted == null) {
+            return "not serving: configuration refused: " + r;
         }
+        String base = ports != null ? "serving on " + ports + (ports.tcp() != wanted.port()
+                ? " (TCP port " + wanted.port() + " was in use)" : "")
+                : failure.isEmpty() ? "starting on port " + wanted.port() : "not serving: " + failure;
+        return r.isEmpty() ? base : base + "; " + r;
+    }
+
+    private void onLifecycle(Runnable task) {
+        try {
+            lifecycle.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // deactivated meanwhile
+        }
+    }
+
+    private void startOrRestart(ServerSettings s) {
+        if (s != wanted) {
+            return;   // a later edit superseded this one
+        }
+        try {
+            if (server.settings() == null || server.ports() == null) {
+                server.start(s);
+            } else {
+                server.restart(s);
+            }
+            failure = "";
+        } catch (CAException | RuntimeException e) {
+            failure = String.valueOf(e.getMessage());
+            LOG.error("Channel Access server: cannot serve on port {}: {}", s.port(), failure);
+        }
+    }
+
+    private ServerSettings check(CasConfig config, Map<String, Object> properties) {
+        try {
+            ConfigCheck.require(CasConfig.class, properties);
+            ServerSettings s = settings(config);
+            refusal = "";
+            return s;
+        } catch (IllegalArgumentException bad) {
+            String text = bad instanceof InvalidConfigException ? bad.getMessage()
+                    : ConfigCheck.origin(properties) + ": " + bad.getMessage();
+            refusal = wanted != null ? "change refused, previous settings stay: " + text : text;
+            return null;
+        }
+    }
+
+    private static ServerSettings settings(CasConfig config) {
+        return new ServerSettings(config.port(), AddressList.parse("beaconAddrList", config.beaconAddrList()),
+                config.autoBeaconAddrList(), config.beaconPeriodSeconds(),
+                AddressList.parse("ignoreAddrList", config.ignoreAddrList()));
     }
 }

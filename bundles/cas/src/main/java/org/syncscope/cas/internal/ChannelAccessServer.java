@@ -30,6 +30,18 @@ public final class ChannelAccessServer {
     private volatile CAJServerContext context;   // read without the lock when a PV is withdrawn
     private Thread beaconThread;
     private ServerSettings settings;
+    private Ports ports;
+
+    /**
+     * The ports actually bound: CAJ falls back to a dynamic TCP port when the configured one is
+     * taken (UDP searches still find the server; clients connecting to host:port directly do not).
+     */
+    public record Ports(int udp, int tcp) {
+        @Override
+        public String toString() {
+            return "UDP " + udp + ", TCP " + tcp;
+        }
+    }
 
     /** Starts serving with {@code settings}. */
     public synchronized void start(ServerSettings settings) throws CAException {
@@ -50,7 +62,13 @@ public final class ChannelAccessServer {
         } catch (ConfigurationException e) {
             throw new IllegalArgumentException("CAJ refused the server settings " + settings + ": " + e.getMessage(), e);
         }
-        ctx.initialize(registry);
+        try {
+            ctx.initialize(registry);
+        } catch (RuntimeException e) {
+            // CAJ wraps a failed UDP bind (port in use without address reuse, say) in a bare RuntimeException
+            throw new CAException("cannot bind UDP port " + settings.port() + ": "
+                    + (e.getCause() != null ? e.getCause() : e), e);
+        }
         // run() only sends beacons (the reactor already serves); it blocks, hence its own thread.
         Thread beacons = new Thread(() -> {
             try {
@@ -64,7 +82,13 @@ public final class ChannelAccessServer {
         this.context = ctx;
         this.beaconThread = beacons;
         this.settings = settings;
-        LOG.info("Channel Access server on port {} serving {} PVs", settings.port(), pvs.size());
+        this.ports = new Ports(ctx.getUdpServerPort(), ctx.getTcpServerPort());
+        if (ports.tcp() != settings.port()) {
+            LOG.warn("Channel Access server: TCP port {} is in use; connections are served on port {} instead "
+                    + "(searches on UDP {} find it; clients that connect to host:{} directly do not)", settings.port(),
+                    ports.tcp(), ports.udp(), settings.port());
+        }
+        LOG.info("Channel Access server on {} serving {} PVs", ports, pvs.size());
     }
 
     /** Stops the CAJ context; PVs stay registered for the next start. Idempotent. */
@@ -85,7 +109,8 @@ public final class ChannelAccessServer {
         }
         context = null;
         beaconThread = null;
-        LOG.info("Channel Access server on port {} stopped", settings.port());
+        LOG.info("Channel Access server on {} stopped", ports);
+        ports = null;
     }
 
     /** Stops and starts again with new settings, keeping every PV. */
@@ -96,6 +121,11 @@ public final class ChannelAccessServer {
 
     public synchronized ServerSettings settings() {
         return settings;
+    }
+
+    /** The ports bound now, or null when not serving. */
+    public synchronized Ports ports() {
+        return ports;
     }
 
     /**

@@ -38,6 +38,10 @@ public class HostCommand implements Action {
     @Override
     public Object execute() throws PtpManagementException {
         PrintStream out = System.out;
+        if (!pmc.reading()) {
+            out.println("ERROR: " + pmc.describe());
+            return null;
+        }
         if (raw != null) {
             Optional<DataSetId> id = DataSetId.byName(raw);
             if (id.isEmpty()) {

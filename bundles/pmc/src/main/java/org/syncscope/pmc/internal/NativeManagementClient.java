@@ -41,7 +41,8 @@ public final class NativeManagementClient extends ManagementClient {
     private final PortIdentity self;
     private final ReentrantLock lock = new ReentrantLock();
     private UnixDatagramSocket socket;
-    private boolean closed;
+    /** Set by {@link #close()} without the lock; whoever holds the lock last closes the socket. */
+    private volatile boolean closed;
     private int sequence;
 
     public NativeManagementClient(Path server, Path clientDirectory, int domainNumber, long timeoutMs) {
@@ -176,6 +177,9 @@ public final class NativeManagementClient extends ManagementClient {
             throw new PtpManagementException(e.getMessage() + " (ptp4l socket " + server + ")", e);
         } finally {
             lock.unlock();
+            if (closed) {
+                closeIfFree();
+            }
         }
     }
 
@@ -226,17 +230,26 @@ public final class NativeManagementClient extends ManagementClient {
         };
     }
 
+    /**
+     * Never waits: when an exchange is in progress (a send blocked on a ptp4l that does not read,
+     * say), that exchange closes the socket as it ends. Config Admin's thread calls this.
+     */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closed = true;
-            if (socket != null) {
-                socket.close();
-                socket = null;
+        closed = true;
+        closeIfFree();
+    }
+
+    private void closeIfFree() {
+        if (lock.tryLock()) {
+            try {
+                if (socket != null) {
+                    socket.close();
+                    socket = null;
+                }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
     }
 }

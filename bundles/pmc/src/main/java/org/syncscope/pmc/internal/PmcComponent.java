@@ -2,8 +2,11 @@ package org.syncscope.pmc.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,6 +19,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.syncscope.api.config.ConfigCheck;
+import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.ptp.CurrentDataSet;
 import org.syncscope.api.ptp.DefaultDataSet;
 import org.syncscope.api.ptp.GrandmasterSettingsNp;
@@ -34,28 +39,41 @@ import org.syncscope.api.time.EpicsTime;
  * A configuration change swaps the client live (a bad value is refused and the previous settings
  * stay); with {@code publishPeriodSeconds > 0} the host status is also posted as PVs, which come
  * back by themselves when the Channel Access server is redeployed.
+ *
+ * <p>Activate, modified and deactivate never wait for ptp4l: building a client does no I/O, and
+ * closing the old one, (re)starting the publisher and every publish run on the adapter's own
+ * thread. A client closed while an exchange is in progress is closed by that exchange as it ends.
  */
 @Component(service = {PtpManagement.class, PmcComponent.class}, configurationPid = PmcConfig.PID, immediate = true)
 @Designate(ocd = PmcConfig.class)
 public final class PmcComponent implements PtpManagement {
 
     private static final Logger LOG = LoggerFactory.getLogger(PmcComponent.class);
+    private static final long STOP_WAIT_MS = 2000;
 
     private final RebindingPublisher publisher = new RebindingPublisher("pmc adapter");
+    /** The adapter's own thread: closes replaced clients, runs the publisher. */
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pmc-adapter");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile PmcSettings settings;
     private volatile ManagementClient client;
-    private ScheduledExecutorService publishing;
+    /** Why the configuration (or its last change) was refused; empty when it was not. */
+    private volatile String refusal = "";
+    private volatile boolean stopped;
+    // confined to the worker thread
+    private ScheduledFuture<?> publishing;
     private HostStatusPvs pvs;
     private String lastProblem = "";
 
     @Activate
-    public PmcComponent(PmcConfig config) {
-        PmcSettings s;
-        try {
-            s = PmcSettings.of(config);
-        } catch (IllegalArgumentException bad) {
-            LOG.error("pmc adapter: configuration {} refused: {}", PmcConfig.PID, bad.getMessage());
-            throw bad;
+    public PmcComponent(PmcConfig config, Map<String, Object> properties) {
+        PmcSettings s = check(config, properties);
+        if (s == null) {
+            LOG.error("pmc adapter: configuration refused: {}", refusal);
+            return;
         }
         apply(s);
     }
@@ -71,34 +89,76 @@ public final class PmcComponent implements PtpManagement {
     }
 
     @Modified
-    void modified(PmcConfig config) {
-        PmcSettings s;
-        try {
-            s = PmcSettings.of(config);
-        } catch (IllegalArgumentException bad) {
-            LOG.error("pmc adapter: configuration change refused, previous settings stay: {}", bad.getMessage());
+    void modified(PmcConfig config, Map<String, Object> properties) {
+        boolean running = client != null;
+        PmcSettings s = check(config, properties);
+        if (s == null) {
+            LOG.error(running ? "pmc adapter: {}" : "pmc adapter: configuration refused: {}", refusal);
+            return;
+        }
+        if (s.equals(settings)) {
             return;
         }
         apply(s);
     }
 
     @Deactivate
-    synchronized void deactivate() {
-        stopPublishing();
-        client.close();
+    void deactivate() {
+        stopped = true;
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("pmc adapter: its thread did not stop within {} ms (a request to ptp4l in progress); going on",
+                        STOP_WAIT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ManagementClient c = client;
+        client = null;
+        if (c != null) {
+            c.close();
+        }
+        HostStatusPvs p = pvs;
+        if (p != null) {
+            p.close();
+        }
     }
 
-    private synchronized void apply(PmcSettings next) {
-        stopPublishing();
-        ManagementClient old = client;
-        client = next.newClient();
-        settings = next;
-        if (old != null) {
-            old.close();
+    /** The settings, or null with {@link #refusal} saying why; no config method is called on a bad value. */
+    private PmcSettings check(PmcConfig config, Map<String, Object> properties) {
+        try {
+            ConfigCheck.require(PmcConfig.class, properties);
+            PmcSettings s = PmcSettings.of(config);
+            refusal = "";
+            return s;
+        } catch (IllegalArgumentException bad) {
+            String text = bad instanceof InvalidConfigException ? bad.getMessage()
+                    : ConfigCheck.origin(properties) + ": " + bad.getMessage();
+            refusal = client != null ? "change refused, previous settings stay: " + text : text;
+            return null;
         }
-        LOG.info("pmc adapter: {} (timeout {} ms, domain {})", client.describe(), next.timeoutMs(), next.domainNumber());
-        if (next.publishPeriodSeconds() > 0) {
-            startPublishing(next);
+    }
+
+    /** Swaps the client now (no I/O); the old one is closed and the publisher restarted on the worker. */
+    private void apply(PmcSettings next) {
+        ManagementClient old = client;
+        ManagementClient fresh = next.newClient();
+        client = fresh;
+        settings = next;
+        LOG.info("pmc adapter: {} (timeout {} ms, domain {})", fresh.describe(), next.timeoutMs(), next.domainNumber());
+        try {
+            worker.execute(() -> {
+                stopPublishing();
+                if (old != null) {
+                    old.close();
+                }
+                if (next.publishPeriodSeconds() > 0 && client == fresh) {
+                    startPublishing(next);
+                }
+            });
+        } catch (RejectedExecutionException deactivated) {
+            fresh.close();
         }
     }
 
@@ -109,13 +169,20 @@ public final class PmcComponent implements PtpManagement {
             LOG.error("pmc adapter: host status PVs not published: {}", bad.getMessage());
             return;
         }
-        publishing = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pmc-host-status");
-            t.setDaemon(true);
-            return t;
-        });
         HostStatusPvs target = pvs;
-        publishing.scheduleWithFixedDelay(() -> publish(target), 0, s.publishPeriodSeconds(), TimeUnit.SECONDS);
+        publishing = worker.scheduleWithFixedDelay(() -> publishSafely(target), 0, s.publishPeriodSeconds(),
+                TimeUnit.SECONDS);
+    }
+
+    /** A scheduled task that throws is never run again: nothing may leave this one. */
+    private void publishSafely(HostStatusPvs target) {
+        try {
+            publish(target);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            problem("publishing the host PTP status failed: " + describe(t));
+        }
     }
 
     private void publish(HostStatusPvs target) {
@@ -129,22 +196,26 @@ public final class PmcComponent implements PtpManagement {
                 lastProblem = "";
             }
         } catch (PtpManagementException | RuntimeException e) {
+            problem("host PTP status unavailable: " + describe(e));
             target.failed(now);
-            if (!e.getMessage().equals(lastProblem)) {
-                LOG.warn("pmc adapter: host PTP status unavailable: {}", e.getMessage());
-                lastProblem = String.valueOf(e.getMessage());
-            }
         }
+    }
+
+    /** Logged once per distinct problem, not at every period. */
+    private void problem(String text) {
+        if (!text.equals(lastProblem)) {
+            LOG.warn("pmc adapter: {}", text);
+            lastProblem = text;
+        }
+    }
+
+    private static String describe(Throwable t) {
+        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
     }
 
     private void stopPublishing() {
         if (publishing != null) {
-            publishing.shutdownNow();
-            try {
-                publishing.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            publishing.cancel(false);
             publishing = null;
         }
         if (pvs != null) {
@@ -153,43 +224,69 @@ public final class PmcComponent implements PtpManagement {
         }
     }
 
+    /** Why the configuration or its last change was refused; empty when it was not. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** False while a refused configuration leaves the adapter without a client. */
+    public boolean reading() {
+        return client != null;
+    }
+
     /** "native /var/run/ptp4l" or the pmc command line, for the console. */
     public String describe() {
-        return client.describe();
+        ManagementClient c = client;
+        String r = refusal;
+        if (c == null) {
+            return "not reading ptp4l: configuration refused: " + r;
+        }
+        return r.isEmpty() ? c.describe() : c.describe() + "; " + r;
+    }
+
+    private ManagementClient client() throws PtpManagementException {
+        ManagementClient c = client;
+        if (c == null && stopped) {
+            throw new PtpManagementException("the pmc adapter is stopped");
+        }
+        if (c == null) {
+            throw new PtpManagementException("the pmc adapter does not read ptp4l: configuration refused: " + refusal);
+        }
+        return c;
     }
 
     @Override
     public CurrentDataSet currentDataSet() throws PtpManagementException {
-        return client.currentDataSet();
+        return client().currentDataSet();
     }
 
     @Override
     public DefaultDataSet defaultDataSet() throws PtpManagementException {
-        return client.defaultDataSet();
+        return client().defaultDataSet();
     }
 
     @Override
     public ParentDataSet parentDataSet() throws PtpManagementException {
-        return client.parentDataSet();
+        return client().parentDataSet();
     }
 
     @Override
     public TimeStatusNp timeStatus() throws PtpManagementException {
-        return client.timeStatus();
+        return client().timeStatus();
     }
 
     @Override
     public GrandmasterSettingsNp grandmasterSettings() throws PtpManagementException {
-        return client.grandmasterSettings();
+        return client().grandmasterSettings();
     }
 
     @Override
     public List<PortDataSet> portDataSets() throws PtpManagementException {
-        return client.portDataSets();
+        return client().portDataSets();
     }
 
     @Override
     public HostPtpStatus hostStatus() throws PtpManagementException {
-        return client.hostStatus();
+        return client().hostStatus();
     }
 }

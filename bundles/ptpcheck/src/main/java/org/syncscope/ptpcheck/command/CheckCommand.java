@@ -46,6 +46,13 @@ public class CheckCommand implements Action {
         PrintStream out = System.out;
         Labels labels = Labels.of(lang);
         CheckSettings s = check.settings();
+        if (s == null) {
+            out.println("ERROR: configuration refused: " + check.refusal());
+            return 1;
+        }
+        if (!check.refusal().isEmpty()) {
+            out.println("WARNING: " + check.refusal());
+        }
         CameraDriver driver = check.driver();   // once: the driver may be redeployed while we run
         if (driver == null) {
             out.println("ERROR: " + check.noDriver());

@@ -54,6 +54,13 @@ public class TimestatCommand implements Action {
     public Object execute() throws Exception {
         PrintStream out = System.out;
         CheckSettings s = check.settings();
+        if (s == null) {
+            out.println("ERROR: configuration refused: " + check.refusal());
+            return TimestampAlignment.FATAL;
+        }
+        if (!check.refusal().isEmpty()) {
+            out.println("WARNING: " + check.refusal());
+        }
         TimestampAlignment.Options options = new TimestampAlignment.Options(samples, intervalMs,
                 thresholdNs == null ? s.thresholdNs() : thresholdNs,
                 timeoutSeconds == null ? s.timestatTimeoutSeconds() : timeoutSeconds, assumeRealtime);

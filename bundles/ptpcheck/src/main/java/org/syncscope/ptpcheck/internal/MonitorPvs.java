@@ -12,6 +12,7 @@ import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
+import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvValue;
 
 /**
@@ -20,12 +21,15 @@ import org.syncscope.api.pv.PvValue;
  */
 final class MonitorPvs implements AutoCloseable {
 
-    static final List<String> VERDICTS = List.of("OK", "NOT_CONVERGED", "OVER_THRESHOLD", "ERROR");
+    static final List<String> VERDICTS = List.of("OK", "NOT_CONVERGED", "OVER_THRESHOLD", "ERROR", "NO_DRIVER");
     private static final List<String> ROLES = List.of("GRANDMASTER", "SLAVE", "UNKNOWN");
     private static final List<String> STATES = Arrays.stream(CameraPtpState.values()).map(CameraPtpState::genicamName)
             .collect(Collectors.toList());
 
+    private final String prefix;
     private final List<PublishedPv> all = new ArrayList<>();
+    /** The last value posted to each PV, re-posted INVALID when the cameras cannot be read. */
+    private final Map<PublishedPv, PvValue> last = new java.util.HashMap<>();
     private final PublishedPv verdict;
     private final PublishedPv maxAbsDelta;
     private final PublishedPv hostRole;
@@ -33,6 +37,7 @@ final class MonitorPvs implements AutoCloseable {
     private final Map<String, PublishedPv> delta = new LinkedHashMap<>();
 
     MonitorPvs(PvPublisher publisher, String prefix, List<String> serials) {
+        this.prefix = prefix;
         try {
             verdict = add(publisher, PvSpec.ofEnum(prefix + "Verdict", "overall PTP verdict", VERDICTS));
             maxAbsDelta = add(publisher, PvSpec.ofDouble(prefix + "MaxAbsDelta", "ns", 0, "largest |delta to median|"));
@@ -47,36 +52,69 @@ final class MonitorPvs implements AutoCloseable {
         }
     }
 
+    String prefix() {
+        return prefix;
+    }
+
+    /**
+     * No reading this cycle: Verdict says why, HostRole is posted as read, every other PV keeps its
+     * last value with INVALID and {@code why}.
+     */
+    void postInvalid(String verdictValue, AlarmStatus why, HostView host, long now) {
+        post(verdict, new PvValue.EnumValue(VERDICTS.indexOf(verdictValue), verdictValue), now, AlarmSeverity.INVALID, why);
+        postRole(host, now);
+        for (PublishedPv pv : all) {
+            if (pv != verdict && pv != hostRole) {
+                PvValue v = last.get(pv);
+                post(pv, v != null ? v : zero(pv), now, AlarmSeverity.INVALID, why);
+            }
+        }
+    }
+
+    private static PvValue zero(PublishedPv pv) {
+        return pv.spec().type() == PvType.ENUM ? new PvValue.EnumValue(0, pv.spec().enumLabels().get(0))
+                : new PvValue.DoubleValue(0);
+    }
+
+    private void post(PublishedPv pv, PvValue value, long now, AlarmSeverity severity, AlarmStatus status) {
+        last.put(pv, value);
+        pv.post(value, now, severity, status);
+    }
+
+    private void postRole(HostView host, long now) {
+        String role = host.isGrandmaster() ? "GRANDMASTER" : host.isSlave() ? "SLAVE" : "UNKNOWN";
+        post(hostRole, new PvValue.EnumValue(ROLES.indexOf(role), role), now,
+                role.equals("UNKNOWN") ? AlarmSeverity.INVALID : AlarmSeverity.NO_ALARM,
+                role.equals("UNKNOWN") ? AlarmStatus.COMM : AlarmStatus.NO_ALARM);
+    }
+
     boolean covers(List<String> serials) {
         return status.keySet().equals(new java.util.LinkedHashSet<>(serials));
     }
 
     void postVerdict(String value, long maxAbs, HostView host, long thresholdNs, long now) {
         boolean ok = value.equals("OK");
-        verdict.post(new PvValue.EnumValue(VERDICTS.indexOf(value), value), now,
+        post(verdict, new PvValue.EnumValue(VERDICTS.indexOf(value), value), now,
                 ok ? AlarmSeverity.NO_ALARM : AlarmSeverity.MAJOR, ok ? AlarmStatus.NO_ALARM : AlarmStatus.STATE);
         boolean over = maxAbs > thresholdNs;
-        maxAbsDelta.post(new PvValue.DoubleValue(maxAbs), now, over ? AlarmSeverity.MAJOR : AlarmSeverity.NO_ALARM,
+        post(maxAbsDelta, new PvValue.DoubleValue(maxAbs), now, over ? AlarmSeverity.MAJOR : AlarmSeverity.NO_ALARM,
                 over ? AlarmStatus.HIGH : AlarmStatus.NO_ALARM);
-        String role = host.isGrandmaster() ? "GRANDMASTER" : host.isSlave() ? "SLAVE" : "UNKNOWN";
-        hostRole.post(new PvValue.EnumValue(ROLES.indexOf(role), role), now,
-                role.equals("UNKNOWN") ? AlarmSeverity.INVALID : AlarmSeverity.NO_ALARM,
-                role.equals("UNKNOWN") ? AlarmStatus.COMM : AlarmStatus.NO_ALARM);
+        postRole(host, now);
     }
 
     void postCamera(String serial, CameraPtpState state, Long deltaNs, long thresholdNs, long now) {
         PublishedPv s = status.get(serial);
         if (s != null) {
-            s.post(new PvValue.EnumValue(state.ordinal(), state.genicamName()), now, AlarmSeverity.NO_ALARM,
+            post(s, new PvValue.EnumValue(state.ordinal(), state.genicamName()), now, AlarmSeverity.NO_ALARM,
                     AlarmStatus.NO_ALARM);
         }
         PublishedPv d = delta.get(serial);
         if (d != null) {
             if (deltaNs == null) {
-                d.post(new PvValue.DoubleValue(0), now, AlarmSeverity.INVALID, AlarmStatus.COMM);
+                post(d, new PvValue.DoubleValue(0), now, AlarmSeverity.INVALID, AlarmStatus.COMM);
             } else {
                 boolean over = Math.abs(deltaNs) > thresholdNs;
-                d.post(new PvValue.DoubleValue(deltaNs), now, over ? AlarmSeverity.MAJOR : AlarmSeverity.NO_ALARM,
+                post(d, new PvValue.DoubleValue(deltaNs), now, over ? AlarmSeverity.MAJOR : AlarmSeverity.NO_ALARM,
                         !over ? AlarmStatus.NO_ALARM : deltaNs > 0 ? AlarmStatus.HIGH : AlarmStatus.LOW);
             }
         }

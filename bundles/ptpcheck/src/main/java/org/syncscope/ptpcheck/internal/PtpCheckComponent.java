@@ -2,11 +2,14 @@ package org.syncscope.ptpcheck.internal;
 
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -15,6 +18,8 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.camera.CameraDriver;
+import org.syncscope.api.config.ConfigCheck;
+import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.rebind.RebindingPublisher;
@@ -25,44 +30,116 @@ import org.syncscope.rebind.RebindingPublisher;
  * host's {@link PtpManagement}, and the monitor when {@code monitorPeriodSeconds > 0}. The camera
  * driver, the pmc adapter and the Channel Access server may each be redeployed under it: the
  * monitor goes on with whatever is bound at each cycle, and its PVs come back on a new server.
+ * While no driver matches, the monitor's PVs stay, INVALID (see {@link PtpMonitor}).
+ *
+ * <p>A configuration edit is applied live ({@code @Modified}); one with a bad value is refused and
+ * the previous settings stay. Cycles run on the component's own thread; deactivation waits for a
+ * cycle in progress only a bounded time.
  */
 @Component(service = PtpCheckComponent.class, configurationPid = PtpCheckConfig.PID, immediate = true)
 @Designate(ocd = PtpCheckConfig.class)
 public final class PtpCheckComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(PtpCheckComponent.class);
+    private static final long STOP_WAIT_MS = 2000;
+    private static final long REBIND_GRACE_MS = 300;
 
     private volatile CameraDriver driver;
     private volatile PtpManagement ptp;
     private final RebindingPublisher publisher = new RebindingPublisher("PTP check");
-    private final CheckSettings settings;
-    private final String cameraTarget;
-    private final ScheduledExecutorService monitorThread;
+    private volatile CheckSettings settings;
+    private volatile String cameraTarget;
+    /** Why the configuration (or its last change) was refused; empty when it was not. */
+    private volatile String refusal = "";
+    private final ScheduledExecutorService monitorThread = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "ptp-monitor");
+        t.setDaemon(true);
+        return t;
+    });
     private final PtpMonitor monitor;
+    // guarded by this
+    private ScheduledFuture<?> cycles;
+    private int period;
 
     @Activate
     public PtpCheckComponent(PtpCheckConfig config, Map<String, Object> properties) {
+        monitor = new PtpMonitor(this::driver, this::host, publisher, this::noDriver);
+        CheckSettings s = check(config, properties);
+        if (s == null) {
+            LOG.error("PTP check: configuration refused: {}", refusal);
+            return;
+        }
+        apply(s);
+    }
+
+    @Modified
+    void modified(PtpCheckConfig config, Map<String, Object> properties) {
+        boolean running = settings != null;
+        CheckSettings s = check(config, properties);
+        if (s == null) {
+            LOG.error(running ? "PTP check: {}" : "PTP check: configuration refused: {}", refusal);
+            return;
+        }
+        if (!s.equals(settings)) {
+            LOG.info("PTP check: settings changed ({})", s);
+            apply(s);
+        }
+    }
+
+    private CheckSettings check(PtpCheckConfig config, Map<String, Object> properties) {
         try {
-            this.settings = CheckSettings.of(config);
+            ConfigCheck.require(PtpCheckConfig.class, properties);
+            CheckSettings s = CheckSettings.of(config);
+            refusal = "";
+            cameraTarget = String.valueOf(properties.getOrDefault("camera.target", s.cameraTarget()));
+            return s;
         } catch (IllegalArgumentException bad) {
-            LOG.error("PTP check: configuration {} refused: {}", PtpCheckConfig.PID, bad.getMessage());
-            throw bad;
+            String text = bad instanceof InvalidConfigException ? bad.getMessage()
+                    : ConfigCheck.origin(properties) + ": " + bad.getMessage();
+            refusal = settings != null ? "change refused, previous settings stay: " + text : text;
+            return null;
         }
-        this.cameraTarget = String.valueOf(properties.getOrDefault("camera.target", "(none)"));
-        if (settings.monitorPeriodSeconds() > 0) {
-            monitor = new PtpMonitor(this::driver, this::host, publisher, settings, this::noDriver);
-            monitorThread = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "ptp-monitor");
-                t.setDaemon(true);
-                return t;
-            });
-            // the first cycle comes with the camera driver's bind, which SCR makes after this constructor
-            monitorThread.scheduleWithFixedDelay(monitor::cycle, settings.monitorPeriodSeconds(),
-                    settings.monitorPeriodSeconds(), TimeUnit.SECONDS);
-        } else {
-            monitor = null;
-            monitorThread = null;
+    }
+
+    /** New settings to the monitor, and its cycle (re)scheduled when the period changed. */
+    private synchronized void apply(CheckSettings s) {
+        settings = s;
+        monitor.settings(s);
+        if (s.monitorPeriodSeconds() != period) {
+            if (cycles != null) {
+                cycles.cancel(false);
+                cycles = null;
+            }
+            period = s.monitorPeriodSeconds();
+            if (period > 0) {
+                cycles = schedule(period);
+            } else {
+                runOnMonitor(monitor::close);
+            }
         }
+        if (period > 0) {
+            runOnMonitor(monitor::cycleSafely);
+        }
+    }
+
+    private ScheduledFuture<?> schedule(int seconds) {
+        try {
+            return monitorThread.scheduleWithFixedDelay(monitor::cycleSafely, seconds, seconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopping) {
+            return null;
+        }
+    }
+
+    private void runOnMonitor(Runnable task) {
+        try {
+            monitorThread.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // deactivated meanwhile
+        }
+    }
+
+    private synchronized boolean monitoring() {
+        return period > 0;
     }
 
     @Reference(name = "camera", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -70,18 +147,23 @@ public final class PtpCheckComponent {
     void bindCamera(CameraDriver d) {
         driver = d;
         LOG.info("PTP check: camera driver {} ({})", d.name(), cameraTarget);
-        if (monitorThread != null && !monitorThread.isShutdown()) {
-            try {
-                monitorThread.execute(monitor::cycle);   // PVs from the new driver's cameras now, not a period later
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                // deactivated meanwhile
-            }
+        if (monitoring()) {
+            runOnMonitor(monitor::cycleSafely);   // PVs from the new driver's cameras now, not a period later
         }
     }
 
     void unbindCamera(CameraDriver d) {
         if (driver == d) {
             driver = null;
+            if (monitoring()) {
+                // INVALID soon, not a period later; not at once: on a camera.target edit SCR unbinds the
+                // old driver just before it binds the new one, which posts its cameras at once
+                try {
+                    monitorThread.schedule(monitor::cycleSafely, REBIND_GRACE_MS, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    // deactivated meanwhile
+                }
+            }
         }
     }
 
@@ -108,10 +190,24 @@ public final class PtpCheckComponent {
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
-        if (monitorThread != null) {
+    void deactivate() {
+        synchronized (this) {
+            if (cycles != null) {
+                cycles.cancel(false);
+            }
+            period = 0;
+        }
+        runOnMonitor(monitor::close);
+        monitorThread.shutdown();
+        try {
+            if (!monitorThread.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("PTP check: a monitor cycle did not end within {} ms; its PVs are withdrawn now", STOP_WAIT_MS);
+                monitorThread.shutdownNow();
+                monitor.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             monitorThread.shutdownNow();
-            monitorThread.awaitTermination(10, TimeUnit.SECONDS);
             monitor.close();
         }
     }
@@ -126,8 +222,14 @@ public final class PtpCheckComponent {
         return ptp;
     }
 
+    /** The settings in force, or null while the configuration is refused (then see {@link #refusal()}). */
     public CheckSettings settings() {
         return settings;
+    }
+
+    /** Why the configuration or its last change was refused; empty when it was not. */
+    public String refusal() {
+        return refusal;
     }
 
     public String noDriver() {

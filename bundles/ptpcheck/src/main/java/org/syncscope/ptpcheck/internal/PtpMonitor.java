@@ -10,11 +10,14 @@ import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.PtpNode;
 import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvPublisher;
 
 /**
  * One monitor cycle: open the cameras (PTP switched on in the first cycle), read their states, one
  * latch sample, the host role; post the PVs; close the cameras. Runs on the component's thread.
+ * When no driver matches or the cameras cannot be read, the PVs stay with their last values,
+ * INVALID: Verdict reads NO_DRIVER (alarm status LINK) or ERROR (COMM).
  */
 final class PtpMonitor implements AutoCloseable {
 
@@ -23,7 +26,7 @@ final class PtpMonitor implements AutoCloseable {
     private final Supplier<CameraDriver> drivers;
     private final Supplier<PtpManagement> hosts;
     private final PvPublisher publisher;
-    private final CheckSettings settings;
+    private volatile CheckSettings settings;
     private final Supplier<String> noDriver;
     private MonitorPvs pvs;
     private final java.util.Map<String, PtpNode> nodes = new java.util.HashMap<>();
@@ -33,22 +36,43 @@ final class PtpMonitor implements AutoCloseable {
 
     /** The driver and host are read at each cycle, so a redeployed driver or pmc adapter is picked up. */
     PtpMonitor(Supplier<CameraDriver> drivers, Supplier<PtpManagement> hosts, PvPublisher publisher,
-            CheckSettings settings, Supplier<String> noDriver) {
+            Supplier<String> noDriver) {
         this.drivers = drivers;
         this.hosts = hosts;
         this.publisher = publisher;
-        this.settings = settings;
         this.noDriver = noDriver;
     }
 
+    /** The settings of the next cycles; a new PV prefix re-publishes the PVs under it. */
+    void settings(CheckSettings next) {
+        settings = next;
+    }
+
+    /** {@link #cycle()} for a scheduled task, which would never run again after an exception. */
+    void cycleSafely() {
+        try {
+            cycle();
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable t) {
+            problem("monitor cycle failed: " + (t.getMessage() == null ? t.getClass().getName() : t.getMessage()));
+        }
+    }
+
     void cycle() {
+        CheckSettings settings = this.settings;
+        if (settings == null) {
+            return;
+        }
+        if (pvs != null && !pvs.prefix().equals(settings.pvPrefix())) {
+            pvs.close();
+            pvs = null;
+        }
         long now = Ticker.wallClockNanos();
         HostView host = HostView.read(hosts.get());
         CameraDriver driver = drivers.get();
         if (driver == null) {
-            if (pvs != null) {
-                pvs.postVerdict("ERROR", 0, host, settings.thresholdNs(), now);
-            }
+            invalid(settings, "NO_DRIVER", AlarmStatus.LINK, host, now);
             problem(noDriver.get());
             return;
         }
@@ -87,13 +111,19 @@ final class PtpMonitor implements AutoCloseable {
             pvs.postVerdict(verdict, r.maxAbsDeltaNs(), host, settings.thresholdNs(), now);
             problem("");
         } catch (CameraException | TimestampAlignment.FatalException | RuntimeException e) {
-            if (pvs != null) {
-                pvs.postVerdict("ERROR", 0, host, settings.thresholdNs(), now);
-            }
+            invalid(settings, "ERROR", AlarmStatus.COMM, host, now);
             problem(String.valueOf(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Every PV INVALID with its last value (published first, with no cameras, if there were none yet). */
+    private void invalid(CheckSettings settings, String verdict, AlarmStatus why, HostView host, long now) {
+        if (pvs == null) {
+            pvs = new MonitorPvs(publisher, settings.pvPrefix(), List.of());
+        }
+        pvs.postInvalid(verdict, why, host, now);
     }
 
     private void problem(String text) {

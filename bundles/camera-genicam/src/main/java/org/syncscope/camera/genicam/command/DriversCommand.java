@@ -1,5 +1,6 @@
 package org.syncscope.camera.genicam.command;
 
+import java.io.PrintStream;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.karaf.shell.api.action.Action;
@@ -8,9 +9,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.osgi.framework.BundleContext;
 import org.syncscope.api.camera.CameraDriver;
-import org.syncscope.api.camera.CameraDriverStatus;
+import org.syncscope.api.camera.CameraException;
 
-@Command(scope = "camera", name = "drivers", description = "Lists the camera drivers, and why an installed one is unavailable")
+/**
+ * The camera drivers: each native one available or why not, and each configured instance of a
+ * factory driver (a simulated-camera file) running or refused, and why.
+ */
+@Command(scope = "camera", name = "drivers", description = "Lists the camera drivers and their configurations, "
+        + "and why one is unavailable or refused")
 @Service
 public class DriversCommand implements Action {
 
@@ -19,18 +25,46 @@ public class DriversCommand implements Action {
 
     @Override
     public Object execute() {
-        Set<String> available = new TreeSet<>();
-        for (CameraDriver d : CameraDrivers.all(context)) {
-            available.add(d.name());
-        }
-        for (String name : available) {
-            System.out.printf("%-8s available%n", name);
-        }
-        for (CameraDriverStatus s : CameraDrivers.statuses(context)) {
-            if (!s.available() && !available.contains(s.name())) {
-                System.out.printf("%-8s unavailable: %s%n", s.name(), s.reason());
+        PrintStream out = System.out;
+        try (CameraDrivers drivers = new CameraDrivers(context)) {
+            Set<String> described = new TreeSet<>();
+            for (CameraDrivers.Status s : drivers.statuses()) {
+                String name = s.status().name();
+                described.add(name);
+                if (s.isInstance()) {
+                    String reason = s.status().reason();
+                    if (s.status().available()) {
+                        out.printf("%-8s available: instance %s, %s%s%n", name, s.instance(), cameras(s),
+                                reason.isEmpty() ? "" : "; " + reason);
+                    } else {
+                        out.printf("%-8s refused: instance %s: %s%n", name, s.instance(), reason);
+                    }
+                } else if (s.status().available()) {
+                    out.printf("%-8s available%n", name);
+                } else {
+                    out.printf("%-8s unavailable: %s%n", name, s.status().reason());
+                }
             }
+            Set<String> others = new TreeSet<>();
+            for (CameraDriver d : drivers.all()) {
+                if (!described.contains(d.name())) {
+                    others.add(d.name());
+                }
+            }
+            others.forEach(n -> out.printf("%-8s available%n", n));
         }
         return null;
+    }
+
+    private static String cameras(CameraDrivers.Status s) {
+        if (!(s.status() instanceof CameraDriver d)) {
+            return "running";
+        }
+        try {
+            int n = d.enumerate().size();
+            return n == 1 ? "1 camera" : n + " cameras";
+        } catch (CameraException | RuntimeException e) {
+            return "enumeration failed: " + e.getMessage();
+        }
     }
 }

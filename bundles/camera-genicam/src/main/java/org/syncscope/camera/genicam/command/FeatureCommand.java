@@ -1,6 +1,5 @@
 package org.syncscope.camera.genicam.command;
 
-import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -32,13 +31,12 @@ public class FeatureCommand implements Action {
 
     @Override
     public Object execute() throws CameraException {
-        CameraDriver d = find();
         int eq = feature.indexOf('=');
         String name = eq < 0 ? feature : feature.substring(0, eq);
         if (name.isBlank()) {
             throw new IllegalArgumentException("feature '" + feature + "' has no name");
         }
-        try (Camera c = d.open(serial)) {
+        try (CameraDrivers drivers = new CameraDrivers(context); Camera c = find(drivers).open(serial)) {
             if (eq >= 0) {
                 c.writeFeature(name, feature.substring(eq + 1));
                 System.out.println(name + " written");
@@ -49,9 +47,8 @@ public class FeatureCommand implements Action {
         return null;
     }
 
-    private CameraDriver find() throws CameraException {
-        List<CameraDriver> drivers = CameraDrivers.named(context, driver);
-        for (CameraDriver d : drivers) {
+    private CameraDriver find(CameraDrivers all) throws CameraException {
+        for (CameraDriver d : all.named(driver)) {
             for (CameraInfo c : d.enumerate()) {
                 if (c.serial().equals(serial)) {
                     return d;

@@ -1,5 +1,6 @@
 package org.syncscope.camera.genicam.command;
 
+import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -10,7 +11,8 @@ import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraInfo;
 
-@Command(scope = "camera", name = "list", description = "Lists the cameras every driver (or one) finds")
+@Command(scope = "camera", name = "list", description = "Lists the cameras every driver (or one) finds, and the "
+        + "configured instances that are refused")
 @Service
 public class ListCommand implements Action {
 
@@ -22,14 +24,23 @@ public class ListCommand implements Action {
 
     @Override
     public Object execute() {
-        System.out.printf("%-8s %-16s %-24s %s%n", "driver", "serial", "model", "interface");
-        for (CameraDriver d : CameraDrivers.named(context, driver)) {
-            try {
-                for (CameraInfo c : d.enumerate()) {
-                    System.out.printf("%-8s %-16s %-24s %s%n", d.name(), c.serial(), c.model(), c.interfaceName());
+        try (CameraDrivers drivers = new CameraDrivers(context)) {
+            List<CameraDriver> listed = drivers.named(driver);
+            System.out.printf("%-8s %-16s %-24s %s%n", "driver", "serial", "model", "interface");
+            for (CameraDriver d : listed) {
+                try {
+                    for (CameraInfo c : d.enumerate()) {
+                        System.out.printf("%-8s %-16s %-24s %s%n", d.name(), c.serial(), c.model(), c.interfaceName());
+                    }
+                } catch (CameraException e) {
+                    System.out.printf("%-8s (enumeration failed: %s)%n", d.name(), e.getMessage());
                 }
-            } catch (CameraException e) {
-                System.out.printf("%-8s (enumeration failed: %s)%n", d.name(), e.getMessage());
+            }
+            for (CameraDrivers.Status s : drivers.statuses()) {
+                if (s.isInstance() && !s.status().available() && (driver == null || driver.equals(s.status().name()))) {
+                    System.out.printf("%-8s (instance %s refused: %s)%n", s.status().name(), s.instance(),
+                            s.status().reason());
+                }
             }
         }
         return null;

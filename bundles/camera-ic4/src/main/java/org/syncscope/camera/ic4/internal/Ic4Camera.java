@@ -27,12 +27,15 @@ final class Ic4Camera extends GenicamCamera {
     private Pointer grabber;
     private Pointer map;
     private Long lastLatch;
+    private final java.util.function.Consumer<Ic4Camera> onClose;
 
-    Ic4Camera(Ic4 ic4, CameraInfo info, Pointer grabber, Pointer map) {
+    /** {@code onClose} is told once, after the camera's IC4 objects are released. */
+    Ic4Camera(Ic4 ic4, CameraInfo info, Pointer grabber, Pointer map, java.util.function.Consumer<Ic4Camera> onClose) {
         this.ic4 = ic4;
         this.info = info;
         this.grabber = grabber;
         this.map = map;
+        this.onClose = onClose;
     }
 
     @Override
@@ -99,6 +102,7 @@ final class Ic4Camera extends GenicamCamera {
             ic4.lib.ic4_grabber_unref(grabber);
             grabber = null;
             map = null;
+            onClose.accept(this);
         }
     }
 

@@ -1,0 +1,62 @@
+package org.syncscope.pmc.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.api.pv.AlarmStatus;
+import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvSpec;
+import org.syncscope.api.pv.PvValue;
+
+/** A PvPublisher that keeps what is served and the last post of each PV; posts may be made to fail. */
+final class RecordingPublisher implements PvPublisher {
+
+    record Post(PvValue value, AlarmSeverity severity, AlarmStatus status) {
+    }
+
+    final Map<String, Post> last = new ConcurrentHashMap<>();
+    final Map<String, PublishedPv> served = new ConcurrentHashMap<>();
+    /** This many posts throw an exception without a message before posts succeed. */
+    final AtomicInteger failingPosts = new AtomicInteger();
+
+    @Override
+    public PublishedPv publish(PvSpec spec) {
+        PublishedPv pv = new PublishedPv() {
+            @Override
+            public PvSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public void post(PvValue value, long timestampNanos, AlarmSeverity severity, AlarmStatus status) {
+                if (failingPosts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new IllegalArgumentException();
+                }
+                last.put(spec.name(), new Post(value, severity, status));
+            }
+
+            @Override
+            public int subscriberCount() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+                served.remove(spec.name(), this);
+            }
+        };
+        if (served.putIfAbsent(spec.name(), pv) != null) {
+            throw new IllegalArgumentException("PV " + spec.name() + " is already published");
+        }
+        return pv;
+    }
+
+    @Override
+    public List<PublishedPv> published() {
+        return new ArrayList<>(served.values());
+    }
+}
