@@ -90,6 +90,18 @@ public final class Averager {
         return out;
     }
 
+    /**
+     * The input was gone. What spans time ends: a diff's collection and its previous mean, a
+     * lifetime's window, since a result from both sides of the gap would be wrong. The samples of
+     * a mean, sum or sd stay: each is a value the device really had, and a device's statistics
+     * survive an IOC restart as they survive a bundle update.
+     */
+    public void outage() {
+        if (expression.direction() == CalcDirection.DIFF || expression.direction().isLifetime()) {
+            reset();
+        }
+    }
+
     /** Forgets every sample and the previous mean: the state right after a start. */
     public void reset() {
         window.clear();

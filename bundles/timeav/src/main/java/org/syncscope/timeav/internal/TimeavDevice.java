@@ -28,8 +28,8 @@ import org.syncscope.api.pv.PvValue;
  *
  * <p>An output whose value is not current is INVALID: UDF after a restart until the first new
  * average, CALC while the expression is refused (Status DAE_INVALID_SETTING), COMM from the
- * moment the input disconnects until the first average after it is back. An outage ends the
- * collection like a reset, so no average mixes values from both sides of it. Every PV of the
+ * moment the input disconnects until the first average after it is back. An outage ends a diff's
+ * or lifetime's collection, so no result spans it ({@link Averager#outage}). Every PV of the
  * device is stamped from one clock that never goes back.
  */
 public final class TimeavDevice implements AutoCloseable {
@@ -211,8 +211,8 @@ public final class TimeavDevice implements AutoCloseable {
     }
 
     /**
-     * A disconnect since the collection started ends it: samples, the previous mean and the
-     * lifetime window are forgotten and the output goes INVALID/COMM. Idempotent.
+     * A disconnect since the collection started: the output goes INVALID/COMM, and what would
+     * span the gap is forgotten ({@link Averager#outage}). Idempotent.
      */
     private void noticeOutage() {
         long seen = disconnects.get();
@@ -220,7 +220,7 @@ public final class TimeavDevice implements AutoCloseable {
             return;
         }
         segment = seen;
-        averager.reset();
+        averager.outage();
         inputDown = true;
         setStatus("input disconnected", AlarmSeverity.INVALID, AlarmStatus.COMM);
         invalidate(AlarmStatus.COMM, "input disconnected; no average since");

@@ -1,6 +1,7 @@
 package org.syncscope.timeav.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,23 @@ class TimeavDeviceFaultTest {
         events.tick(1000);
         assertThat(publisher.number("AV:D")).isEqualTo(2.0);
         assertAlarm("AV:D", AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+    }
+
+    @Test
+    void anSdKeepsItsSamplesAcrossAnOutageAndIsInvalidWhileTheInputIsGone() {
+        device("AV:S", "X | p,100,false | null | 4 | sd");
+        samples("X", 1, 1);
+        samples("X", 2, 1);
+        samples("X", 3, 1);
+        source.connection("X", false);
+        events.tick(100);
+        source.connection("X", true);
+        samples("X", 4, 1);
+        assertThat(publisher.number("AV:S")).as("sd of 1, 2, 3 and 4: the samples from before the outage count")
+                .isCloseTo(Math.sqrt(5.0 / 3), within(1e-12));
+        assertAlarm("AV:S", AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        source.connection("X", false);
+        assertAlarm("AV:S", AlarmSeverity.INVALID, AlarmStatus.COMM);
     }
 
     @Test
