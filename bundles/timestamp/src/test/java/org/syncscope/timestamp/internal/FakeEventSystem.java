@@ -20,10 +20,13 @@ final class FakeEventSystem implements EventSystemDriver {
     long ticks;
     Long directTime;
     int forcedSyncs;
+    int inits;
+    int tickReads;
 
     @Override
     public void init() {
         initialised = true;
+        inits++;
     }
 
     @Override
@@ -43,6 +46,7 @@ final class FakeEventSystem implements EventSystemDriver {
 
     @Override
     public long ticksSinceReset() {
+        tickReads++;
         return ticks;
     }
 
