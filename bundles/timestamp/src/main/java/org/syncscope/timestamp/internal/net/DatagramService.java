@@ -43,11 +43,6 @@ abstract class DatagramService implements AutoCloseable {
      */
     abstract boolean handle(TsPacket packet, SocketAddress from) throws IOException;
 
-    /** The local address the socket is bound to (0.0.0.0: every interface). */
-    public java.net.InetAddress localAddress() {
-        return socket.getLocalAddress();
-    }
-
     public int port() {
         return socket.getLocalPort();
     }
