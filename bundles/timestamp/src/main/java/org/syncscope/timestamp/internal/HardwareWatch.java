@@ -26,8 +26,11 @@ final class HardwareWatch {
         readerProblem.compareAndSet(null, why);
     }
 
-    /** Why the hardware has failed, or null when it is well (a synchronous state only). */
-    synchronized String check(SyncState s, long mono, TimestampSettings settings) {
+    /**
+     * Why the hardware has failed, or null when it is well (a synchronous state only). Reads the
+     * tick counter holding no lock, so nothing else waits for the driver meanwhile.
+     */
+    String check(SyncState s, long mono, TimestampSettings settings) {
         String noted = readerProblem.getAndSet(null);
         if (noted != null) {
             return "tick counter unreadable: " + noted;
@@ -36,13 +39,16 @@ final class HardwareWatch {
             return "no sync event (0x" + Integer.toHexString(s.driver().syncEventNumber()) + ") for "
                     + (mono - s.syncMono()) / 1_000_000_000L + " s";
         }
+        long ticks;
         try {
-            long ticks = s.driver().ticksSinceReset();
+            ticks = s.driver().ticksSinceReset();
+        } catch (EventSystemException e) {
+            return "tick counter unreadable: " + e.getMessage();
+        }
+        synchronized (this) {
             ticksUnchanged = ticks == lastTicks ? ticksUnchanged + 1 : 0;
             lastTicks = ticks;
             return ticksUnchanged >= 2 ? "tick counter stopped at " + ticks : null;
-        } catch (EventSystemException e) {
-            return "tick counter unreadable: " + e.getMessage();
         }
     }
 }

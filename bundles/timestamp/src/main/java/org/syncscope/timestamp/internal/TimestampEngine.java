@@ -1,11 +1,11 @@
 package org.syncscope.timestamp.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +40,10 @@ public final class TimestampEngine implements TimestampService {
     private final HardwareWatch watch = new HardwareWatch();
     private final MasterFollower follower = new MasterFollower();
     private final NtpDiscipline ntp = new NtpDiscipline();
-    private final List<Registration> driverRegistrations = new CopyOnWriteArrayList<>();
+    /** Our handlers' registrations with the current driver; guarded by this. */
+    private final List<Registration> registrations = new ArrayList<>();
     /** Drivers whose init() ran: the SPI calls it once per driver. */
     private final Set<EventSystemDriver> initialised = Collections.newSetFromMap(new WeakHashMap<>());
-    /** Serialises driver changes; never held while the driver delivers to us. */
-    private final Object rebind = new Object();
 
     private volatile TimestampSettings settings;
     private volatile SyncState state;
@@ -96,35 +95,33 @@ public final class TimestampEngine implements TimestampService {
 
     /** Stops taking events. */
     public void stop() {
-        driverRegistrations.forEach(Registration::close);
-        driverRegistrations.clear();
+        List<Registration> let;
+        synchronized (this) {
+            let = takeRegistrations();
+        }
+        let.forEach(Registration::close);
     }
 
     /**
      * Follows another event system (null: none) without a restart: the clock goes on in soft time
      * from where event time was, and returns to event time at the new driver's first sync event.
-     * A master asks the new generator for that sync at once. May run {@code init()}, so call it
-     * off SCR's thread.
+     * A master asks the new generator for that sync at once. Calls the driver (init() once per
+     * driver), so call it off SCR's thread; no lock is held meanwhile.
      */
     public void useDriver(EventSystemDriver next, String name) {
-        SyncState s;
-        synchronized (rebind) {
-            stop();
-            synchronized (this) {
-                leaveDriver();
-                state = judge(next, name, clock.monotonicNanos());
-                s = state;
-                LOG.info("timestamp driver: event system now {}: {}", next == null ? "(none)" : name, s.modeReason());
-            }
+        SyncState judged = judge(next, name, clock.monotonicNanos());
+        List<Registration> let;
+        synchronized (this) {
+            leaveDriver();
+            state = judged;
+            let = takeRegistrations();
         }
+        let.forEach(Registration::close);
+        LOG.info("timestamp driver: event system now {}: {}", next == null ? "(none)" : name, judged.modeReason());
         try {
-            attach(s, settings.master());
+            attach(judged, settings.master());
         } catch (EventSystemException | RuntimeException e) {
-            synchronized (this) {
-                if (state.driver() == s.driver() && !state.failed()) {
-                    fail("event system " + name + " did not start: " + e.getMessage());
-                }
-            }
+            failIfStill(judged, "event system " + name + " did not start: " + e.getMessage());
         }
     }
 
@@ -134,12 +131,17 @@ public final class TimestampEngine implements TimestampService {
         if (d == null) {
             return;
         }
-        synchronized (rebind) {
-            if (state != s) {
-                return;   // replaced meanwhile
+        List<Registration> mine = List.of(d.registerEventHandler(this::onEvent), d.registerErrorHandler(this::onError));
+        boolean current;
+        synchronized (this) {
+            current = state.driver() == d && state.capable();
+            if (current) {
+                registrations.addAll(mine);
             }
-            driverRegistrations.add(d.registerEventHandler(this::onEvent));
-            driverRegistrations.add(d.registerErrorHandler(this::onError));
+        }
+        if (!current) {
+            mine.forEach(Registration::close);   // let go meanwhile
+            return;
         }
         boolean first;
         synchronized (initialised) {
@@ -155,23 +157,30 @@ public final class TimestampEngine implements TimestampService {
 
     /**
      * Stops using {@code gone} if it is the current driver (its service went away): soft time from
-     * here, carried on from event time. Only touches memory (the driver is not called), so SCR's
-     * unbind may call it.
+     * here, carried on from event time. Only touches memory and closes our registrations with the
+     * driver; it waits for no driver call, so SCR's unbind may call it.
      */
     public void dropDriver(EventSystemDriver gone) {
-        synchronized (rebind) {
-            if (gone == null || state.driver() != gone) {
+        List<Registration> let;
+        synchronized (this) {
+            SyncState s = state;
+            if (gone == null || s.driver() != gone) {
                 return;
             }
-            stop();
-            synchronized (this) {
-                SyncState s = state;
-                leaveDriver();
-                state = new SyncState(null, s.driverName(), false, "event-system driver " + s.driverName()
-                        + " went away; soft time until one is bound", false, 0, clock.monotonicNanos(), false, "");
-                LOG.warn("timestamp driver: {}", state.modeReason());
-            }
+            leaveDriver();
+            state = new SyncState(null, s.driverName(), false, "event-system driver " + s.driverName()
+                    + " went away; soft time until one is bound", false, 0, clock.monotonicNanos(), false, "");
+            let = takeRegistrations();
         }
+        let.forEach(Registration::close);
+        LOG.warn("timestamp driver: {}", state.modeReason());
+    }
+
+    /** Under the lock: the registrations with the current driver, handed out to be closed. */
+    private List<Registration> takeRegistrations() {
+        List<Registration> let = new ArrayList<>(registrations);
+        registrations.clear();
+        return let;
     }
 
     /** Under the lock: the soft clock takes over from event time, estimated without calling the driver. */
@@ -189,14 +198,12 @@ public final class TimestampEngine implements TimestampService {
      */
     public void reconfigure(TimestampSettings next) {
         TimestampSettings previous;
-        synchronized (rebind) {
-            synchronized (this) {
-                previous = settings;
-                settings = next;
-                debug = next.debug();
-                if (!previous.ntpServers().equals(next.ntpServers())) {
-                    ntp.restart();
-                }
+        synchronized (this) {
+            previous = settings;
+            settings = next;
+            debug = next.debug();
+            if (!previous.ntpServers().equals(next.ntpServers())) {
+                ntp.restart();
             }
         }
         if (previous.forceSoft() != next.forceSoft() || previous.clockRateHz() != next.clockRateHz()) {
@@ -384,11 +391,7 @@ public final class TimestampEngine implements TimestampService {
         }
         String failure = watch.check(s, mono, set);
         if (failure != null) {
-            synchronized (this) {
-                if (state == s) {
-                    fail(failure);
-                }
-            }
+            failIfStill(s, failure);
         }
     }
 
@@ -429,16 +432,22 @@ public final class TimestampEngine implements TimestampService {
             LOG.warn("event system {} delivered event {} outside 0..255; ignored", state.driverName(), event);
             return;
         }
+        SyncState seen = state;
+        if (!seen.capable()) {
+            return;   // a late event from a driver being let go
+        }
+        boolean sync = event == seen.driver().syncEventNumber();
+        Long direct = sync ? directTime(seen.driver()) : null;   // a driver call: before the lock
         long time;
         synchronized (this) {
             SyncState s = state;
-            if (!s.capable()) {
-                return;   // a late event from a driver being let go
+            if (!s.capable() || s.driver() != seen.driver()) {
+                return;
             }
             eventCount++;
-            if (event == s.driver().syncEventNumber()) {
+            if (sync) {
                 long mono = clock.monotonicNanos();
-                time = syncTimeNow(s.driver());
+                time = direct != null ? direct : soft.now();
                 // a synchronous slave that already heard its master's time for this sync adopts it
                 Long masters = settings.master() ? null : follower.takeForThisSync(mono, settings.syncPeriodNanos());
                 if (masters != null) {
@@ -465,10 +474,9 @@ public final class TimestampEngine implements TimestampService {
     }
 
     void onError(int code, String description) {
-        synchronized (this) {
-            if (state.synchronous()) {
-                fail("event system error " + code + ": " + description);
-            }
+        SyncState s = state;
+        if (s.synchronous()) {
+            failIfStill(s, "event system error " + code + ": " + description);
         }
     }
 
@@ -491,8 +499,8 @@ public final class TimestampEngine implements TimestampService {
         return !settings.master() && follower.follows(mono, settings.syncPeriodNanos());
     }
 
-    /** The time of a counter reset: the hardware's own time if it has it, else the soft clock. */
-    private long syncTimeNow(EventSystemDriver driver) {
+    /** The hardware's own time of a counter reset, if it has it; else null (the soft clock's time is used). */
+    private static Long directTime(EventSystemDriver driver) {
         if (driver.hasDirectTime()) {
             try {
                 return driver.directTimeNanos();
@@ -500,14 +508,22 @@ public final class TimestampEngine implements TimestampService {
                 LOG.warn("direct time unavailable ({}); using the soft clock for this sync", e.getMessage());
             }
         }
-        return soft.now();
+        return null;
     }
 
-    /** Under the lock: soft time from here, carried on from event time so time does not jump at the switch. */
-    private void fail(String reason) {
-        SyncState s = state;
-        soft.stepForwardTo(Math.max(rawTime(s), guard.last()));
-        state = s.failed(reason);
+    /**
+     * Hardware failure, unless the state changed since {@code seen}: soft time from here, carried on
+     * from event time (read before the lock) so time does not jump at the switch.
+     */
+    private void failIfStill(SyncState seen, String reason) {
+        long eventNow = rawTime(seen);
+        synchronized (this) {
+            if (state != seen || seen.failed()) {
+                return;
+            }
+            soft.stepForwardTo(Math.max(eventNow, guard.last()));
+            state = seen.failed(reason);
+        }
         LOG.error("timestamp driver: hardware failure ({}); reverting to soft time, alarm raised", reason);
     }
 
