@@ -1,11 +1,6 @@
 package org.syncscope.timestamp.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +16,8 @@ import org.syncscope.api.time.TimestampStatus;
 
 /**
  * The drvTS clock: soft or event-system (synchronous) time, made of its parts — the soft clock,
- * the {@link EventTable}, the {@link HardwareWatch}, the {@link MasterFollower} and the
- * {@link NtpDiscipline} — and the event system's {@link SyncState}. Readers take no lock the
+ * the {@link EventTable}, the {@link HardwareWatch}, the {@link MasterFollower}, the
+ * {@link NtpDiscipline} and the {@link DriverLink} — and the event system's {@link SyncState}. Readers take no lock the
  * writers hold while calling the driver: they read the state from a volatile field, read the tick
  * counter without a lock, and pass the result through the lock-free {@link TimeGuard}. The engine
  * lives as long as its component: new settings ({@link #reconfigure}) and another event system
@@ -40,10 +35,7 @@ public final class TimestampEngine implements TimestampService {
     private final HardwareWatch watch = new HardwareWatch();
     private final MasterFollower follower = new MasterFollower();
     private final NtpDiscipline ntp = new NtpDiscipline();
-    /** Our handlers' registrations with the current driver; guarded by this. */
-    private final List<Registration> registrations = new ArrayList<>();
-    /** Drivers whose init() ran: the SPI calls it once per driver. */
-    private final Set<EventSystemDriver> initialised = Collections.newSetFromMap(new WeakHashMap<>());
+    private final DriverLink link = new DriverLink();
 
     private volatile TimestampSettings settings;
     private volatile SyncState state;
@@ -95,11 +87,7 @@ public final class TimestampEngine implements TimestampService {
 
     /** Stops taking events. */
     public void stop() {
-        List<Registration> let;
-        synchronized (this) {
-            let = takeRegistrations();
-        }
-        let.forEach(Registration::close);
+        link.release();
     }
 
     /**
@@ -110,13 +98,11 @@ public final class TimestampEngine implements TimestampService {
      */
     public void useDriver(EventSystemDriver next, String name) {
         SyncState judged = judge(next, name, clock.monotonicNanos());
-        List<Registration> let;
         synchronized (this) {
             leaveDriver();
             state = judged;
-            let = takeRegistrations();
         }
-        let.forEach(Registration::close);
+        link.release();
         LOG.info("timestamp driver: event system now {}: {}", next == null ? "(none)" : name, judged.modeReason());
         try {
             attach(judged, settings.master());
@@ -125,32 +111,10 @@ public final class TimestampEngine implements TimestampService {
         }
     }
 
-    /** Registers for the driver's events and errors; init() once per driver, then a sync if asked. */
     private void attach(SyncState s, boolean forceSync) throws EventSystemException {
         EventSystemDriver d = s.capable() ? s.driver() : null;
-        if (d == null) {
-            return;
-        }
-        List<Registration> mine = List.of(d.registerEventHandler(this::onEvent), d.registerErrorHandler(this::onError));
-        boolean current;
-        synchronized (this) {
-            current = state.driver() == d && state.capable();
-            if (current) {
-                registrations.addAll(mine);
-            }
-        }
-        if (!current) {
-            mine.forEach(Registration::close);   // let go meanwhile
-            return;
-        }
-        boolean first;
-        synchronized (initialised) {
-            first = initialised.add(d);
-        }
-        if (first) {
-            d.init();
-        }
-        if (forceSync) {
+        if (d != null && link.attach(d, this::onEvent, this::onError, () -> state.driver() == d && state.capable())
+                && forceSync) {
             d.forceSync();
         }
     }
@@ -161,7 +125,6 @@ public final class TimestampEngine implements TimestampService {
      * driver; it waits for no driver call, so SCR's unbind may call it.
      */
     public void dropDriver(EventSystemDriver gone) {
-        List<Registration> let;
         synchronized (this) {
             SyncState s = state;
             if (gone == null || s.driver() != gone) {
@@ -170,17 +133,9 @@ public final class TimestampEngine implements TimestampService {
             leaveDriver();
             state = new SyncState(null, s.driverName(), false, "event-system driver " + s.driverName()
                     + " went away; soft time until one is bound", false, 0, clock.monotonicNanos(), false, "");
-            let = takeRegistrations();
         }
-        let.forEach(Registration::close);
+        link.release();
         LOG.warn("timestamp driver: {}", state.modeReason());
-    }
-
-    /** Under the lock: the registrations with the current driver, handed out to be closed. */
-    private List<Registration> takeRegistrations() {
-        List<Registration> let = new ArrayList<>(registrations);
-        registrations.clear();
-        return let;
     }
 
     /** Under the lock: the soft clock takes over from event time, estimated without calling the driver. */

@@ -126,6 +126,20 @@ class TimestampComponentTest {
     }
 
     @Test
+    void aSettingsChangeKeepsTheTimeOfASoftSlaveAheadOfItsHostThroughAMaster() {
+        Map<String, Object> slave = Configs.file(FILE, "master", "false", "syncRateSeconds", "1",
+                "masterPort", "25257", "slavePort", "25258", "masterAddresses", "127.0.0.1:25257",
+                "slaveBindAddress", "127.0.0.1");
+        TimestampComponent c = activate(slave);
+        c.engine().adjustToMaster(3 * S, 1_000_000L, "127.0.0.1:25257");   // the master is 3 s ahead of this host
+        long before = c.currentTime();
+        slave.put("syncRateSeconds", "2");
+        modify(c, slave);
+        await().atMost(DEADLINE).until(() -> c.engine().settings().syncRateSeconds() == 2);
+        assertThat(c.currentTime()).as("time did not go back to the host clock").isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
     void aBadValueIsRefusedNamingFileAndKeyAndThePreviousSettingsStay() {
         Map<String, Object> good = master(25249);
         TimestampComponent c = activate(good);
