@@ -205,6 +205,8 @@ public class TimestampIT {
                     () -> report().contains("change refused, previous settings stay: etc/org.syncscope.timestamp.cfg: "
                             + "syncRateSeconds = 'abc' is not a whole number"));
             assertTrue(report(), report().contains("sync rate 1 s"));
+            PyEpicsScript.awaitReading("TS:Alarm FAILURE over CA while refused", Duration.ofSeconds(30),
+                    () -> PyEpicsScript.run(CA_PORT, ALARM), o -> "FAILURE".equals(PyEpicsScript.value(o, "TS:Alarm")));
             PyEpicsScript.await("eventsystem:list shows the refused simulation", Duration.ofSeconds(30), () -> {
                 String list = console("eventsystem:list");
                 return list.contains("etc/org.syncscope.eventsystem.sim-bad.cfg")
@@ -218,7 +220,11 @@ public class TimestampIT {
         }
         PyEpicsScript.await("the refusal is gone once the file is fixed", Duration.ofSeconds(30),
                 () -> !report().contains("PROBLEM:"));
+        PyEpicsScript.awaitReading("TS:Alarm OK over CA once fixed", Duration.ofSeconds(30),
+                () -> PyEpicsScript.run(CA_PORT, ALARM), o -> "OK".equals(PyEpicsScript.value(o, "TS:Alarm")));
     }
+
+    private static final String ALARM = "import epics\nprint('TS:Alarm=%s' % epics.caget('TS:Alarm', as_string=True, timeout=10))\n";
 
     private String report() {
         return console("ts:report");
