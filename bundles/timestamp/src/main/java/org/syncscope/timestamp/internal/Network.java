@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.Registration;
 import org.syncscope.api.eventsystem.EventSystemDriver;
-import org.syncscope.api.time.ClockMode;
 import org.syncscope.timestamp.internal.net.EngineTimeSource;
 import org.syncscope.timestamp.internal.net.MasterClient;
 import org.syncscope.timestamp.internal.net.NtpSync;
@@ -82,14 +81,15 @@ final class Network {
         refreshSyncTasks();
     }
 
-    /** After a change of driver or mode: the sync sender / listener follow. */
+    /** After a change of driver or of forceSoft: the sync sender / listener follow. */
     void refreshSyncTasks() {
         TimestampSettings s = settings;
         if (s == null) {
             return;
         }
         EventSystemDriver d = engine.driver();
-        boolean synchronous = d != null && engine.status().mode() == ClockMode.SYNCHRONOUS;
+        // the event system in use, failed or not: a hardware failure does not close the sync tasks
+        boolean synchronous = d != null && engine.usesEventSystem();
         if (d == syncTasksDriver && synchronous == syncTasksSynchronous) {
             return;
         }

@@ -312,7 +312,6 @@ public final class TimestampComponent implements TimestampService {
                 new SyncRound(network.slave(), network.ntp()).run();
             }
             engine.tick();
-            network.refreshSyncTasks();
             StatusPvs pvs = status;
             if (pvs != null) {
                 pvs.update();

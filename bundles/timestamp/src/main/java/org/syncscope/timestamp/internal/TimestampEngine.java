@@ -167,6 +167,11 @@ public final class TimestampEngine implements TimestampService {
         }
     }
 
+    /** Whether event time is used (a driver with a receiver, not forceSoft), even while failed. */
+    public boolean usesEventSystem() {
+        return state.capable();
+    }
+
     /** The event system in use, or null. */
     public EventSystemDriver driver() {
         return state.driver();
