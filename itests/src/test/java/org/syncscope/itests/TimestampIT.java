@@ -135,6 +135,109 @@ public class TimestampIT {
         }
     }
 
+    /**
+     * The edit that used to rebuild the clock (timeoutMs): a listener registered through
+     * TimestampService keeps hearing the 1 Hz event 0x81 (not twice as often: init ran once), time
+     * read at 50 Hz never goes back, and a CA client never loses TS:CurrentTime.
+     */
+    @Test
+    public void aSettingsChangeKeepsListenersTimeAndStatusPvs() throws Exception {
+        Path timestamp = Paths.get(System.getProperty("karaf.etc")).resolve("org.syncscope.timestamp.cfg");
+        List<String> original = Files.readAllLines(timestamp, StandardCharsets.ISO_8859_1);
+        ServiceReference<TimestampService> ref = context.getServiceReference(TimestampService.class);
+        TimestampService ts = context.getService(ref);
+        List<Long> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.syncscope.api.Registration listening = ts.addEventListener(0x81, (n, t) -> heard.add(t));
+        java.util.concurrent.atomic.AtomicLong wentBack = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean probing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread probe = new Thread(() -> {
+            long last = ts.currentTime();
+            while (probing.get()) {
+                long now = ts.currentTime();
+                wentBack.accumulateAndGet(last - now, Math::max);
+                last = Math.max(last, now);
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+            }
+        }, "time-probe");
+        try (CaMonitor monitor = CaMonitor.start(CA_PORT, "TS:CurrentTime")) {
+            PyEpicsScript.await("synchronous, 0x81 heard, TS:CurrentTime monitored", Duration.ofSeconds(30),
+                    () -> status().mode() == ClockMode.SYNCHRONOUS && !heard.isEmpty() && monitor.updateCount() > 0);
+            probe.start();
+            long editMillis = System.currentTimeMillis();
+            Files.write(timestamp, original.stream()
+                    .map(l -> l.startsWith("timeoutMs") ? "timeoutMs = 300" : l).collect(Collectors.toList()),
+                    StandardCharsets.ISO_8859_1);
+            PyEpicsScript.await("ts:report shows the new timeout", Duration.ofSeconds(30),
+                    () -> report().contains("timeout 300 ms"));
+            int before = heard.size();
+            PyEpicsScript.await("0x81 heard 6 more times after the change", Duration.ofSeconds(30),
+                    () -> heard.size() >= before + 6);
+            List<Long> after = heard.subList(before, before + 6);
+            long spanNanos = after.get(5) - after.get(0);
+            assertTrue("6 events of a 1 Hz event span about 5 s, not half of it (init twice): " + spanNanos,
+                    spanNanos > 3_500_000_000L);
+            probing.set(false);
+            probe.join(5000);
+            assertEquals("time went back by (ns)", 0, wentBack.get());
+            assertTrue("TS:CurrentTime stayed connected: " + monitor.connections(),
+                    monitor.disconnectedMillis(editMillis, System.currentTimeMillis()) == 0);
+        } finally {
+            probing.set(false);
+            listening.close();
+            context.ungetService(ref);
+            Files.write(timestamp, original, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    /** Bad values: refused naming file and key, shown where the operator looks; previous settings stay. */
+    @Test
+    public void badValuesAreRefusedAndListed() throws Exception {
+        Path etc = Paths.get(System.getProperty("karaf.etc"));
+        Path timestamp = etc.resolve("org.syncscope.timestamp.cfg");
+        Path badSim = etc.resolve("org.syncscope.eventsystem.sim-bad.cfg");
+        List<String> original = Files.readAllLines(timestamp, StandardCharsets.ISO_8859_1);
+        try {
+            Files.write(timestamp, original.stream()
+                    .map(l -> l.startsWith("syncRateSeconds") ? "syncRateSeconds = abc" : l).collect(Collectors.toList()),
+                    StandardCharsets.ISO_8859_1);
+            Files.writeString(badSim, "name = bad\nclockRateHz = abc\n", StandardCharsets.ISO_8859_1);
+            PyEpicsScript.await("ts:report says the change is refused", Duration.ofSeconds(30),
+                    () -> report().contains("change refused, previous settings stay: etc/org.syncscope.timestamp.cfg: "
+                            + "syncRateSeconds = 'abc' is not a whole number"));
+            assertTrue(report(), report().contains("sync rate 1 s"));
+            PyEpicsScript.awaitReading("TS:Alarm FAILURE over CA while refused", Duration.ofSeconds(30),
+                    () -> PyEpicsScript.run(CA_PORT, ALARM), o -> "FAILURE".equals(PyEpicsScript.value(o, "TS:Alarm")));
+            PyEpicsScript.await("eventsystem:list shows the refused simulation", Duration.ofSeconds(30), () -> {
+                String list = console("eventsystem:list");
+                return list.contains("etc/org.syncscope.eventsystem.sim-bad.cfg")
+                        && list.contains("refused: etc/org.syncscope.eventsystem.sim-bad.cfg: clockRateHz = 'abc' "
+                                + "is not a whole number")
+                        && list.contains("etc/org.syncscope.eventsystem.sim-demo.cfg") && list.contains("running: ");
+            });
+        } finally {
+            Files.write(timestamp, original, StandardCharsets.ISO_8859_1);
+            Files.deleteIfExists(badSim);
+        }
+        PyEpicsScript.await("the refusal is gone once the file is fixed", Duration.ofSeconds(30),
+                () -> !report().contains("PROBLEM:"));
+        PyEpicsScript.awaitReading("TS:Alarm OK over CA once fixed", Duration.ofSeconds(30),
+                () -> PyEpicsScript.run(CA_PORT, ALARM), o -> "OK".equals(PyEpicsScript.value(o, "TS:Alarm")));
+    }
+
+    private static final String ALARM = "import epics\nprint('TS:Alarm=%s' % epics.caget('TS:Alarm', as_string=True, timeout=10))\n";
+
+    private String report() {
+        return console("ts:report");
+    }
+
+    private String console(String command) {
+        try {
+            return SyncscopeServer.execute(sessionFactory, command);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void retarget(Path cfg, List<String> original, String filter) throws Exception {
         List<String> edited = original.stream()
                 .map(l -> l.startsWith("eventSystem.target") ? "eventSystem.target = " + filter : l)

@@ -20,6 +20,10 @@ public class DebugCommand implements Action {
 
     @Override
     public Object execute() {
+        if (level < 0) {
+            System.err.println("debug level must be 0 or more, got " + level);
+            return null;
+        }
         timestamp.engine().setDebug(level);
         System.out.println("timestamp driver debug level " + level + " (until restart; set debug in etc/org.syncscope.timestamp.cfg to keep it)");
         return null;

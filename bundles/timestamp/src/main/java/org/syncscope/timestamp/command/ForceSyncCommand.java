@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.syncscope.api.eventsystem.EventSystemException;
 import org.syncscope.timestamp.internal.TimestampComponent;
 
 /** ErForceSync: asks the event generator for a counter-reset (sync) event now. */
@@ -16,8 +17,12 @@ public class ForceSyncCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        timestamp.engine().forceSync();
-        System.out.println("sync requested");
+        try {
+            timestamp.engine().forceSync();
+            System.out.println("sync requested");
+        } catch (EventSystemException notPossible) {
+            System.err.println(notPossible.getMessage());
+        }
         return null;
     }
 }

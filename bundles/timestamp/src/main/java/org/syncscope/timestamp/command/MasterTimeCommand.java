@@ -20,9 +20,16 @@ public class MasterTimeCommand implements Action {
     public Object execute() throws Exception {
         SlaveSync slave = timestamp.slave();
         if (slave == null) {
-            throw new IllegalStateException("this server is not a slave with masterAddresses configured");
+            System.err.println("this server is not a slave (master = false in etc/org.syncscope.timestamp.cfg)");
+            return null;
         }
-        MasterClient.Exchange e = slave.ask();
+        MasterClient.Exchange e;
+        try {
+            e = slave.ask();
+        } catch (java.io.IOException | org.syncscope.timestamp.internal.net.MalformedPacketException failed) {
+            System.err.println("no answer from a master: " + failed.getMessage());
+            return null;
+        }
         System.out.printf("master time %s, last sync %s%s: offset %+.6f ms (master − us), round trip %.6f ms%n",
                 TimeFormat.iso(e.reply().currentTimeNanos()),
                 e.reply().masterTimeNanos() == 0 ? "never" : TimeFormat.iso(e.reply().masterTimeNanos()),

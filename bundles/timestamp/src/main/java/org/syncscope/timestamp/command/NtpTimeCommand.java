@@ -20,9 +20,16 @@ public class NtpTimeCommand implements Action {
     public Object execute() throws Exception {
         NtpSync ntp = timestamp.ntp();
         if (ntp == null) {
-            throw new IllegalStateException("no ntpServers configured in etc/org.syncscope.timestamp.cfg");
+            System.err.println("no ntpServers configured in etc/org.syncscope.timestamp.cfg");
+            return null;
         }
-        SntpClient.Sample s = ntp.ask();
+        SntpClient.Sample s;
+        try {
+            s = ntp.ask();
+        } catch (java.io.IOException | org.syncscope.timestamp.internal.net.MalformedPacketException failed) {
+            System.err.println("no answer from an NTP server: " + failed.getMessage());
+            return null;
+        }
         System.out.printf("NTP time %s (stratum %d): offset %+.6f ms (server − us), delay %.6f ms%n",
                 TimeFormat.iso(s.serverTimeNanos()), s.stratum(), s.offsetNanos() / 1e6, s.delayNanos() / 1e6);
         return null;

@@ -16,7 +16,7 @@ public class ReportCommand implements Action {
 
     @Override
     public Object execute() {
-        System.out.print(timestamp.engine().report());
+        System.out.print(timestamp.report());
         return null;
     }
 }

@@ -28,7 +28,12 @@ public class TimeCommand implements Action {
         try {
             n = e.startsWith("0x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e);
         } catch (NumberFormatException bad) {
-            throw new IllegalArgumentException("event '" + event + "' is not a number (decimal, or hex with 0x)");
+            System.err.println("event '" + event + "' is not a number (decimal, or hex with 0x)");
+            return null;
+        }
+        if (n < 0 || n > 255) {
+            System.err.println("event " + n + " is outside 0..255");
+            return null;
         }
         long t = timestamp.eventTime(n);
         if (t == 0) {

@@ -2,6 +2,7 @@ package org.syncscope.timestamp.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
@@ -18,6 +19,8 @@ import org.syncscope.api.time.TimestampStatus;
 final class StatusPvs implements AutoCloseable {
 
     private final TimestampEngine engine;
+    private final String prefix;
+    private final Supplier<List<String>> problems;
     private final List<PublishedPv> all = new ArrayList<>();
     private final PublishedPv mode;
     private final PublishedPv role;
@@ -31,12 +34,15 @@ final class StatusPvs implements AutoCloseable {
     private final PublishedPv delay;
     private final PublishedPv jitter;
 
-    StatusPvs(PvPublisher publisher, String prefix, TimestampEngine engine) {
+    /** @param problems what else raises the alarm (a refused configuration, a UDP port that is busy) */
+    StatusPvs(PvPublisher publisher, String prefix, TimestampEngine engine, Supplier<List<String>> problems) {
         this.engine = engine;
+        this.prefix = prefix;
+        this.problems = problems;
         mode = add(publisher, PvSpec.ofEnum(prefix + "Mode", "clock mode", List.of("SOFT", "SYNCHRONOUS")));
         role = add(publisher, PvSpec.ofEnum(prefix + "Role", "master or slave", List.of("MASTER", "SLAVE")));
         syncValid = add(publisher, PvSpec.ofEnum(prefix + "SyncValid", "time trusted", List.of("No", "Yes")));
-        alarm = add(publisher, PvSpec.ofEnum(prefix + "Alarm", "hardware failure alarm", List.of("OK", "FAILURE")));
+        alarm = add(publisher, PvSpec.ofEnum(prefix + "Alarm", "hardware, NTP, config or UDP port alarm", List.of("OK", "FAILURE")));
         lastSync = add(publisher, PvSpec.ofString(prefix + "LastSync", "time of the last sync event"));
         eventCount = add(publisher, PvSpec.ofLong(prefix + "EventCount", "events", "events received"));
         currentTime = add(publisher, PvSpec.ofString(prefix + "CurrentTime", "the driver's current time"));
@@ -51,7 +57,7 @@ final class StatusPvs implements AutoCloseable {
     void update() {
         TimestampStatus s = engine.status();
         long now = engine.currentTime();
-        boolean failing = engine.alarm();
+        boolean failing = engine.alarm() || !problems.get().isEmpty();
         post(mode, new PvValue.EnumValue(s.mode() == ClockMode.SOFT ? 0 : 1, s.mode().name()), now, failing);
         post(role, new PvValue.EnumValue(s.role().ordinal(), s.role().name()), now, false);
         post(syncValid, new PvValue.EnumValue(s.inSync() ? 1 : 0, s.inSync() ? "Yes" : "No"), now, false);
@@ -64,6 +70,10 @@ final class StatusPvs implements AutoCloseable {
         post(source, new PvValue.EnumValue(s.source().ordinal(), s.source().name()), now, false);
         post(delay, new PvValue.DoubleValue(engine.lastDelayNanos() / 1e9), now, false);
         post(jitter, new PvValue.DoubleValue(engine.jitterNanos() / 1e9), now, false);
+    }
+
+    String prefix() {
+        return prefix;
     }
 
     @Override

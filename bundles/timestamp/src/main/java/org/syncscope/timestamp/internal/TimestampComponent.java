@@ -1,13 +1,14 @@
 package org.syncscope.timestamp.internal;
 
-import java.net.InetSocketAddress;
-import java.net.SocketException;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,31 +21,24 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.Registration;
+import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.eventsystem.EventSystemDriver;
-import org.syncscope.api.eventsystem.EventSystemException;
 import org.syncscope.api.pv.PvPublisher;
-import org.syncscope.rebind.RebindingPublisher;
-import org.syncscope.api.time.ClockMode;
 import org.syncscope.api.time.TimeEventListener;
 import org.syncscope.api.time.TimestampService;
 import org.syncscope.api.time.TimestampStatus;
-import org.syncscope.timestamp.internal.net.EngineTimeSource;
-import org.syncscope.timestamp.internal.net.MasterClient;
+import org.syncscope.rebind.RebindingPublisher;
 import org.syncscope.timestamp.internal.net.NtpSync;
-import org.syncscope.timestamp.internal.net.SntpClient;
-import org.syncscope.timestamp.internal.net.SyncListener;
-import org.syncscope.timestamp.internal.net.SyncRound;
-import org.syncscope.timestamp.internal.net.SyncSender;
-import org.syncscope.timestamp.internal.net.TsPacket;
 import org.syncscope.timestamp.internal.net.SlaveSync;
-import org.syncscope.timestamp.internal.net.StampServer;
+import org.syncscope.timestamp.internal.net.SyncRound;
 
 /**
- * {@link TimestampService} for this server. The event system is optional (none: soft time) and
- * chosen by {@code eventSystem.target}; editing that line, or redeploying the event system, rebinds
- * live: the clock carries on in soft time until the new driver's first sync. Redeploying the
- * Channel Access server brings the status PVs back on the new one. A change of {@code debug}
- * applies at once; any other change rebuilds the clock on the new settings (status PVs stay).
+ * {@link TimestampService} for this server. One {@link TimestampEngine} for the component's whole
+ * life: a settings change reconfigures it in place (time, frequency, listeners, the event table
+ * and the driver carry on; the status PVs stay), and the network tasks restart on the new
+ * settings. The event system is optional (none: soft time) and chosen by
+ * {@code eventSystem.target}; rebinding it is live. SCR's methods only check, remember and hand
+ * work to the component's own thread: driver calls and sockets happen there.
  */
 @Component(service = {TimestampService.class, TimestampComponent.class}, configurationPid = TimestampConfig.PID,
         immediate = true)
@@ -52,51 +46,112 @@ import org.syncscope.timestamp.internal.net.StampServer;
 public final class TimestampComponent implements TimestampService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimestampComponent.class);
+    private static final long STOP_WAIT_SECONDS = 5;
 
     private final ScheduledThreadPoolExecutor thread;
     private final RebindingPublisher publisher = new RebindingPublisher("timestamp driver");
+    private final TimestampEngine engine;
+    private final Network network;
     /** The event system SCR has bound, and how it is named in reports; the engine follows it on our thread. */
     private volatile EventSystemDriver driver;
     private volatile String driverName = "(none)";
-    /** The driver the master's sync sender or the slave's sync listener was started for. */
-    private EventSystemDriver syncTasksDriver;
-    private final int masterRetrySeconds;
-    private final String broadcastAddress;
-    private final String slaveBroadcastAddress;
-    private volatile TimestampEngine engine;
-    private volatile StatusPvs status;
-    private volatile StampServer stampServer;
-    private volatile SlaveSync slaveSync;
-    private volatile NtpSync ntpSync;
-    private volatile SyncSender syncSender;
-    private volatile SyncListener syncListener;
-    private volatile Registration syncHook;
-    private long lastSlaveSyncMono = Long.MIN_VALUE / 2;
+    /** The settings accepted last (null: none yet, the first configuration was refused). */
+    private volatile TimestampSettings accepted;
+    /** Why the configuration (or its last change) is refused; null when it is not. */
+    private volatile String refusal;
+    private volatile boolean closed;
+    // our thread only
+    private StatusPvs status;
+    private long lastSyncRoundMono = Long.MIN_VALUE / 2;
 
     @Activate
-    public TimestampComponent(TimestampConfig config) throws EventSystemException {
-        TimestampSettings settings;
-        try {
-            settings = TimestampSettings.of(config);
-        } catch (IllegalArgumentException bad) {
-            LOG.error("timestamp driver: configuration refused: {}", bad.getMessage());
-            throw bad;
-        }
-        this.masterRetrySeconds = config.masterRetrySeconds();
-        this.broadcastAddress = config.masterBroadcastAddress();
-        this.slaveBroadcastAddress = config.slaveBroadcastAddress();
+    public TimestampComponent(TimestampConfig config, Map<String, Object> properties) {
+        this(config, properties, NanoClock.SYSTEM);
+    }
+
+    TimestampComponent(TimestampConfig config, Map<String, Object> properties, NanoClock clock) {
         thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "timestamp-driver");
             t.setDaemon(true);
             return t;
         });
+        TimestampSettings settings = null;
         try {
-            startEngine(settings);
-        } catch (EventSystemException | RuntimeException e) {
-            thread.shutdownNow();
-            throw e;
+            settings = check(config, properties);
+        } catch (IllegalArgumentException bad) {
+            refusal = "configuration refused: " + bad.getMessage()
+                    + " (the clock runs soft on the defaults, without event system or network, until it is fixed)";
+            LOG.error("timestamp driver: {}", refusal);
         }
+        accepted = settings;
+        engine = new TimestampEngine(settings != null ? settings : TimestampSettings.DEFAULTS, null, "(none)", clock,
+                thread);
+        network = new Network(engine, thread);
+        TimestampSettings first = engine.settings();
+        onThread(() -> apply(first));
         thread.scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** The typed settings, or an exception naming the file, key and value. */
+    private static TimestampSettings check(TimestampConfig config, Map<String, Object> properties) {
+        ConfigCheck.require(TimestampConfig.class, properties);
+        try {
+            return TimestampSettings.of(config);
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException(ConfigCheck.origin(properties) + ": " + bad.getMessage(), bad);
+        }
+    }
+
+    @Modified
+    void modified(TimestampConfig config, Map<String, Object> properties) {
+        TimestampSettings next;
+        try {
+            next = check(config, properties);
+        } catch (IllegalArgumentException bad) {
+            refusal = (accepted != null ? "change refused, previous settings stay: " : "configuration refused: ")
+                    + bad.getMessage();
+            LOG.error("timestamp driver: {}", refusal);
+            return;
+        }
+        TimestampSettings previous = accepted;
+        accepted = next;
+        refusal = null;
+        if (previous != null && next.equals(previous.withDebug(next.debug()))) {
+            engine.setDebug(next.debug());
+            LOG.info("timestamp driver: debug level {}", next.debug());
+            return;
+        }
+        LOG.info("timestamp driver: settings changed; the clock carries on with them");
+        onThread(() -> apply(next));
+    }
+
+    /** Our thread: the engine, the status PVs and the network on {@code settings}. */
+    private void apply(TimestampSettings settings) {
+        if (closed) {
+            return;
+        }
+        if (settings != engine.settings()) {
+            engine.reconfigure(settings);
+        }
+        String prefix = settings.statusPrefix();
+        if (status == null || !status.prefix().equals(prefix)) {
+            if (status != null) {
+                status.close();
+                status = null;
+            }
+            if (!prefix.isEmpty()) {
+                try {
+                    status = new StatusPvs(publisher, prefix, engine, this::problems);
+                } catch (RuntimeException bad) {
+                    LOG.error("timestamp driver: status PVs {}* not published: {}", prefix, bad.getMessage());
+                }
+            }
+        }
+        if (accepted == null) {
+            return;   // refused from the start: no event system, no network
+        }
+        network.start(settings);
+        followDriver();
     }
 
     @Reference(name = "eventSystem", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -104,18 +159,15 @@ public final class TimestampComponent implements TimestampService {
     void bindEventSystem(EventSystemDriver d, Map<String, Object> properties) {
         driverName = describe(properties);
         driver = d;
-        follow();
+        onThread(this::followDriver);
     }
 
     void unbindEventSystem(EventSystemDriver d) {
         if (driver == d) {
             driver = null;
         }
-        TimestampEngine e = engine;
-        if (e != null) {
-            e.dropDriver(d);   // at once: the service object must not be used after unbind returns
-        }
-        follow();
+        engine.dropDriver(d);   // at once, memory only: the service object must not be used after unbind returns
+        onThread(this::followDriver);
     }
 
     @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -134,172 +186,102 @@ public final class TimestampComponent implements TimestampService {
         return properties.getOrDefault(EventSystemDriver.DRIVER, "?") + (name == null ? "" : " (name=" + name + ")");
     }
 
-    /** Hands the driver change to our thread: init() may touch hardware, which SCR's thread must not wait for. */
-    private void follow() {
-        if (thread.isShutdown()) {
-            return;
-        }
+    private Future<?> onThread(Runnable task) {
         try {
-            thread.execute(this::followDriver);
+            return thread.submit(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("timestamp driver: {} failed", task, e);
+                }
+            });
         } catch (RejectedExecutionException shuttingDown) {
-            // deactivated meanwhile: nothing to follow
+            return null;   // deactivated meanwhile
         }
     }
 
-    private synchronized void followDriver() {
-        TimestampEngine e = engine;
-        if (e == null || thread.isShutdown()) {
+    /** Our thread: the engine takes the bound driver (init() runs here), the sync tasks follow. */
+    private void followDriver() {
+        if (closed || accepted == null) {
             return;
         }
         EventSystemDriver d = driver;
-        if (e.driver() != d) {
-            e.useDriver(d, driverName);
+        if (engine.driver() != d) {
+            engine.useDriver(d, driverName);
         }
-        if (syncTasksDriver != e.driver()) {
-            stopSyncTasks();
-            startSyncTasks(e.settings(), e);
-        }
+        network.refreshSyncTasks();
     }
-
-    @Modified
-    void modified(TimestampConfig config) {
-        TimestampSettings next;
-        try {
-            next = TimestampSettings.of(config);
-        } catch (IllegalArgumentException bad) {
-            LOG.error("timestamp driver: configuration change refused, previous settings stay: {}", bad.getMessage());
-            return;
-        }
-        TimestampEngine current = engine;
-        if (next.equals(current.settings().withDebug(next.debug()))) {
-            current.setDebug(next.debug());
-            LOG.info("timestamp driver: debug level {}", next.debug());
-            return;
-        }
-        LOG.info("timestamp driver: settings changed, rebuilding the clock");
-        try {
-            stopEngine();
-            startEngine(next);
-        } catch (EventSystemException | RuntimeException e) {
-            LOG.error("timestamp driver: the new settings did not start ({}); back to the previous ones", e.getMessage());
-            try {
-                startEngine(current.settings());
-            } catch (EventSystemException again) {
-                LOG.error("timestamp driver: the previous settings did not start either", again);
-            }
-        }
-    }
-
-    private synchronized void startEngine(TimestampSettings settings) throws EventSystemException {
-        TimestampEngine e = new TimestampEngine(settings, driver, driverName, NanoClock.SYSTEM, thread);
-        e.start();
-        try {
-            status = settings.statusPrefix().isEmpty() ? null : new StatusPvs(publisher, settings.statusPrefix(), e);
-        } catch (RuntimeException bad) {
-            e.stop();
-            throw bad;
-        }
-        engine = e;
-        startNetwork(settings, e);
-    }
-
-    /** The drvTS tasks: stamp server and sync sender (master), sync listener and time client (slave), NTP. */
-    private void startNetwork(TimestampSettings settings, TimestampEngine e) {
-        try {
-            if (settings.master()) {
-                stampServer = new StampServer(new InetSocketAddress(settings.masterPort()), new EngineTimeSource(e));
-                LOG.info("timestamp master answering time requests on UDP port {}", settings.masterPort());
-            } else {
-                slaveSync = new SlaveSync(e, settings.masters(),
-                        new MasterClient(e::currentTime, System::nanoTime, Duration.ofMillis(settings.timeoutMs())),
-                        Math.max(1, masterRetrySeconds) * 1_000_000_000L,
-                        new InetSocketAddress(broadcastAddress, settings.masterPort()));
-            }
-        } catch (SocketException busy) {
-            LOG.error("timestamp driver: UDP port unavailable ({}); network sync disabled", busy.getMessage());
-        }
-        startSyncTasks(settings, e);
-        if (!settings.ntp().isEmpty()) {
-            ntpSync = new NtpSync(e, settings.ntp(), new SntpClient(NanoClock.withWall(e::currentTime), Duration.ofMillis(settings.timeoutMs())));
-        }
-    }
-
-    /** What runs only in synchronous mode: a master's sync messages, a slave's listener for them. */
-    private void startSyncTasks(TimestampSettings settings, TimestampEngine e) {
-        EventSystemDriver d = e.driver();
-        syncTasksDriver = d;
-        if (d == null || e.status().mode() != ClockMode.SYNCHRONOUS) {
-            return;
-        }
-        try {
-            if (settings.master()) {
-                SyncSender sender = new SyncSender(settings.slaves().isEmpty()
-                        ? List.of(new InetSocketAddress(slaveBroadcastAddress, settings.slavePort()))
-                        : settings.slaves());
-                syncSender = sender;
-                syncHook = e.addEventListener(d.syncEventNumber(), (n, t) -> sender.send(new TsPacket(
-                        TsPacket.SYNC_MESSAGE, t, e.currentTime(), settings.syncRateSeconds(), settings.clockRateHz(),
-                        e.replyMask(), 0, 0)));
-            } else {
-                syncListener = new SyncListener(new InetSocketAddress(settings.slavePort()), e::onMasterSync);
-            }
-        } catch (SocketException busy) {
-            LOG.error("timestamp driver: UDP port unavailable ({}); sync messages disabled", busy.getMessage());
-        }
-    }
-
-    private void stopSyncTasks() {
-        if (syncHook != null) {
-            syncHook.close();
-            syncHook = null;
-        }
-        if (syncSender != null) {
-            syncSender.close();
-            syncSender = null;
-        }
-        if (syncListener != null) {
-            syncListener.close();
-            syncListener = null;
-        }
-    }
-
-    public NtpSync ntp() {
-        return ntpSync;
-    }
-
-    public SlaveSync slave() {
-        return slaveSync;
-    }
-
-    private synchronized void stopEngine() {
-        if (stampServer != null) {
-            stampServer.close();
-            stampServer = null;
-        }
-        slaveSync = null;
-        ntpSync = null;
-        stopSyncTasks();
-        engine.stop();
-        if (status != null) {
-            status.close();
-            status = null;
-        }
-    }
-
 
     @Deactivate
     void deactivate() {
-        stopEngine();
-        thread.shutdownNow();
+        closed = true;
+        Future<?> stopped = onThread(() -> {
+            network.stop();
+            engine.stop();
+            if (status != null) {
+                status.close();
+                status = null;
+            }
+        });
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            if (stopped != null) {
+                stopped.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (TimeoutException slow) {
+            LOG.warn("timestamp driver: stopping took more than {} s; going on without waiting", STOP_WAIT_SECONDS);
+        } catch (ExecutionException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
         }
+        thread.shutdownNow();
     }
 
     public TimestampEngine engine() {
         return engine;
+    }
+
+    public NtpSync ntp() {
+        return network.ntp();
+    }
+
+    public SlaveSync slave() {
+        return network.slave();
+    }
+
+    Network network() {
+        return network;
+    }
+
+    /** What the operator must know first: a refused configuration, UDP services that are not running. */
+    public List<String> problems() {
+        List<String> all = new ArrayList<>();
+        String r = refusal;
+        if (r != null) {
+            all.add(r);
+        }
+        all.addAll(network.problems());
+        return all;
+    }
+
+    /** TSreport, with the problems first. */
+    public String report() {
+        StringBuilder r = new StringBuilder();
+        for (String p : problems()) {
+            r.append("PROBLEM: ").append(p).append('\n');
+        }
+        r.append(engine.report());
+        TimestampSettings s = engine.settings();
+        r.append(String.format("  UDP: stamp server %s:%d (masterBindAddress)%s, sync listener %s:%d (slaveBindAddress)%s%n",
+                s.masterBindAddress(), s.masterPort(), network.stampServer() != null ? " listening" : "",
+                s.slaveBindAddress(), s.slavePort(), network.syncListener() != null ? " listening" : ""));
+        if (!s.master()) {
+            r.append(String.format("  master broadcast %s, master retry %d s%n", s.masterBroadcastAddress(),
+                    s.masterRetrySeconds()));
+        } else if (s.slaveAddresses().entries().isEmpty()) {
+            r.append(String.format("  slave broadcast %s%n", s.slaveBroadcastAddress()));
+        }
+        return r.toString();
     }
 
     @Override
@@ -324,12 +306,10 @@ public final class TimestampComponent implements TimestampService {
 
     private void housekeeping() {
         try {
-            SlaveSync slave = slaveSync;
-            NtpSync ntp = ntpSync;
             long mono = System.nanoTime();
-            if (mono - lastSlaveSyncMono >= engine.settings().syncRateSeconds() * 1_000_000_000L) {
-                lastSlaveSyncMono = mono;
-                new SyncRound(slave, ntp).run();
+            if (accepted != null && mono - lastSyncRoundMono >= engine.settings().syncPeriodNanos()) {
+                lastSyncRoundMono = mono;
+                new SyncRound(network.slave(), network.ntp()).run();
             }
             engine.tick();
             StatusPvs pvs = status;

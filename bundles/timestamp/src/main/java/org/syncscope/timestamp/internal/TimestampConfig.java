@@ -64,6 +64,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "slaveAddresses broadcasts sync times (port slavePort)")
     String slaveBroadcastAddress() default "255.255.255.255";
 
+    @AttributeDefinition(name = "Master bind address", description = "The local address the stamp server "
+            + "(masterPort) listens on: 0.0.0.0 every interface (default, as drvTS), 127.0.0.1 this host only, or one "
+            + "interface's address")
+    String masterBindAddress() default "0.0.0.0";
+
+    @AttributeDefinition(name = "Slave bind address", description = "The local address a synchronous slave listens "
+            + "on for sync times (slavePort): 0.0.0.0 every interface (default; needed to receive broadcasts), "
+            + "127.0.0.1 this host only")
+    String slaveBindAddress() default "0.0.0.0";
+
     @AttributeDefinition(name = "Event system", description = "Which EventSystemDriver to use (an OSGi filter)")
     String eventSystem_target() default "(driver=sim)";
 }

@@ -1,8 +1,6 @@
 package org.syncscope.timestamp.internal;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,62 +15,36 @@ import org.syncscope.api.time.TimestampService;
 import org.syncscope.api.time.TimestampStatus;
 
 /**
- * The drvTS clock: soft or event-system (synchronous) time, the 256-entry event time table,
- * hardware-failure fallback and recovery. Plain Java with an injected clock, so every path is
- * testable without sleeping; {@link #tick()} is its once-a-second housekeeping. The event system
- * may change under a running clock ({@link #useDriver}, {@link #dropDriver}): time, the event
- * table, counters and listeners carry on, the soft clock bridging the gap.
+ * The drvTS clock: soft or event-system (synchronous) time, made of its parts — the soft clock,
+ * the {@link EventTable}, the {@link HardwareWatch}, the {@link MasterFollower}, the
+ * {@link NtpDiscipline} and the {@link DriverLink} — and the event system's {@link SyncState}. Readers take no lock the
+ * writers hold while calling the driver: they read the state from a volatile field, read the tick
+ * counter without a lock, and pass the result through the lock-free {@link TimeGuard}. The engine
+ * lives as long as its component: new settings ({@link #reconfigure}) and another event system
+ * ({@link #useDriver}) change it in place, so time, frequency, the event table and listeners
+ * carry on. {@link #tick()} is its once-a-second housekeeping.
  */
 public final class TimestampEngine implements TimestampService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimestampEngine.class);
 
-    private final TimestampSettings settings;
-    // the driver and what follows from it are guarded by this, and change only through useDriver/dropDriver
-    private EventSystemDriver driver;
-    private String driverName;
     private final NanoClock clock;
-    private final Executor listenerThread;
     private final SoftClock soft;
-    private final long[] table = new long[EVENT_COUNT];
-    @SuppressWarnings("unchecked")
-    private final List<TimeEventListener>[] listeners = new List[EVENT_COUNT];
-    private boolean synchronousCapable;
-    private String modeReason;
-    private final List<Registration> driverRegistrations = new CopyOnWriteArrayList<>();
-    /** Serialises driver changes; never held while the driver delivers to us. */
-    private final Object rebind = new Object();
-    private volatile int debug;
+    private final TimeGuard guard = new TimeGuard();
+    private final EventTable table;
+    private final HardwareWatch watch = new HardwareWatch();
+    private final MasterFollower follower = new MasterFollower();
+    private final NtpDiscipline ntp = new NtpDiscipline();
+    private final DriverLink link = new DriverLink();
 
-    // state below is guarded by this
-    private boolean failed;
-    private String failureReason = "";
-    private long syncTime;
-    private long syncCount;
-    /** Whether the current driver has delivered a sync event: before it, its ticks mean nothing to us. */
-    private boolean syncedOnDriver;
-    private long lastResetMono;
-    private long eventCount;
-    private long lastTicks = -1;
-    private int ticksUnchanged;
+    private volatile TimestampSettings settings;
+    private volatile SyncState state;
+    private volatile int debug;
+    private volatile long lastOffset;
+    private volatile long eventCount;
+    private volatile long syncCount;
+    // writers only, under this
     private long lastSoftSyncMono;
-    private long lastOffset;
-    private long lastReturned;
-    private long backwardsPrevented;
-    private String masterAddress = "";
-    private final boolean ntpConfigured;
-    private boolean ntpLost;
-    private String ntpServer = "";
-    private long lastNtpMono = Long.MIN_VALUE / 2;
-    private long lastNtpOffset;
-    private long lastNtpDelay;
-    private long ntpJitter;
-    private long ntpSamples;
-    private long lastMasterMono = Long.MIN_VALUE / 2;
-    private long lastRoundTrip;
-    private long pendingMasterSync;
-    private long pendingMasterSyncMono = Long.MIN_VALUE / 2;
-    private long syncSteps;
 
     /**
      * @param driver         the event system, or null when none is bound
@@ -81,237 +53,178 @@ public final class TimestampEngine implements TimestampService {
     public TimestampEngine(TimestampSettings settings, EventSystemDriver driver, String driverName, NanoClock clock,
                            Executor listenerThread) {
         this.settings = settings;
-        this.driver = driver;
-        this.driverName = driverName;
         this.clock = clock;
-        this.listenerThread = listenerThread;
         this.soft = new SoftClock(clock);
+        this.table = new EventTable(listenerThread);
         this.debug = settings.debug();
-        for (int i = 0; i < EVENT_COUNT; i++) {
-            listeners[i] = new CopyOnWriteArrayList<>();
-        }
-        judgeDriver();
-        lastResetMono = clock.monotonicNanos();
-        lastSoftSyncMono = lastResetMono;
-        ntpConfigured = !settings.ntpServers().isEmpty();
+        this.state = judge(driver, driverName, clock.monotonicNanos());
+        this.lastSoftSyncMono = clock.monotonicNanos();
     }
 
-    private void judgeDriver() {
+    private SyncState judge(EventSystemDriver driver, String name, long mono) {
+        String reason;
+        boolean capable = false;
         if (settings.forceSoft()) {
-            synchronousCapable = false;
-            modeReason = "forceSoft=true (TSconfigure type 1): event hardware never used";
+            reason = "forceSoft=true (TSconfigure type 1): event hardware never used";
         } else if (driver == null) {
-            synchronousCapable = false;
-            modeReason = "no event-system driver bound";
+            reason = "no event-system driver bound";
         } else if (!driver.hasReceiver()) {
-            synchronousCapable = false;
-            modeReason = "event-system driver " + driverName + " reports no receiver";
+            reason = "event-system driver " + name + " reports no receiver";
         } else {
-            synchronousCapable = true;
-            modeReason = "event receiver present (driver " + driverName + ")";
+            capable = true;
+            reason = "event receiver present (driver " + name + ")";
         }
+        return new SyncState(driver, name, capable, reason, false, 0, mono, false, "");
     }
 
-    /** Initialises the driver and starts taking its events. */
+    /** Takes the driver given at construction into use. */
     public void start() throws EventSystemException {
-        EventSystemDriver d;
-        synchronized (this) {
-            LOG.info("timestamp driver: {} {} — {}", synchronousCapable ? "synchronous" : "soft",
-                    settings.master() ? "master" : "slave", modeReason);
-            d = synchronousCapable ? driver : null;
-        }
-        if (d != null) {
-            driverRegistrations.add(d.registerEventHandler(this::onEvent));
-            driverRegistrations.add(d.registerErrorHandler(this::onError));
-            d.init();
-        }
+        SyncState s = state;
+        LOG.info("timestamp driver: {} {} — {}", s.capable() ? "synchronous" : "soft",
+                settings.master() ? "master" : "slave", s.modeReason());
+        attach(s, false);
     }
 
     /** Stops taking events. */
     public void stop() {
-        driverRegistrations.forEach(Registration::close);
-        driverRegistrations.clear();
+        link.release();
     }
 
     /**
      * Follows another event system (null: none) without a restart: the clock goes on in soft time
      * from where event time was, and returns to event time at the new driver's first sync event.
-     * A master asks the new generator for that sync at once. Runs {@code init()}, so call it off
-     * SCR's thread.
+     * A master asks the new generator for that sync at once. Calls the driver (init() once per
+     * driver), so call it off SCR's thread; no lock is held meanwhile.
      */
     public void useDriver(EventSystemDriver next, String name) {
-        EventSystemDriver d;
-        synchronized (rebind) {
-            stop();
-            synchronized (this) {
-                leaveDriver();
-                driver = next;
-                driverName = name;
-                judgeDriver();
-                LOG.info("timestamp driver: event system now {}: {}", next == null ? "(none)" : name, modeReason);
-                d = synchronousCapable ? driver : null;
-            }
-            if (d != null) {
-                driverRegistrations.add(d.registerEventHandler(this::onEvent));
-                driverRegistrations.add(d.registerErrorHandler(this::onError));
-            }
+        SyncState judged = judge(next, name, clock.monotonicNanos());
+        synchronized (this) {
+            leaveDriver();
+            state = judged;
         }
-        if (d == null) {
-            return;
-        }
+        link.release();
+        LOG.info("timestamp driver: event system now {}: {}", next == null ? "(none)" : name, judged.modeReason());
         try {
-            d.init();
-            if (settings.master()) {
-                d.forceSync();
-            }
+            attach(judged, settings.master());
         } catch (EventSystemException | RuntimeException e) {
-            synchronized (this) {
-                if (driver == d && !failed) {
-                    fail("event system " + name + " did not start: " + e.getMessage());
-                }
-            }
+            failIfStill(judged, "event system " + name + " did not start: " + e.getMessage());
+        }
+    }
+
+    private void attach(SyncState s, boolean forceSync) throws EventSystemException {
+        EventSystemDriver d = s.capable() ? s.driver() : null;
+        if (d != null && link.attach(d, this::onEvent, this::onError, () -> state.driver() == d && state.capable())
+                && forceSync) {
+            d.forceSync();
         }
     }
 
     /**
      * Stops using {@code gone} if it is the current driver (its service went away): soft time from
-     * here, carried on from event time. Only touches memory, so SCR's unbind may call it.
+     * here, carried on from event time. Only touches memory and closes our registrations with the
+     * driver; it waits for no driver call, so SCR's unbind may call it.
      */
     public void dropDriver(EventSystemDriver gone) {
-        synchronized (rebind) {
-            synchronized (this) {
-                if (driver != gone || gone == null) {
-                    return;
-                }
+        synchronized (this) {
+            SyncState s = state;
+            if (gone == null || s.driver() != gone) {
+                return;
             }
-            stop();
-            synchronized (this) {
-                leaveDriver();
-                driver = null;
-                synchronousCapable = false;
-                modeReason = "event-system driver " + driverName + " went away; soft time until one is bound";
-                LOG.warn("timestamp driver: {}", modeReason);
+            leaveDriver();
+            state = new SyncState(null, s.driverName(), false, "event-system driver " + s.driverName()
+                    + " went away; soft time until one is bound", false, 0, clock.monotonicNanos(), false, "");
+        }
+        link.release();
+        LOG.warn("timestamp driver: {}", state.modeReason());
+    }
+
+    /** Under the lock: the soft clock takes over from event time, estimated without calling the driver. */
+    private void leaveDriver() {
+        SyncState s = state;
+        if (s.ticking()) {
+            soft.stepForwardTo(Math.max(s.syncTime() + clock.monotonicNanos() - s.syncMono(), guard.last()));
+        }
+        watch.restart();
+    }
+
+    /**
+     * New settings for the running clock: time, frequency, the event table, listeners and the
+     * driver (initialised once) carry on; only what depends on the settings changes.
+     */
+    public void reconfigure(TimestampSettings next) {
+        TimestampSettings previous;
+        synchronized (this) {
+            previous = settings;
+            settings = next;
+            debug = next.debug();
+            if (!previous.ntpServers().equals(next.ntpServers())) {
+                ntp.restart();
             }
+        }
+        if (previous.forceSoft() != next.forceSoft() || previous.clockRateHz() != next.clockRateHz()) {
+            SyncState s = state;
+            useDriver(s.driver(), s.driverName());   // mode or tick scale changed: event time restarts at the next sync
         }
     }
 
-    /** Under the lock: the soft clock takes over from event time, and the next driver starts unsynced. */
-    private void leaveDriver() {
-        if (synchronousNow() && syncedOnDriver) {
-            try {
-                soft.stepForwardTo(syncTime + ticksToNanos(driver.ticksSinceReset()));
-            } catch (EventSystemException | RuntimeException unreadable) {
-                // keep the soft clock where it is; time still never goes back
-            }
-        }
-        syncedOnDriver = false;
-        failed = false;
-        failureReason = "";
-        lastResetMono = clock.monotonicNanos();
-        lastTicks = -1;
-        ticksUnchanged = 0;
+    /** Whether event time is used (a driver with a receiver, not forceSoft), even while failed. */
+    public boolean usesEventSystem() {
+        return state.capable();
     }
 
     /** The event system in use, or null. */
-    public synchronized EventSystemDriver driver() {
-        return driver;
+    public EventSystemDriver driver() {
+        return state.driver();
     }
 
     @Override
     public long currentTime() {
-        synchronized (this) {
-            return monotonic(rawCurrentTime());
-        }
+        return guard.pass(rawTime(state));
     }
 
     @Override
     public long eventTime(int event) {
         checkEvent(event, 0);
-        synchronized (this) {
-            if (event == 0 || !synchronousNow()) {
-                return monotonic(rawCurrentTime());
-            }
-            return table[event];
+        if (event == 0 || !state.synchronous()) {
+            return currentTime();
         }
+        return table.time(event);
     }
 
     @Override
     public Registration addEventListener(int event, TimeEventListener listener) {
         checkEvent(event, 1);
-        listeners[event].add(listener);
-        return () -> listeners[event].remove(listener);
+        return table.addListener(event, listener);
     }
 
     @Override
-    public synchronized TimestampStatus status() {
-        boolean sync = synchronousNow();
-        boolean followsMaster = followsMaster();
-        boolean ntp = ntpConfigured && !ntpLost && ntpSamples > 0 && !followsMaster;
-        TimeSource source = sync ? TimeSource.EVENT_SYSTEM : followsMaster ? TimeSource.MASTER
-                : ntp ? TimeSource.NTP : TimeSource.FREE_RUNNING;
-        return new TimestampStatus(sync ? ClockMode.SYNCHRONOUS : ClockMode.SOFT,
-                settings.master() ? ClockRole.MASTER : ClockRole.SLAVE,
-                failed ? "hardware failure: " + failureReason + " (reverted to soft time)" : modeReason,
-                source, followsMaster ? masterAddress : "", (sync && syncedOnDriver) || followsMaster || ntp, syncTime, lastOffset,
-                backwardsPrevented);
-    }
-
-    /**
-     * A soft slave's correction from its master (drvTS TSsyncTheTime): an offset up to one sync
-     * period, and every backward one, is slewed so it is gone by the next sync; a larger forward
-     * lag is stepped.
-     */
-    public synchronized void adjustToMaster(long offsetNanos, long roundTripNanos, String master) {
-        if (offsetNanos > settings.syncPeriodNanos()) {
-            soft.stepForwardTo(soft.now() + offsetNanos);
-            LOG.warn("slave clock {} ns behind master {}: stepped forward", offsetNanos, master);
-        } else {
-            soft.slewBy(offsetNanos, settings.syncPeriodNanos());
-        }
-        lastOffset = offsetNanos;
-        lastRoundTrip = roundTripNanos;
-        masterAddress = master;
-        lastMasterMono = clock.monotonicNanos();
-        if (debug >= 1) {
-            LOG.info("sync from master {}: offset {} ns, round trip {} ns", master, offsetNanos, roundTripNanos);
-        }
-    }
-
-    /**
-     * An NTP measurement (offset = server − us): the phase is slewed away over one sync period (a
-     * lag beyond a period is stepped forward, never back), and half of the residual rate error is
-     * folded into the clock's frequency, a simple frequency-locked loop in the NTPv4 manner. The
-     * frequency is kept when NTP goes away, so the clock free-runs at its last correction.
-     */
-    public synchronized void adjustToNtp(long offsetNanos, long delayNanos, String server) {
+    public TimestampStatus status() {
+        SyncState s = state;
+        TimestampSettings set = settings;
         long mono = clock.monotonicNanos();
-        long sinceLast = mono - lastNtpMono;
-        if (ntpSamples > 0 && !ntpLost && sinceLast > 0 && sinceLast < 4 * settings.syncPeriodNanos()
-                && Math.abs(offsetNanos) < settings.syncPeriodNanos()) {
-            // what is left after last time's slew is rate error accumulated over sinceLast
-            soft.setFrequencyPpb(soft.frequencyPpb() + 0.5 * offsetNanos * 1e9 / sinceLast);
-        }
-        if (offsetNanos > settings.syncPeriodNanos()) {
-            soft.stepForwardTo(soft.now() + offsetNanos);
-            LOG.warn("clock {} ns behind NTP server {}: stepped forward", offsetNanos, server);
-        } else {
-            soft.slewBy(offsetNanos, settings.syncPeriodNanos());
-        }
-        ntpJitter = ntpSamples == 0 ? 0 : (3 * ntpJitter + Math.abs(offsetNanos - lastNtpOffset)) / 4;
-        if (ntpLost) {
-            LOG.warn("NTP server {} answers again (offset {} ns): slewing back, alarm cleared", server, offsetNanos);
-        }
-        ntpLost = false;
-        ntpServer = server;
-        lastNtpOffset = offsetNanos;
-        lastNtpDelay = delayNanos;
+        boolean sync = s.synchronous();
+        boolean followsMaster = followsMaster(mono);
+        boolean ntpNow = !set.ntpServers().isEmpty() && ntp.inUse() && !followsMaster;
+        TimeSource source = sync ? TimeSource.EVENT_SYSTEM : followsMaster ? TimeSource.MASTER
+                : ntpNow ? TimeSource.NTP : TimeSource.FREE_RUNNING;
+        return new TimestampStatus(sync ? ClockMode.SYNCHRONOUS : ClockMode.SOFT,
+                set.master() ? ClockRole.MASTER : ClockRole.SLAVE,
+                s.failed() ? "hardware failure: " + s.failureReason() + " (reverted to soft time)" : s.modeReason(),
+                source, followsMaster ? follower.master() : "", (sync && s.synced()) || followsMaster || ntpNow,
+                s.syncTime(), lastOffset, guard.prevented());
+    }
+
+    /** A soft slave's correction from its master (drvTS TSsyncTheTime). */
+    public void adjustToMaster(long offsetNanos, long roundTripNanos, String master) {
+        follower.adjust(soft, offsetNanos, roundTripNanos, master, clock.monotonicNanos(), settings.syncPeriodNanos(),
+                debug);
         lastOffset = offsetNanos;
-        lastNtpMono = mono;
-        ntpSamples++;
-        if (debug >= 1) {
-            LOG.info("NTP {}: offset {} ns, delay {} ns, jitter {} ns, frequency {} ppb", server, offsetNanos, delayNanos,
-                    ntpJitter, Math.round(soft.frequencyPpb()));
-        }
+    }
+
+    /** An NTP measurement (offset = server − us), for the {@link NtpDiscipline}. */
+    public void adjustToNtp(long offsetNanos, long delayNanos, String server) {
+        ntp.adjust(soft, offsetNanos, delayNanos, server, clock.monotonicNanos(), settings.syncPeriodNanos(), debug);
+        lastOffset = offsetNanos;
     }
 
     /**
@@ -320,65 +233,64 @@ public final class TimestampEngine implements TimestampService {
      * when they differ (logged); if this slave's own sync event has not come yet, it is kept for it.
      */
     public synchronized void onMasterSync(long masterSyncNanos) {
-        if (!synchronousNow() || settings.master()) {
+        SyncState s = state;
+        if (!s.synchronous() || settings.master()) {
             return;
         }
         long mono = clock.monotonicNanos();
-        if (syncedOnDriver && mono - lastResetMono < settings.syncPeriodNanos() / 2) {
-            long diff = masterSyncNanos - syncTime;
+        if (s.synced() && mono - s.syncMono() < settings.syncPeriodNanos() / 2) {
+            long diff = masterSyncNanos - s.syncTime();
             if (diff != 0) {
-                syncTime = masterSyncNanos;
-                table[driver.syncEventNumber()] = masterSyncNanos;
-                syncSteps++;
+                state = s.syncTime(masterSyncNanos);
+                table.set(s.driver().syncEventNumber(), masterSyncNanos);
+                follower.stepped();
                 lastOffset = diff;
                 if (debug >= 1 || Math.abs(diff) >= 1_000_000L) {
                     LOG.info("sync time stepped to the master's by {} ns", diff);
                 }
             }
         } else {
-            pendingMasterSync = masterSyncNanos;
-            pendingMasterSyncMono = mono;
+            follower.keepForNextSync(masterSyncNanos, mono);
         }
     }
 
     /** Round trip of the last sync with the reference (master or NTP server), ns; 0 before one. */
-    public synchronized long lastDelayNanos() {
-        return followsMaster() ? lastRoundTrip : lastNtpDelay;
+    public long lastDelayNanos() {
+        return followsMaster(clock.monotonicNanos()) ? follower.roundTrip() : ntp.delay();
     }
 
     /** NTP jitter (smoothed change of successive offsets), ns. */
-    public synchronized long jitterNanos() {
-        return ntpJitter;
+    public long jitterNanos() {
+        return ntp.jitter();
     }
 
     /** Times the sync time was stepped to a master's. */
-    public synchronized long syncSteps() {
-        return syncSteps;
+    public long syncSteps() {
+        return follower.syncSteps();
     }
 
     /** The drvTS reply mask: bit 1 when this master has no trustworthy time. */
-    public synchronized int replyMask() {
-        return failed || ntpLost ? 0x2 : 0;
+    public int replyMask() {
+        return alarm() ? 0x2 : 0;
     }
 
     /** The last sync time (0 before the first), for the stamp server. */
-    public synchronized long lastSyncNanos() {
-        return syncTime;
+    public long lastSyncNanos() {
+        return state.syncTime();
     }
 
     /** Moves this clock forward by {@code nanos} at once (tests simulate a master being stepped). */
-    public synchronized void stepForward(long nanos) {
+    public void stepForward(long nanos) {
         soft.stepForwardTo(soft.now() + nanos);
     }
 
     /** Whether an alarm is raised: hardware failure, or the NTP time source lost. */
-    public synchronized boolean alarm() {
-        return failed || ntpLost;
+    public boolean alarm() {
+        return state.failed() || ntp.lost();
     }
 
-
     /** Events received since start. */
-    public synchronized long eventCount() {
+    public long eventCount() {
         return eventCount;
     }
 
@@ -397,92 +309,79 @@ public final class TimestampEngine implements TimestampService {
         return settings;
     }
 
+    /** The soft clock's frequency correction, ppb. */
+    public double frequencyPpb() {
+        return soft.frequencyPpb();
+    }
+
     /** ErForceSync: asks the generator for a sync event now. */
     public void forceSync() throws EventSystemException {
-        EventSystemDriver d;
-        synchronized (this) {
-            if (!synchronousCapable) {
-                throw new EventSystemException("no event system in use (" + modeReason + "): nothing to force");
-            }
-            d = driver;
+        SyncState s = state;
+        if (!s.capable()) {
+            throw new EventSystemException("no event system in use (" + s.modeReason() + "): nothing to force");
         }
-        d.forceSync();
+        s.driver().forceSync();
     }
 
     /**
-     * Housekeeping, about once a second: disciplines the soft clock to the host clock every sync
-     * period, and watches the hardware (missing sync events, stopped ticks).
+     * Housekeeping, about once a second: disciplines the soft clock (to NTP's loss watch, or to the
+     * host clock every sync period when nothing else leads it), and watches the hardware.
      */
-    public synchronized void tick() {
+    public void tick() {
         long mono = clock.monotonicNanos();
-        boolean ntpInCharge = ntpConfigured && !followsMaster();
-        if (ntpInCharge && ntpSamples > 0 && !ntpLost && mono - lastNtpMono > 3 * settings.syncPeriodNanos()) {
-            ntpLost = true;
-            LOG.error("timestamp driver: NTP lost ({} silent for {} s); free-running at {} ppb, alarm raised", ntpServer,
-                    (mono - lastNtpMono) / 1_000_000_000L, Math.round(soft.frequencyPpb()));
+        TimestampSettings set = settings;
+        boolean ntpConfigured = !set.ntpServers().isEmpty();
+        boolean followsMaster = followsMaster(mono);
+        if (ntpConfigured && !followsMaster) {
+            ntp.check(soft, mono, set.syncPeriodNanos());
         }
-        // a clock following a master or NTP must not also be pulled towards the host clock
-        if (!followsMaster() && !ntpConfigured && mono - lastSoftSyncMono >= settings.syncPeriodNanos()) {
-            lastSoftSyncMono = mono;
-            lastOffset = soft.syncToWall(settings.syncPeriodNanos());
-            if (debug >= 1) {
-                LOG.info("soft clock disciplined to the host clock: offset {} ns", lastOffset);
+        synchronized (this) {
+            // a clock following a master or NTP must not also be pulled towards the host clock
+            if (!followsMaster && !ntpConfigured && mono - lastSoftSyncMono >= set.syncPeriodNanos()) {
+                lastSoftSyncMono = mono;
+                lastOffset = soft.syncToWall(set.syncPeriodNanos());
+                if (debug >= 1) {
+                    LOG.info("soft clock disciplined to the host clock: offset {} ns", lastOffset);
+                }
             }
         }
-        if (!synchronousCapable || failed) {
+        SyncState s = state;
+        if (!s.synchronous()) {
             return;
         }
-        if (mono - lastResetMono > settings.failureGraceNanos()) {
-            fail("no sync event (0x" + Integer.toHexString(driver.syncEventNumber()) + ") for "
-                    + (mono - lastResetMono) / 1_000_000_000L + " s");
-            return;
-        }
-        try {
-            long ticks = driver.ticksSinceReset();
-            ticksUnchanged = ticks == lastTicks ? ticksUnchanged + 1 : 0;
-            lastTicks = ticks;
-            if (ticksUnchanged >= 2) {
-                fail("tick counter stopped at " + ticks);
-            }
-        } catch (EventSystemException e) {
-            fail("tick counter unreadable: " + e.getMessage());
+        String failure = watch.check(s, mono, set);
+        if (failure != null) {
+            failIfStill(s, failure);
         }
     }
 
     /** TSreport: configuration, mode, state, last sync and the event table. */
-    public synchronized String report() {
-        StringBuilder r = new StringBuilder();
+    public String report() {
+        long now = currentTime();
         TimestampStatus s = status();
+        SyncState st = state;
+        TimestampSettings set = settings;
+        StringBuilder r = new StringBuilder();
         r.append("Timestamp driver (drvTS)\n");
         r.append(String.format("  role %s, mode %s: %s%n", s.role(), s.mode(), s.modeReason()));
         r.append(String.format("  sync rate %d s, clock rate %d Hz, master port %d, slave port %d, timeout %d ms%n",
-                settings.syncRateSeconds(), settings.clockRateHz(), settings.masterPort(), settings.slavePort(),
-                settings.timeoutMs()));
+                set.syncRateSeconds(), set.clockRateHz(), set.masterPort(), set.slavePort(), set.timeoutMs()));
         r.append(String.format("  event system %s, force soft %s, debug %d, failure grace %.1f s%n",
-                driver == null ? "(none)" : driverName, settings.forceSoft(), debug, settings.failureGraceSeconds()));
+                st.driver() == null ? "(none)" : st.driverName(), set.forceSoft(), debug, set.failureGraceSeconds()));
         r.append(String.format("  in sync %s, alarm %s, syncs %d, events %d, soft clock offset %d ns, "
-                + "backwards time prevented %d times%n", s.inSync(), failed, syncCount, eventCount, lastOffset,
-                backwardsPrevented));
-        r.append("  last sync ").append(syncCount == 0 ? "never" : iso(syncTime)).append('\n');
-        if (ntpConfigured) {
-            r.append(String.format("  NTP %s%s: offset %d ns, delay %d ns, jitter %d ns, frequency %.0f ppb, %d samples%n",
-                    ntpServer.isEmpty() ? settings.ntpServers() : ntpServer, ntpLost ? " (LOST, free-running)" : "",
-                    lastNtpOffset, lastNtpDelay, ntpJitter, soft.frequencyPpb(), ntpSamples));
+                + "backwards time prevented %d times%n", s.inSync(), st.failed(), syncCount, eventCount, lastOffset,
+                guard.prevented()));
+        r.append("  last sync ").append(syncCount == 0 ? "never" : iso(st.syncTime())).append('\n');
+        if (!set.ntpServers().isEmpty()) {
+            r.append(ntp.report(soft, set.ntpServers()));
         }
-        if (!settings.master()) {
-            r.append("  master ").append(followsMaster() ? masterAddress + ", last offset " + lastOffset
-                    + " ns, round trip " + lastRoundTrip + " ns" : "none (masterAddresses '" + settings.masterAddresses()
-                    + "')").append('\n');
+        if (!set.master()) {
+            r.append("  master ").append(followsMaster(clock.monotonicNanos()) ? follower.master() + ", last offset "
+                    + lastOffset + " ns, round trip " + follower.roundTrip() + " ns"
+                    : "none (masterAddresses '" + set.masterAddresses() + "')").append('\n');
         }
-        r.append("  current time ").append(iso(monotonic(rawCurrentTime()))).append('\n');
-        int seen = 0;
-        for (int e = 1; e < EVENT_COUNT; e++) {
-            if (table[e] != 0) {
-                r.append(String.format("  event 0x%02X %s%n", e, iso(table[e])));
-                seen++;
-            }
-        }
-        r.append("  ").append(seen).append(" of 255 events seen\n");
+        r.append("  current time ").append(iso(now)).append('\n');
+        table.report(r);
         return r.toString();
     }
 
@@ -490,91 +389,78 @@ public final class TimestampEngine implements TimestampService {
 
     void onEvent(int event, long ticks) {
         if (event < 0 || event >= EVENT_COUNT) {
-            LOG.warn("event system {} delivered event {} outside 0..255; ignored", driverName, event);
+            LOG.warn("event system {} delivered event {} outside 0..255; ignored", state.driverName(), event);
             return;
         }
+        SyncState seen = state;
+        if (!seen.capable()) {
+            return;   // a late event from a driver being let go
+        }
+        boolean sync = event == seen.driver().syncEventNumber();
+        Long direct = sync ? directTime(seen.driver()) : null;   // a driver call: before the lock
         long time;
         synchronized (this) {
-            if (!synchronousCapable) {
-                return;   // a late event from a driver being let go
+            SyncState s = state;
+            if (!s.capable() || s.driver() != seen.driver()) {
+                return;
             }
             eventCount++;
-            if (event == driver.syncEventNumber()) {
-                time = syncTimeNow();
+            if (sync) {
+                long mono = clock.monotonicNanos();
+                time = direct != null ? direct : soft.now();
                 // a synchronous slave that already heard its master's time for this sync adopts it
-                if (!settings.master() && clock.monotonicNanos() - pendingMasterSyncMono < settings.syncPeriodNanos() / 2) {
-                    time = pendingMasterSync;
-                    pendingMasterSyncMono = Long.MIN_VALUE / 2;
+                Long masters = settings.master() ? null : follower.takeForThisSync(mono, settings.syncPeriodNanos());
+                if (masters != null) {
+                    time = masters;
                 }
-                if (failed) {
-                    failed = false;
+                if (s.failed()) {
                     LOG.warn("event time resumed: stepped to {}; hardware alarm cleared", iso(time));
                     soft.stepForwardTo(time);
                 }
-                syncTime = time;
+                state = s.synced(time, mono);
                 syncCount++;
-                syncedOnDriver = true;
-                lastResetMono = clock.monotonicNanos();
-                lastTicks = -1;
-                ticksUnchanged = 0;
+                watch.restart();
                 if (debug >= 1) {
                     LOG.info("sync event 0x{}: time {}", Integer.toHexString(event), iso(time));
                 }
             } else {
-                time = !syncedOnDriver ? soft.now() : syncTime + ticksToNanos(ticks);
+                time = !s.synced() ? soft.now() : s.syncTime() + ticksToNanos(ticks);
                 if (debug >= 2) {
                     LOG.info("event 0x{} at {} ticks: {}", Integer.toHexString(event), ticks, iso(time));
                 }
             }
-            table[event] = time;
         }
-        List<TimeEventListener> toCall = listeners[event];
-        long eventTime = time;
-        if (!toCall.isEmpty()) {
-            listenerThread.execute(() -> {
-                for (TimeEventListener l : toCall) {
-                    try {
-                        l.onEvent(event, eventTime);
-                    } catch (RuntimeException e) {
-                        LOG.warn("time event listener failed on event {}", event, e);
-                    }
-                }
-            });
-        }
+        table.occurred(event, time);
     }
 
     void onError(int code, String description) {
-        synchronized (this) {
-            if (synchronousCapable && !failed) {
-                fail("event system error " + code + ": " + description);
-            }
+        SyncState s = state;
+        if (s.synchronous()) {
+            failIfStill(s, "event system error " + code + ": " + description);
         }
     }
 
-    // --- under the lock ---
+    // --- helpers ---
 
-    private boolean followsMaster() {
-        return !settings.master() && clock.monotonicNanos() - lastMasterMono <= 2 * settings.syncPeriodNanos();
-    }
-
-    private boolean synchronousNow() {
-        return synchronousCapable && !failed;
-    }
-
-    private long rawCurrentTime() {
-        if (!synchronousNow() || !syncedOnDriver) {
+    /** The clock's time before the never-backwards guard; calls the driver, but holds no lock. */
+    private long rawTime(SyncState s) {
+        if (!s.ticking()) {
             return soft.now();
         }
         try {
-            return syncTime + ticksToNanos(driver.ticksSinceReset());
+            return s.syncTime() + ticksToNanos(s.driver().ticksSinceReset());
         } catch (EventSystemException e) {
-            fail("tick counter unreadable: " + e.getMessage());
-            return soft.now();
+            watch.unreadable(e.getMessage());
+            return Math.max(soft.now(), s.syncTime() + clock.monotonicNanos() - s.syncMono());
         }
     }
 
-    /** The time of a counter reset: the hardware's own time if it has it, else the soft clock. */
-    private long syncTimeNow() {
+    private boolean followsMaster(long mono) {
+        return !settings.master() && follower.follows(mono, settings.syncPeriodNanos());
+    }
+
+    /** The hardware's own time of a counter reset, if it has it; else null (the soft clock's time is used). */
+    private static Long directTime(EventSystemDriver driver) {
         if (driver.hasDirectTime()) {
             try {
                 return driver.directTimeNanos();
@@ -582,30 +468,23 @@ public final class TimestampEngine implements TimestampService {
                 LOG.warn("direct time unavailable ({}); using the soft clock for this sync", e.getMessage());
             }
         }
-        return soft.now();
+        return null;
     }
 
-    private void fail(String reason) {
-        if (syncedOnDriver) {
-            // the soft clock carries on from event time, so time does not jump at the switch
-            try {
-                soft.stepForwardTo(syncTime + ticksToNanos(driver.ticksSinceReset()));
-            } catch (EventSystemException unreadable) {
-                // keep the soft clock where it is
+    /**
+     * Hardware failure, unless the state changed since {@code seen}: soft time from here, carried on
+     * from event time (read before the lock) so time does not jump at the switch.
+     */
+    private void failIfStill(SyncState seen, String reason) {
+        long eventNow = rawTime(seen);
+        synchronized (this) {
+            if (state != seen || seen.failed()) {
+                return;
             }
+            soft.stepForwardTo(Math.max(eventNow, guard.last()));
+            state = seen.failed(reason);
         }
-        failed = true;
-        failureReason = reason;
         LOG.error("timestamp driver: hardware failure ({}); reverting to soft time, alarm raised", reason);
-    }
-
-    private long monotonic(long candidate) {
-        if (candidate < lastReturned) {
-            backwardsPrevented++;
-            return lastReturned;
-        }
-        lastReturned = candidate;
-        return candidate;
     }
 
     private long ticksToNanos(long ticks) {

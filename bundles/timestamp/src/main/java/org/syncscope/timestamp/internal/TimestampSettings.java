@@ -21,11 +21,33 @@ import org.syncscope.api.pv.AddressList;
  * @param statusPrefix        prefix of the status PVs
  * @param masterAddresses     where a slave asks for the time (host[:port], default port masterPort)
  * @param slaveAddresses      where a synchronous master sends sync times (host[:port], default slavePort)
+ * @param masterBindAddress   the local address the stamp server (masterPort) listens on
+ * @param slaveBindAddress    the local address a synchronous slave's sync listener (slavePort) listens on
+ * @param masterBroadcastAddress where a slave without masterAddresses broadcasts for a master
+ * @param slaveBroadcastAddress  where a synchronous master without slaveAddresses broadcasts sync times
+ * @param masterRetrySeconds  a slave that found no master asks again after this long
  */
 public record TimestampSettings(boolean master, int syncRateSeconds, int clockRateHz, int masterPort, int slavePort,
                                 int timeoutMs, boolean forceSoft, String ntpServers, int debug,
                                 double failureGraceSeconds, String statusPrefix, AddressList masterAddresses,
-                                AddressList slaveAddresses) {
+                                AddressList slaveAddresses, String masterBindAddress, String slaveBindAddress,
+                                String masterBroadcastAddress, String slaveBroadcastAddress, int masterRetrySeconds) {
+
+    /** The shipped defaults (TSconfigure with every number 0): a soft slave, statusPrefix TS:. */
+    static final TimestampSettings DEFAULTS = new TimestampSettings(false, 10, 1000, 18323, 18322, 250, false, "", 0,
+            20.0, "TS:", null, null);
+
+    /** Every interface: the drvTS default for both UDP services. */
+    public static final String ANY = "0.0.0.0";
+    public static final String BROADCAST = "255.255.255.255";
+
+    /** The settings with the network defaults: both services on every interface, broadcasts to 255.255.255.255, retry 120 s. */
+    public TimestampSettings(boolean master, int syncRateSeconds, int clockRateHz, int masterPort, int slavePort,
+                             int timeoutMs, boolean forceSoft, String ntpServers, int debug, double failureGraceSeconds,
+                             String statusPrefix, AddressList masterAddresses, AddressList slaveAddresses) {
+        this(master, syncRateSeconds, clockRateHz, masterPort, slavePort, timeoutMs, forceSoft, ntpServers, debug,
+                failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses, ANY, ANY, BROADCAST, BROADCAST, 120);
+    }
 
     public TimestampSettings {
         if (syncRateSeconds < 1) {
@@ -53,6 +75,35 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
         statusPrefix = statusPrefix == null ? "" : statusPrefix.trim();
         masterAddresses = masterAddresses == null ? AddressList.EMPTY : masterAddresses;
         slaveAddresses = slaveAddresses == null ? AddressList.EMPTY : slaveAddresses;
+        masterBindAddress = host("masterBindAddress", masterBindAddress, ANY);
+        slaveBindAddress = host("slaveBindAddress", slaveBindAddress, ANY);
+        masterBroadcastAddress = host("masterBroadcastAddress", masterBroadcastAddress, BROADCAST);
+        slaveBroadcastAddress = host("slaveBroadcastAddress", slaveBroadcastAddress, BROADCAST);
+        if (masterRetrySeconds < 1) {
+            throw new IllegalArgumentException("masterRetrySeconds: " + masterRetrySeconds + " (must be at least 1)");
+        }
+    }
+
+    /** A host name or address, without port; blank means {@code otherwise}. Not resolved here (no I/O). */
+    private static String host(String key, String value, String otherwise) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            return otherwise;
+        }
+        if (v.contains(" ") || v.contains(",") || (v.contains(":") && !v.contains("::") && v.indexOf(':') == v.lastIndexOf(':'))) {
+            throw new IllegalArgumentException(key + ": '" + v + "' is not one host name or address (no port)");
+        }
+        return v;
+    }
+
+    /** Where the stamp server listens (the address is resolved here: call it off SCR's thread). */
+    public InetSocketAddress masterBind() {
+        return new InetSocketAddress(masterBindAddress, masterPort);
+    }
+
+    /** Where a synchronous slave's sync listener listens (resolves: off SCR's thread). */
+    public InetSocketAddress slaveBind() {
+        return new InetSocketAddress(slaveBindAddress, slavePort);
     }
 
     /** The masters to ask, with {@code masterPort} where an entry names none. */
@@ -83,7 +134,8 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
     /** The same settings with another debug level. */
     TimestampSettings withDebug(int level) {
         return new TimestampSettings(master, syncRateSeconds, clockRateHz, masterPort, slavePort, timeoutMs, forceSoft,
-                ntpServers, level, failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses);
+                ntpServers, level, failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses, masterBindAddress,
+                slaveBindAddress, masterBroadcastAddress, slaveBroadcastAddress, masterRetrySeconds);
     }
 
     long syncPeriodNanos() {
@@ -94,7 +146,7 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
         return Math.round(failureGraceSeconds * 1e9);
     }
 
-    /** TSconfigure semantics: 0 means "default" (10 s, 1000 Hz, 18323/18322, 250 ms, twice the sync rate). */
+    /** TSconfigure semantics: 0 means "default" (10 s, 1000 Hz, 18323/18322, 250 ms, twice the sync rate, retry 120 s). */
     static TimestampSettings of(TimestampConfig c) {
         int syncRate = c.syncRateSeconds() == 0 ? 10 : c.syncRateSeconds();
         return new TimestampSettings(c.master(), syncRate, c.clockRateHz() == 0 ? 1000 : c.clockRateHz(),
@@ -102,6 +154,7 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
                 c.timeoutMs() == 0 ? 250 : c.timeoutMs(), c.forceSoft(), c.ntpServers(), c.debug(),
                 c.failureGraceSeconds() == 0 ? 2.0 * syncRate : c.failureGraceSeconds(), c.statusPrefix(),
                 AddressList.parse("masterAddresses", c.masterAddresses()),
-                AddressList.parse("slaveAddresses", c.slaveAddresses()));
+                AddressList.parse("slaveAddresses", c.slaveAddresses()), c.masterBindAddress(), c.slaveBindAddress(),
+                c.masterBroadcastAddress(), c.slaveBroadcastAddress(), c.masterRetrySeconds() == 0 ? 120 : c.masterRetrySeconds());
     }
 }

@@ -9,21 +9,24 @@ import org.syncscope.api.eventsystem.EventSystemDriver;
 import org.syncscope.api.eventsystem.EventSystemException;
 
 /** A scripted event system and a controllable clock, for the engine's tests. */
-final class FakeEventSystem implements EventSystemDriver {
+class FakeEventSystem implements EventSystemDriver {
 
     static final int SYNC = 0x7D;
 
     final List<EventHandler> events = new CopyOnWriteArrayList<>();
     final List<ErrorHandler> errors = new CopyOnWriteArrayList<>();
     boolean receiver = true;
-    boolean initialised;
-    long ticks;
+    volatile boolean initialised;
+    volatile long ticks;
     Long directTime;
-    int forcedSyncs;
+    volatile int forcedSyncs;
+    volatile int inits;
+    volatile int tickReads;
 
     @Override
     public void init() {
         initialised = true;
+        inits++;
     }
 
     @Override
@@ -43,6 +46,7 @@ final class FakeEventSystem implements EventSystemDriver {
 
     @Override
     public long ticksSinceReset() {
+        tickReads++;
         return ticks;
     }
 

@@ -186,6 +186,54 @@ class TimestampEngineTest {
     }
 
     @Test
+    void readersAndUnbindDoNotWaitForADriverCallInProgress() throws Exception {
+        java.util.concurrent.CountDownLatch inDriver = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        FakeEventSystem stuck = new FakeEventSystem() {
+            volatile boolean hang;
+
+            @Override
+            public long ticksSinceReset() {
+                if (hang && Thread.currentThread().getName().equals("housekeeping")) {
+                    inDriver.countDown();
+                    try {
+                        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.ticksSinceReset();
+            }
+
+            @Override
+            public void forceSync() {
+                hang = true;   // the test's signal: from now on the housekeeping read hangs
+            }
+        };
+        TimestampEngine e = engine(true, false, stuck);
+        stuck.sync();
+        stuck.event(0x10, 5);
+        stuck.forceSync();
+        Thread housekeeping = new Thread(e::tick, "housekeeping");
+        housekeeping.setDaemon(true);
+        housekeeping.start();
+        try {
+            assertThat(inDriver.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+                assertThat(e.status().mode()).isEqualTo(ClockMode.SYNCHRONOUS);
+                assertThat(e.eventTime(0x10)).isEqualTo(T0 + 5 * MS);
+                assertThat(e.currentTime()).isGreaterThanOrEqualTo(T0);
+                assertThat(e.alarm()).isFalse();
+                assertThat(e.report()).contains("event 0x10");
+                e.dropDriver(stuck);   // SCR's unbind meanwhile
+                assertThat(e.status().mode()).isEqualTo(ClockMode.SOFT);
+            }, "a reader or unbind waited for the driver call in progress");
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void badSettingsAreNamed() {
         assertThatThrownBy(() -> new TimestampSettings(true, 0, 1000, 28323, 28322, 250, false, "", 0, 20, "", null, null))
                 .hasMessageContaining("syncRateSeconds: 0");

@@ -34,8 +34,12 @@ class TimestampRebindTest {
         first.sync();
         clock.advance(2 * S);
         first.ticks = 2500;   // event time runs 0.5 s ahead of the host clock here
+        long read = e.currentTime();
+        assertThat(read).isEqualTo(T0 + 2500 * MS);
         EventHandler stale = first.events.get(0);
-        e.dropDriver(first);
+        int readsBefore = first.tickReads;
+        e.dropDriver(first);   // SCR's unbind: the driver is not called, the time read last is the floor
+        assertThat(first.tickReads).as("the driver was not called during the drop").isEqualTo(readsBefore);
         assertThat(first.events).as("handlers unregistered").isEmpty();
         assertThat(e.status().mode()).isEqualTo(ClockMode.SOFT);
         assertThat(e.status().modeReason()).contains("fake (name=first) went away");

@@ -7,11 +7,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.Registration;
@@ -24,12 +19,10 @@ import org.syncscope.api.eventsystem.EventSystemException;
  * A simulated event system: a tick counter at {@code clockRateHz} derived from the monotonic
  * clock, a counter reset (sync event) every {@code resetPeriodSeconds}, user events at their
  * rates, optional direct (GPS-like) time, and faults to exercise the timestamp driver's failure
- * paths. Events are delivered on one daemon thread, in time order.
+ * paths. Events are delivered on one daemon thread, in time order. {@link SimInstance} creates one
+ * per accepted configuration and registers it as the {@code driver=sim} service.
  */
-@Component(configurationPid = SimConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        property = EventSystemDriver.DRIVER + "=sim")
-@Designate(ocd = SimConfig.class, factory = true)
-public final class SimEventSystem implements EventSystemDriver {
+final class SimEventSystem implements EventSystemDriver, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimEventSystem.class);
 
@@ -42,8 +35,10 @@ public final class SimEventSystem implements EventSystemDriver {
     private volatile long lastResetNanos = System.nanoTime();
     private volatile long frozenTicks = -1;
 
-    @Activate
-    public SimEventSystem(SimConfig config) {
+    private static final long STOP_WAIT_MILLIS = 1000;
+
+    /** @throws IllegalArgumentException naming the key of a value out of range */
+    SimEventSystem(SimConfig config) {
         this.config = config;
         if (config.clockRateHz() < 1 || config.clockRateHz() > 100_000_000) {
             throw new IllegalArgumentException("clockRateHz: " + config.clockRateHz() + " (1..100000000)");
@@ -84,14 +79,28 @@ public final class SimEventSystem implements EventSystemDriver {
                 faults());
     }
 
-    @Deactivate
-    void deactivate() {
+    /** Stops delivering; waits at most a second for an event being delivered, then goes on. */
+    @Override
+    public void close() {
         thread.shutdownNow();
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
+            if (!thread.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.warn("simulated event system {}: a delivery still runs after {} ms; going on", config.name(),
+                        STOP_WAIT_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What it simulates, for the list command. */
+    String describe() {
+        return (config.receiver() ? config.clockRateHz() + " Hz ticks, sync event 0x" + Integer.toHexString(config.syncEvent())
+                + " every " + config.resetPeriodSeconds() + " s, user events " + userEvents : "no receiver") + faults();
+    }
+
+    String name() {
+        return config.name();
     }
 
     @Override
