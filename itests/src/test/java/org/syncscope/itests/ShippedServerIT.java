@@ -127,6 +127,32 @@ class ShippedServerIT {
         assertThat(two.output()).contains("several Masters (2: host, 05520129)");
     }
 
+    /**
+     * A typo or a bad argument is the operator's mistake, not the server's: the console says what
+     * is wrong and the log gets no ERROR with a stack trace for it (Karaf logs every exception a
+     * command throws at ERROR, except its CommandException).
+     */
+    @Test
+    void badCommandInputIsAnsweredOnTheConsoleAndLogsNoError() throws Exception {
+        Map<String, String> bad = Map.of(
+                "syncprofil:lst", "Command not found",
+                "syncprofile:status nosuch", "no sync profile named nosuch",
+                "pv:monitor --count -1 DEMO:PV1", "--count must be 0 or more",
+                "ptp:host --raw NOSUCH", "unknown data set 'NOSUCH'",
+                "ptp:check --timeout-s 0", "--timeout-s 0: at least 1",
+                "camera:feature NOPE ExposureTime", "no camera NOPE",
+                "camera:list --driver nosuch", "no camera driver 'nosuch'");
+        long before = Files.readAllLines(server.log(), StandardCharsets.ISO_8859_1).size();
+        for (Map.Entry<String, String> e : bad.entrySet()) {
+            Exec answer = exec(e.getKey());
+            assertThat(answer.output()).as(e.getKey()).contains(e.getValue());
+            assertThat(answer.exitStatus()).as(e.getKey()).isNotZero();
+        }
+        List<String> logged = Files.readAllLines(server.log(), StandardCharsets.ISO_8859_1);
+        assertThat(logged.subList((int) Math.min(before, logged.size()), logged.size()))
+                .as("karaf.log after the bad commands").noneMatch(l -> l.contains("Exception caught while executing command"));
+    }
+
     private Exec exec(String command) throws IOException {
         return server.exec(command);
     }

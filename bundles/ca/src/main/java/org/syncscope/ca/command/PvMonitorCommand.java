@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.syncscope.api.pv.PvListener;
 import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.Subscription;
@@ -35,7 +36,7 @@ public class PvMonitorCommand implements Action {
     @Override
     public Object execute() throws Exception {
         if (count < 0) {
-            throw new IllegalArgumentException("--count must be 0 or more, got " + count);
+            throw new CommandException("--count must be 0 or more, got " + count);
         }
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         try (Subscription s = source.subscribe(name, new PvListener() {

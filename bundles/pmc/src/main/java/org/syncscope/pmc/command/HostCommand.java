@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.CommandException;
 import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.ptp.HostPtpStatus;
 import org.syncscope.api.ptp.PortDataSet;
@@ -36,7 +37,16 @@ public class HostCommand implements Action {
     private String raw;
 
     @Override
-    public Object execute() throws PtpManagementException {
+    public Object execute() throws CommandException {
+        try {
+            return show();
+        } catch (PtpManagementException e) {
+            // ptp4l not answering is an operational state, not a bug: say it on the console only
+            throw new CommandException("ptp4l: " + e.getMessage(), e);
+        }
+    }
+
+    private Object show() throws PtpManagementException, CommandException {
         PrintStream out = System.out;
         if (!pmc.reading()) {
             out.println("ERROR: " + pmc.describe());
@@ -45,7 +55,7 @@ public class HostCommand implements Action {
         if (raw != null) {
             Optional<DataSetId> id = DataSetId.byName(raw);
             if (id.isEmpty()) {
-                throw new IllegalArgumentException("unknown data set '" + raw + "'; one of " + DataSetId.names());
+                throw new CommandException("unknown data set '" + raw + "'; one of " + DataSetId.names());
             }
             printRaw(out, id.get());
             return null;

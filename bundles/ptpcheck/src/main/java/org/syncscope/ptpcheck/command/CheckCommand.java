@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.apache.karaf.shell.support.CommandException;
 import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.ptpcheck.internal.CheckPrinter;
@@ -61,7 +62,7 @@ public class CheckCommand implements Action {
         List<String> wanted = serials == null ? s.serials() : CheckSettings.parseSerials(serials);
         long timeout = timeoutSeconds == null ? s.convergenceTimeoutSeconds() : timeoutSeconds;
         if (timeout < 1) {
-            throw new IllegalArgumentException("--timeout-s " + timeout + ": at least 1");
+            throw new CommandException("--timeout-s " + timeout + ": at least 1");
         }
         try (OpenCameras cameras = OpenCameras.open(driver, wanted)) {
             CheckPrinter printer = new CheckPrinter(out, labels);

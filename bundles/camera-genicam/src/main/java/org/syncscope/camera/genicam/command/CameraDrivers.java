@@ -1,5 +1,6 @@
 package org.syncscope.camera.genicam.command;
 
+import org.apache.karaf.shell.support.CommandException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +68,14 @@ final class CameraDrivers implements AutoCloseable {
     }
 
     /** Drivers named {@code name} (all when null); none is an error naming what exists. */
-    List<CameraDriver> named(String name) {
+    List<CameraDriver> named(String name) throws CommandException {
         List<CameraDriver> all = all();
         if (name == null) {
             return all;
         }
         List<CameraDriver> out = all.stream().filter(d -> d.name().equals(name)).toList();
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("no camera driver '" + name + "' is available (have "
+            throw new CommandException("no camera driver '" + name + "' is available (have "
                     + all.stream().map(CameraDriver::name).distinct().toList() + "; see camera:drivers)");
         }
         return out;

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.CommandException;
 import org.osgi.framework.BundleContext;
 import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraDriver;
@@ -30,11 +31,20 @@ public class FeatureCommand implements Action {
     private String feature;
 
     @Override
-    public Object execute() throws CameraException {
+    public Object execute() throws CommandException {
+        try {
+            return readOrWrite();
+        } catch (CameraException | IllegalArgumentException e) {
+            // a camera that is not there or refuses: the console says so, no stack trace in the log
+            throw new CommandException(e.getMessage(), e);
+        }
+    }
+
+    private Object readOrWrite() throws CameraException, CommandException {
         int eq = feature.indexOf('=');
         String name = eq < 0 ? feature : feature.substring(0, eq);
         if (name.isBlank()) {
-            throw new IllegalArgumentException("feature '" + feature + "' has no name");
+            throw new CommandException("feature '" + feature + "' has no name");
         }
         try (CameraDrivers drivers = new CameraDrivers(context); Camera c = find(drivers).open(serial)) {
             if (eq >= 0) {
@@ -47,7 +57,7 @@ public class FeatureCommand implements Action {
         return null;
     }
 
-    private CameraDriver find(CameraDrivers all) throws CameraException {
+    private CameraDriver find(CameraDrivers all) throws CameraException, CommandException {
         for (CameraDriver d : all.named(driver)) {
             for (CameraInfo c : d.enumerate()) {
                 if (c.serial().equals(serial)) {
@@ -55,7 +65,7 @@ public class FeatureCommand implements Action {
                 }
             }
         }
-        throw new IllegalArgumentException("no camera " + serial + " on " + (driver == null ? "any driver" : driver)
+        throw new CommandException("no camera " + serial + " on " + (driver == null ? "any driver" : driver)
                 + " (see camera:list)");
     }
 }

@@ -23,7 +23,7 @@ public class ListCommand implements Action {
     private String driver;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         try (CameraDrivers drivers = new CameraDrivers(context)) {
             List<CameraDriver> listed = drivers.named(driver);
             System.out.printf("%-8s %-16s %-24s %s%n", "driver", "serial", "model", "interface");
