@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,6 +27,7 @@ import org.syncscope.api.pv.Subscription;
 import org.syncscope.ca.command.PvMonitorProbe;
 import org.syncscope.cas.internal.ChannelAccessServer;
 import org.syncscope.cas.internal.ServerSettings;
+import org.syncscope.testing.Configs;
 
 /** The component's activate / modified / deactivate paths, and what pv:monitor says of a PV nobody serves. */
 class CaSourceComponentTest {
@@ -59,17 +59,7 @@ class CaSourceComponentTest {
 
     /** The typed configuration over raw properties, converted as DS would. */
     static CaConfig config(Map<String, Object> p) {
-        return (CaConfig) Proxy.newProxyInstance(CaConfig.class.getClassLoader(), new Class<?>[] {CaConfig.class},
-                (proxy, method, args) -> {
-                    Object raw = p.get(method.getName());
-                    if (raw == null) {
-                        return method.getDefaultValue();
-                    }
-                    Class<?> t = method.getReturnType();
-                    String s = raw.toString();
-                    return t == int.class ? Integer.valueOf(s) : t == float.class ? Float.valueOf(s)
-                            : t == boolean.class ? Boolean.valueOf(s) : s;
-                });
+        return Configs.of(CaConfig.class, p);
     }
 
     private void serve() throws Exception {

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.PvSpec;
+import org.syncscope.testing.Configs;
 
 /** The CA server component's DS lifecycle, on ports of its own (25260–25269). */
 class CaServerComponentTest {

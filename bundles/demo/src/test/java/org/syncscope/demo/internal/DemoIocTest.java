@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.syncscope.testing.Configs;
+import org.syncscope.testing.RecordingPublisher;
 
 /** The demo IOC's DS lifecycle, built directly over a recording publisher. */
 class DemoIocTest {

@@ -29,6 +29,8 @@ import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.ptp.TimeStatusNp;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.pmc.internal.ManagementMessage.Reply;
+import org.syncscope.testing.Configs;
+import org.syncscope.testing.RecordingPublisher;
 
 /** The adapter's DS lifecycle, built directly over stand-in ptp4l sockets. */
 class PmcComponentTest {

@@ -3,19 +3,17 @@ package org.syncscope.pmc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.syncscope.testing.Configs;
 
 class PmcSettingsTest {
 
     /** A PmcConfig with its defaults, some values replaced, as Config Admin would hand it over. */
     private static PmcConfig config(Map<String, Object> values) {
-        return (PmcConfig) Proxy.newProxyInstance(PmcConfig.class.getClassLoader(), new Class<?>[] {PmcConfig.class},
-                (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName())
-                        : method.getDefaultValue());
+        return Configs.of(PmcConfig.class, values);
     }
 
     private static PmcConfig config(String key, Object value) {

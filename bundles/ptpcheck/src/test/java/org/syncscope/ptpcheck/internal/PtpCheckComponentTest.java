@@ -17,6 +17,8 @@ import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.camera.sim.internal.SimCameras;
+import org.syncscope.testing.Configs;
+import org.syncscope.testing.RecordingPublisher;
 
 /** The PTP check's DS lifecycle, built directly, over the real simulated cameras. */
 class PtpCheckComponentTest {

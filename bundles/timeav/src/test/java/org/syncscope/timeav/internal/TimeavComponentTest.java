@@ -14,6 +14,7 @@ import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvListener;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.Subscription;
+import org.syncscope.testing.Configs;
 
 /** The DS life of one device configuration: activate, modified (edit, rebuild, refusal), deactivate. */
 class TimeavComponentTest {
@@ -42,14 +43,14 @@ class TimeavComponentTest {
 
     @Test
     void activateRunsTheDeviceAndAnExpressionEditRestartsIt() {
-        activate(Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
+        activate(Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
         assertThat(component.state()).isEqualTo("running");
         assertThat(component.origin()).isEqualTo("etc/org.syncscope.timeav-a.cfg");
         TimeavDevice device = component.device().orElseThrow();
         await().atMost(LIMIT).until(() -> "no value from the device yet".equals(device.statusText()));
         assertThat(publisher.specs).containsKeys("AV:A:Status", "AV:A:Reset");
 
-        modified(Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1 | median"));
+        modified(Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1 | median"));
         assertThat(component.device()).as("same name: the same device, restarted").containsSame(device);
         await().atMost(LIMIT).until(() -> device.statusText().startsWith("DAE_INVALID_SETTING: calcDirection"));
         assertThat(component.state()).as("a bad expression is the device's invalid setting, not a refusal")
@@ -58,9 +59,9 @@ class TimeavComponentTest {
 
     @Test
     void aNewNameRebuildsTheDeviceUnderIt() {
-        activate(Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
+        activate(Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
         TimeavDevice first = component.device().orElseThrow();
-        modified(Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:B", "expression", "X | p,100 | null | 1"));
+        modified(Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:B", "expression", "X | p,100 | null | 1"));
         TimeavDevice second = component.device().orElseThrow();
         assertThat(second).isNotSameAs(first);
         assertThat(second.name()).isEqualTo("AV:B");
@@ -71,27 +72,27 @@ class TimeavComponentTest {
 
     @Test
     void aConfigurationWithoutNameIsRefusedNamingTheFileAndAddingOneStartsIt() {
-        activate(Configs.file("org.syncscope.timeav-noname.cfg", "expression", "X | p,100 | null | 1"));
+        activate(Configs.fromFile("org.syncscope.timeav-noname.cfg", "expression", "X | p,100 | null | 1"));
         assertThat(component.device()).isEmpty();
         assertThat(component.state()).isEqualTo("refused: etc/org.syncscope.timeav-noname.cfg: no name: add name = "
                 + "<the output PV>");
-        modified(Configs.file("org.syncscope.timeav-noname.cfg", "name", "AV:N", "expression", "X | p,100 | null | 1"));
+        modified(Configs.fromFile("org.syncscope.timeav-noname.cfg", "name", "AV:N", "expression", "X | p,100 | null | 1"));
         assertThat(component.device().map(TimeavDevice::name)).contains("AV:N");
         assertThat(component.state()).isEqualTo("running");
     }
 
     @Test
     void aBadEditKeepsThePreviousSettingsAndSaysWhy() {
-        activate(Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
+        activate(Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
         TimeavDevice device = component.device().orElseThrow();
-        modified(Configs.file("org.syncscope.timeav-a.cfg", "name", "AV A", "expression", "X | p,100 | null | 2"));
+        modified(Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV A", "expression", "X | p,100 | null | 2"));
         assertThat(component.device()).containsSame(device);
         assertThat(device.expression()).as("the edit is not half applied").isEqualTo("X | p,100 | null | 1");
         assertThat(component.state()).isEqualTo("running; change refused, previous settings stay: "
                 + "etc/org.syncscope.timeav-a.cfg: name = 'AV A' is not a PV name (letters, digits, _ - : . [ ] < > ; { } $)");
-        modified(Configs.file("org.syncscope.timeav-a.cfg", "expression", "X | p,100 | null | 2"));
+        modified(Configs.fromFile("org.syncscope.timeav-a.cfg", "expression", "X | p,100 | null | 2"));
         assertThat(component.state()).endsWith("etc/org.syncscope.timeav-a.cfg: no name: add name = <the output PV>");
-        modified(Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 2"));
+        modified(Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 2"));
         assertThat(component.state()).isEqualTo("running");
         assertThat(device.expression()).isEqualTo("X | p,100 | null | 2");
     }
@@ -107,14 +108,14 @@ class TimeavComponentTest {
                 return super.publish(spec);
             }
         };
-        Map<String, Object> a = Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
+        Map<String, Object> a = Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
         TimeavComponent first = new TimeavComponent(Configs.of(TimeavConfig.class, a), a);
         first.bindPublisher(shared);
         try {
-            Map<String, Object> b = Configs.file("org.syncscope.timeav-b.cfg", "name", "AV:B", "expression", "X | p,100 | null | 1");
+            Map<String, Object> b = Configs.fromFile("org.syncscope.timeav-b.cfg", "name", "AV:B", "expression", "X | p,100 | null | 1");
             component = new TimeavComponent(Configs.of(TimeavConfig.class, b), b);
             component.bindPublisher(shared);
-            modified(Configs.file("org.syncscope.timeav-b.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
+            modified(Configs.fromFile("org.syncscope.timeav-b.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
             assertThat(component.device().map(TimeavDevice::name)).contains("AV:B");
             assertThat(component.state()).isEqualTo("running; change refused, previous settings stay: "
                     + "etc/org.syncscope.timeav-b.cfg: name = 'AV:A': PV AV:A:Status is already published");
@@ -144,9 +145,9 @@ class TimeavComponentTest {
             }
         };
         try {
-            activate(Configs.file("org.syncscope.timeav-h.cfg", "name", "AV:H", "expression", "X | p,100 | null | 1"));
+            activate(Configs.fromFile("org.syncscope.timeav-h.cfg", "name", "AV:H", "expression", "X | p,100 | null | 1"));
             component.bindSource(hanging);
-            modified(Configs.file("org.syncscope.timeav-h.cfg", "name", "AV:H", "expression", "X | p,100 | null | 2"));
+            modified(Configs.fromFile("org.syncscope.timeav-h.cfg", "name", "AV:H", "expression", "X | p,100 | null | 2"));
             assertThat(entered.await(10, TimeUnit.SECONDS)).as("the device's thread is inside subscribe").isTrue();
             component.deactivate();
             component = null;

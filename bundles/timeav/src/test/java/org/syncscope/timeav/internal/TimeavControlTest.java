@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.testing.Configs;
 
 /** The control's DS life: the reset-all PV published, rebuilt under a new name, kept on a bad edit, withdrawn. */
 class TimeavControlTest {
@@ -25,7 +26,7 @@ class TimeavControlTest {
 
     @Test
     void activatePublishesTheDefaultResetAllPvAndDeactivateWithdrawsIt() {
-        TimeavControl control = activate(Configs.file(FILE));
+        TimeavControl control = activate(Configs.fromFile(FILE));
         assertThat(publisher.specs).containsKey("TIMEAV:ResetAll");
         assertThat(control.resetAllPv()).isEqualTo("TIMEAV:ResetAll");
         assertThat(control.refusal()).isNull();
@@ -35,16 +36,16 @@ class TimeavControlTest {
 
     @Test
     void aNewResetAllPvReplacesTheOldOneAndResetsEveryDevice() {
-        TimeavControl control = activate(Configs.file(FILE));
-        Map<String, Object> props = Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
+        TimeavControl control = activate(Configs.fromFile(FILE));
+        Map<String, Object> props = Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
         TimeavComponent device = new TimeavComponent(Configs.of(TimeavConfig.class, props), props);
         try {
             control.addDevice(device);
-            modified(control, Configs.file(FILE, "resetAllPv", "SITE:TIMEAV:RST"));
+            modified(control, Configs.fromFile(FILE, "resetAllPv", "SITE:TIMEAV:RST"));
             assertThat(publisher.specs).containsKey("SITE:TIMEAV:RST").doesNotContainKey("TIMEAV:ResetAll");
             assertThat(control.devices()).extracting(TimeavDevice::name).containsExactly("AV:A");
             publisher.write("SITE:TIMEAV:RST", new PvValue.LongValue(1));     // reaches every device's thread
-            modified(control, Configs.file(FILE, "resetAllPv", ""));
+            modified(control, Configs.fromFile(FILE, "resetAllPv", ""));
             assertThat(publisher.specs).doesNotContainKey("SITE:TIMEAV:RST");
             assertThat(control.resetAllPv()).isEmpty();
         } finally {
@@ -54,20 +55,20 @@ class TimeavControlTest {
 
     @Test
     void aBadResetAllPvIsRefusedAndThePreviousStays() {
-        TimeavControl control = activate(Configs.file(FILE));
-        modified(control, Configs.file(FILE, "resetAllPv", "TIMEAV RESET"));
+        TimeavControl control = activate(Configs.fromFile(FILE));
+        modified(control, Configs.fromFile(FILE, "resetAllPv", "TIMEAV RESET"));
         assertThat(publisher.specs).containsKey("TIMEAV:ResetAll");
         assertThat(control.refusal()).isEqualTo("change refused, previous settings stay: etc/" + FILE
                 + ": resetAllPv = 'TIMEAV RESET' is not a PV name (letters, digits, _ - : . [ ] < > ; { } $)");
-        modified(control, Configs.file(FILE));
+        modified(control, Configs.fromFile(FILE));
         assertThat(control.refusal()).isNull();
     }
 
     @Test
     void refusedConfigurationsAreListedBesideRunningOnes() {
-        TimeavControl control = activate(Configs.file(FILE));
-        Map<String, Object> good = Configs.file("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
-        Map<String, Object> bad = Configs.file("org.syncscope.timeav-x.cfg", "expression", "X | p,100 | null | 1");
+        TimeavControl control = activate(Configs.fromFile(FILE));
+        Map<String, Object> good = Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
+        Map<String, Object> bad = Configs.fromFile("org.syncscope.timeav-x.cfg", "expression", "X | p,100 | null | 1");
         TimeavComponent a = new TimeavComponent(Configs.of(TimeavConfig.class, good), good);
         TimeavComponent x = new TimeavComponent(Configs.of(TimeavConfig.class, bad), bad);
         try {

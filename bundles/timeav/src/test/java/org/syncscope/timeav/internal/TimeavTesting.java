@@ -1,6 +1,7 @@
 package org.syncscope.timeav.internal;
 
 import java.util.Map;
+import org.syncscope.testing.Configs;
 
 /** Builds components for tests of the command package, which cannot reach the package-private DS methods. */
 public final class TimeavTesting {
@@ -9,14 +10,14 @@ public final class TimeavTesting {
     }
 
     public static TimeavControl control() {
-        Map<String, Object> p = Configs.file("org.syncscope.timeav.control.cfg", "resetAllPv", "");
+        Map<String, Object> p = Configs.fromFile("org.syncscope.timeav.control.cfg", "resetAllPv", "");
         return new TimeavControl(Configs.of(TimeavControlConfig.class, p), p);
     }
 
     /** A device configuration in {@code etc/<file>}; {@code name} null leaves it out. */
     public static TimeavComponent component(String file, String name, String expression) {
-        Map<String, Object> p = name == null ? Configs.file(file, "expression", expression)
-                : Configs.file(file, "name", name, "expression", expression);
+        Map<String, Object> p = name == null ? Configs.fromFile(file, "expression", expression)
+                : Configs.fromFile(file, "name", name, "expression", expression);
         return new TimeavComponent(Configs.of(TimeavConfig.class, p), p);
     }
 

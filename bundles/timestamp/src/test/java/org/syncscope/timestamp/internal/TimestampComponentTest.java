@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.time.ClockMode;
+import org.syncscope.testing.Configs;
 
 /**
  * The component as SCR drives it: activate, modified (one that rebuilt the clock before, one with a
@@ -68,7 +69,7 @@ class TimestampComponentTest {
     }
 
     private static Map<String, Object> master(int masterPort, Object... more) {
-        Map<String, Object> p = Configs.file(FILE, "master", "true", "syncRateSeconds", "1",
+        Map<String, Object> p = Configs.fromFile(FILE, "master", "true", "syncRateSeconds", "1",
                 "masterPort", Integer.toString(masterPort), "slavePort", Integer.toString(masterPort + 1),
                 "masterBindAddress", "127.0.0.1", "slaveAddresses", "127.0.0.1:" + (masterPort + 1));
         for (int i = 0; i < more.length; i += 2) {
@@ -108,7 +109,7 @@ class TimestampComponentTest {
 
     @Test
     void aSettingsChangeKeepsTheTimeOfAClockFollowingNtpAhead() {
-        Map<String, Object> slave = Configs.file(FILE, "master", "false", "syncRateSeconds", "1",
+        Map<String, Object> slave = Configs.fromFile(FILE, "master", "false", "syncRateSeconds", "1",
                 "masterPort", "25242", "slavePort", "25243", "masterAddresses", "127.0.0.1:25242",
                 "ntpServers", "127.0.0.1:25244", "slaveBindAddress", "127.0.0.1");
         TimestampComponent c = activate(slave);
@@ -127,7 +128,7 @@ class TimestampComponentTest {
 
     @Test
     void aSettingsChangeKeepsTheTimeOfASoftSlaveAheadOfItsHostThroughAMaster() {
-        Map<String, Object> slave = Configs.file(FILE, "master", "false", "syncRateSeconds", "1",
+        Map<String, Object> slave = Configs.fromFile(FILE, "master", "false", "syncRateSeconds", "1",
                 "masterPort", "25257", "slavePort", "25258", "masterAddresses", "127.0.0.1:25257",
                 "slaveBindAddress", "127.0.0.1");
         TimestampComponent c = activate(slave);
@@ -173,7 +174,7 @@ class TimestampComponentTest {
 
     @Test
     void liveEditsOfRetryAndBroadcastAddressesApply() {
-        Map<String, Object> slave = Configs.file(FILE, "master", "false", "syncRateSeconds", "1",
+        Map<String, Object> slave = Configs.fromFile(FILE, "master", "false", "syncRateSeconds", "1",
                 "masterPort", "25253", "slavePort", "25254", "masterAddresses", "127.0.0.1:25253",
                 "slaveBindAddress", "127.0.0.1");
         TimestampComponent c = activate(slave);

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraDriverStatus;
+import org.syncscope.testing.Configs;
+import org.syncscope.testing.RegisteringContext;
 
 /** The Aravis component's lifecycle: activate (loading on its own thread), a changed configuration, deactivate. */
 class AravisDriverComponentTest {

@@ -18,6 +18,8 @@ import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraDriverStatus;
 import org.syncscope.camera.ic4.testing.Ic4Double;
+import org.syncscope.testing.Configs;
+import org.syncscope.testing.RegisteringContext;
 
 /**
  * The IC4 driver's lifecycle against the C test double: the component's activate / reload /

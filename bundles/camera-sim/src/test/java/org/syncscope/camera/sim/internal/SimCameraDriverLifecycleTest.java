@@ -12,6 +12,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraInfo;
+import org.syncscope.testing.Configs;
 
 /** The simulated-camera instance's DS lifecycle: activate, modified (rebuild, bad value), deactivate. */
 class SimCameraDriverLifecycleTest {

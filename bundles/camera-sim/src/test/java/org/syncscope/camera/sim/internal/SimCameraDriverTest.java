@@ -9,13 +9,14 @@ import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraInfo;
 import org.syncscope.api.camera.CameraPtpState;
 import org.syncscope.api.camera.PtpNode;
+import org.syncscope.testing.Configs;
 
 class SimCameraDriverTest {
 
     private final ManualClock clock = new ManualClock();
 
     private SimCameraDriver driver(Map<String, Object> values) {
-        return new SimCameraDriver(SimConfigs.of(values), clock);
+        return new SimCameraDriver(Configs.of(SimCameraConfig.class, values), clock);
     }
 
     @Test

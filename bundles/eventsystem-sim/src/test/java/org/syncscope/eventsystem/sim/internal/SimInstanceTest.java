@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.syncscope.api.eventsystem.EventSystemDriver;
+import org.syncscope.testing.Configs;
 
 /** The factory component as SCR drives it: activate, modified (a rebuild, a bad value), deactivate. */
 class SimInstanceTest {
@@ -60,7 +61,7 @@ class SimInstanceTest {
     }
 
     private static Map<String, Object> demo(Object... more) {
-        Map<String, Object> p = Configs.file(FILE, "name", "demo", "resetPeriodSeconds", "0.05");
+        Map<String, Object> p = Configs.fromFile(FILE, "name", "demo", "resetPeriodSeconds", "0.05");
         for (int i = 0; i < more.length; i += 2) {
             p.put((String) more[i], more[i + 1]);
         }
@@ -116,7 +117,7 @@ class SimInstanceTest {
     void aRefusedConfigurationIsListedWithItsReasonAndRegistersNothing() {
         Map<String, Object> bad = demo("resetPeriodSeconds", "soon");
         SimInstance refused = assertThatNoThrow(() -> activate(bad));
-        SimInstance good = activate(Configs.file("org.syncscope.eventsystem.sim-b.cfg", "name", "b"));
+        SimInstance good = activate(Configs.fromFile("org.syncscope.eventsystem.sim-b.cfg", "name", "b"));
         assertThat(refused.state()).isEqualTo("refused: etc/" + FILE + ": resetPeriodSeconds = 'soon' is not a number");
         assertThat(registered).hasSize(1);
         SimInstances list = new SimInstances();

@@ -1,9 +1,9 @@
 package org.syncscope.camera.sim.internal;
 
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.syncscope.api.camera.CameraDriver;
+import org.syncscope.testing.Configs;
 
 /**
  * Builds the real simulated-camera driver for the PTP check's tests, on a clock the test moves
@@ -16,9 +16,7 @@ public final class SimCameras {
 
     /** A driver with the configuration defaults, some replaced; both clocks follow {@code nanos}. */
     public static CameraDriver driver(Map<String, Object> values, LongSupplier nanos) {
-        SimCameraConfig config = (SimCameraConfig) Proxy.newProxyInstance(SimCameraConfig.class.getClassLoader(),
-                new Class<?>[] {SimCameraConfig.class}, (proxy, method, args) ->
-                        values.containsKey(method.getName()) ? values.get(method.getName()) : method.getDefaultValue());
+        SimCameraConfig config = Configs.of(SimCameraConfig.class, values);
         long trueTimeAtZero = 1_795_000_000_000_000_000L;
         return new SimCameraDriver(config, new SimClock() {
             @Override

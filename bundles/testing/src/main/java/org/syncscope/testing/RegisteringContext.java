@@ -1,4 +1,4 @@
-package org.syncscope.camera.aravis.internal;
+package org.syncscope.testing;
 
 import java.lang.reflect.Proxy;
 import java.util.Dictionary;
@@ -8,9 +8,9 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
 /** Just enough of a BundleContext to register services: each registration is kept, with whether it is still up. */
-final class RegisteringContext {
+public final class RegisteringContext {
 
-    static final class Registered {
+    private static final class Registered {
         final Class<?> type;
         final Object service;
         volatile Dictionary<String, ?> properties;
@@ -23,15 +23,15 @@ final class RegisteringContext {
         }
     }
 
-    final List<Registered> registered = new CopyOnWriteArrayList<>();
+    private final List<Registered> registered = new CopyOnWriteArrayList<>();
 
     /** The services of {@code type} registered and not yet unregistered. */
-    <T> List<T> up(Class<T> type) {
+    public <T> List<T> up(Class<T> type) {
         return registered.stream().filter(r -> r.up && r.type == type).map(r -> type.cast(r.service)).toList();
     }
 
     @SuppressWarnings("unchecked")
-    BundleContext context() {
+    public BundleContext context() {
         return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                 (proxy, m, args) -> {
                     if (!m.getName().equals("registerService") || !(args[0] instanceof Class<?>)) {

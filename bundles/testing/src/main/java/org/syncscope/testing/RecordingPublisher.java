@@ -1,4 +1,4 @@
-package org.syncscope.demo.internal;
+package org.syncscope.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +13,18 @@ import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
 
 /** A PvPublisher that keeps what is served and the last post of each PV; posts may be made to fail. */
-final class RecordingPublisher implements PvPublisher {
+public final class RecordingPublisher implements PvPublisher {
 
-    record Post(PvValue value, AlarmSeverity severity, AlarmStatus status) {
+    /** One post: the value and its alarm. */
+    public record Post(PvValue value, AlarmSeverity severity, AlarmStatus status) {
     }
 
-    final Map<String, Post> last = new ConcurrentHashMap<>();
-    final Map<String, PublishedPv> served = new ConcurrentHashMap<>();
+    /** The last post of each PV, by name. */
+    public final Map<String, Post> last = new ConcurrentHashMap<>();
+    /** The PVs published and not closed, by name. */
+    public final Map<String, PublishedPv> served = new ConcurrentHashMap<>();
     /** This many posts throw an exception without a message before posts succeed. */
-    final AtomicInteger failingPosts = new AtomicInteger();
+    public final AtomicInteger failingPosts = new AtomicInteger();
 
     @Override
     public PublishedPv publish(PvSpec spec) {

@@ -1,4 +1,4 @@
-package org.syncscope.cas.internal;
+package org.syncscope.testing;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
@@ -12,15 +12,15 @@ import java.util.Map;
  * A typed configuration over raw properties, converted as Declarative Services does it: only when a
  * method is called, so a non-numeric value throws there (as SCR's raw NumberFormatException would).
  */
-final class Configs {
+public final class Configs {
 
-    static final String FILE = "felix.fileinstall.filename";
+    private static final String FILE = "felix.fileinstall.filename";
 
     private Configs() {
     }
 
     /** The properties as Config Admin would hand them over for {@code etc/FILE}. */
-    static Map<String, Object> fromFile(String file, Object... keysAndValues) {
+    public static Map<String, Object> fromFile(String file, Object... keysAndValues) {
         Map<String, Object> p = new HashMap<>();
         p.put(FILE, "file:/opt/syncscope/etc/" + file);
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -29,7 +29,8 @@ final class Configs {
         return p;
     }
 
-    static <T> T of(Class<T> type, Map<String, Object> properties) {
+    /** {@code type} (a DS configuration annotation) over {@code properties}, keys mapped from method names as DS does. */
+    public static <T> T of(Class<T> type, Map<String, Object> properties) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.getName().equals("toString") ? type.getSimpleName() + properties : null;
