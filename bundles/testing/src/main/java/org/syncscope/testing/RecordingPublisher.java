@@ -12,7 +12,10 @@ import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
 
-/** A PvPublisher that keeps what is served and the last post of each PV; posts may be made to fail. */
+/**
+ * A PvPublisher that keeps what is served and the last post of each PV, and counts publish and close
+ * calls; posts may be made to fail. Like the CA server, it refuses a name already served.
+ */
 public final class RecordingPublisher implements PvPublisher {
 
     /** One post: the value and its alarm. */
@@ -23,11 +26,16 @@ public final class RecordingPublisher implements PvPublisher {
     public final Map<String, Post> last = new ConcurrentHashMap<>();
     /** The PVs published and not closed, by name. */
     public final Map<String, PublishedPv> served = new ConcurrentHashMap<>();
+    /** How many times {@code publish} was called. */
+    public final AtomicInteger publishCalls = new AtomicInteger();
+    /** How many times a published PV was closed. */
+    public final AtomicInteger closeCalls = new AtomicInteger();
     /** This many posts throw an exception without a message before posts succeed. */
     public final AtomicInteger failingPosts = new AtomicInteger();
 
     @Override
     public PublishedPv publish(PvSpec spec) {
+        publishCalls.incrementAndGet();
         PublishedPv pv = new PublishedPv() {
             @Override
             public PvSpec spec() {
@@ -49,6 +57,7 @@ public final class RecordingPublisher implements PvPublisher {
 
             @Override
             public void close() {
+                closeCalls.incrementAndGet();
                 served.remove(spec.name(), this);
             }
         };

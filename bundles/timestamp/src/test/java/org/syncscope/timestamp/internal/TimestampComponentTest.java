@@ -19,6 +19,7 @@ import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.time.ClockMode;
 import org.syncscope.testing.Configs;
+import org.syncscope.testing.RecordingPublisher;
 
 /**
  * The component as SCR drives it: activate, modified (one that rebuilt the clock before, one with a
@@ -30,7 +31,7 @@ class TimestampComponentTest {
     private static final Duration DEADLINE = Duration.ofSeconds(15);
     private static final long S = 1_000_000_000L;
 
-    private final FakePublisher publisher = new FakePublisher();
+    private final RecordingPublisher publisher = new RecordingPublisher();
     private final List<TimestampComponent> started = new CopyOnWriteArrayList<>();
 
     // --- the component's API as the tests use it ---
@@ -87,7 +88,7 @@ class TimestampComponentTest {
         List<Long> heard = new CopyOnWriteArrayList<>();
         c.addEventListener(0x10, (n, t) -> heard.add(t));   // through TimestampService, as TIMEAV does
         await().atMost(DEADLINE).until(() -> publisher.last.containsKey("TS:Mode"));
-        int publishedBefore = publisher.published.get();
+        int publishedBefore = publisher.publishCalls.get();
         es.sync();
         es.event(0x10, 5);
         await().atMost(DEADLINE).until(() -> heard.size() == 1);
@@ -103,8 +104,8 @@ class TimestampComponentTest {
         assertThat(es.events).as("one event handler, not one per rebuild").hasSize(1);
         assertThat(c.eventTime(0x10)).as("the event table survived").isEqualTo(heard.get(1));
         assertThat(c.currentTime()).as("time did not go back").isGreaterThanOrEqualTo(before);
-        assertThat(publisher.withdrawn.get()).as("status PVs not withdrawn").isZero();
-        assertThat(publisher.published.get()).as("nor published again").isEqualTo(publishedBefore);
+        assertThat(publisher.closeCalls.get()).as("status PVs not withdrawn").isZero();
+        assertThat(publisher.publishCalls.get()).as("nor published again").isEqualTo(publishedBefore);
     }
 
     @Test
@@ -249,7 +250,7 @@ class TimestampComponentTest {
     }
 
     private boolean alarmPosted(AlarmSeverity severity) {
-        FakePublisher.Post p = publisher.last.get("TS:Alarm");
+        RecordingPublisher.Post p = publisher.last.get("TS:Alarm");
         return p != null && p.severity() == severity
                 && ((PvValue.EnumValue) p.value()).label().equals(severity == AlarmSeverity.NO_ALARM ? "OK" : "FAILURE");
     }
