@@ -106,6 +106,10 @@ public final class ChannelAccessServer {
         context = null;
         pvs.values().forEach(ServedPv::disconnectClients);
         destroy(ctx);
+        int leftovers = ServerDisconnect.closeLeftovers(ctx);
+        if (leftovers > 0) {
+            LOG.warn("Channel Access server on {}: closed {} client connection(s) CAJ accepted while stopping", ports, leftovers);
+        }
         try {
             endBeacons(ctx, beaconThread);
             if (!ctx.awaitTimerEnd(STOP_WAIT_MS)) {
