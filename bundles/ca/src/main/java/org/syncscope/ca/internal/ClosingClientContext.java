@@ -3,6 +3,7 @@ package org.syncscope.ca.internal;
 import com.cosylab.epics.caj.CAJContext;
 import com.cosylab.epics.caj.util.Timer;
 import gov.aps.jca.CAException;
+import java.util.logging.Logger;
 
 /**
  * CAJ's client context on a {@link ClosingTimer}, shut down however its destroy ends (CAJ shuts
@@ -11,6 +12,12 @@ import gov.aps.jca.CAException;
 final class ClosingClientContext extends CAJContext {
 
     private final ClosingTimer closingTimer = new ClosingTimer();
+
+    /** CAJ names its logger after the class: keep CAJ's name, which etc/org.ops4j.pax.logging.cfg filters. */
+    @Override
+    protected void initializeLogger() {
+        logger = Logger.getLogger(CAJContext.class.getName());
+    }
 
     @Override
     public Timer getTimer() {

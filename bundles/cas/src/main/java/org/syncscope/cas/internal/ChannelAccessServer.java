@@ -111,7 +111,7 @@ public final class ChannelAccessServer {
             LOG.warn("Channel Access server on {}: closed {} client connection(s) CAJ accepted while stopping", ports, leftovers);
         }
         try {
-            endBeacons(ctx, beaconThread);
+            endBeacons(beaconThread);
             if (!ctx.awaitTimerEnd(STOP_WAIT_MS)) {
                 LOG.warn("Channel Access server on {}: its timer thread did not end within {} ms", ports, STOP_WAIT_MS);
             }
@@ -133,18 +133,15 @@ public final class ChannelAccessServer {
 
     /**
      * Waits for the beacon thread's {@code run} to return. A destroy that came while it was
-     * entering {@code run} is lost on it (CAJ then marks the context running again and waits for
-     * a shutdown for good), so it is told again until it ends.
+     * entering {@code run} is lost on it (CAJ clears the shutdown flag there and then waits for
+     * one for good, and a destroyed context takes no second shutdown), so it is interrupted,
+     * which ends CAJ's wait, until it ends.
      */
-    private static void endBeacons(ClosingServerContext ctx, Thread beacons) throws InterruptedException {
+    private static void endBeacons(Thread beacons) throws InterruptedException {
         long deadline = System.nanoTime() + STOP_WAIT_MS * 1_000_000L;
         beacons.join(100);
         while (beacons.isAlive() && System.nanoTime() < deadline) {
-            try {
-                ctx.shutdown();
-            } catch (CAException | IllegalStateException alreadyDestroyed) {
-                // the usual case: run has not come this far, or has ended
-            }
+            beacons.interrupt();
             beacons.join(100);
         }
         if (beacons.isAlive()) {

@@ -4,6 +4,7 @@ import com.cosylab.epics.caj.cas.CAJServerContext;
 import com.cosylab.epics.caj.util.Timer;
 import gov.aps.jca.CAException;
 import gov.aps.jca.cas.Server;
+import java.util.logging.Logger;
 
 /**
  * CAJ's server context on a {@link ClosingTimer}, shut down however its destroy ends (it is shut
@@ -12,6 +13,12 @@ import gov.aps.jca.cas.Server;
 final class ClosingServerContext extends CAJServerContext {
 
     private final ClosingTimer closingTimer = new ClosingTimer();
+
+    /** CAJ names its logger after the class: keep CAJ's name, which etc/org.ops4j.pax.logging.cfg filters. */
+    @Override
+    protected void initializeLogger() {
+        logger = Logger.getLogger(CAJServerContext.class.getName());
+    }
 
     @Override
     public Timer getTimer() {
