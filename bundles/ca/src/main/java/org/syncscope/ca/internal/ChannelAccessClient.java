@@ -1,7 +1,6 @@
 package org.syncscope.ca.internal;
 
 import org.syncscope.api.time.EpicsTime;
-import com.cosylab.epics.caj.CAJContext;
 import gov.aps.jca.CAException;
 import gov.aps.jca.Channel;
 import gov.aps.jca.configuration.ConfigurationException;
@@ -45,7 +44,7 @@ public final class ChannelAccessClient implements AutoCloseable {
     /** How long closing waits for CAJ to destroy a context (its threads and sockets) before going on. */
     static final Duration DESTROY_DEADLINE = Duration.ofSeconds(5);
 
-    private volatile CAJContext context;
+    private volatile ClosingClientContext context;
     private volatile ClientSettings settings;
     private final Set<CaSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
@@ -54,7 +53,7 @@ public final class ChannelAccessClient implements AutoCloseable {
         this.context = newContext(settings);
     }
 
-    private static CAJContext newContext(ClientSettings settings) throws CAException {
+    private static ClosingClientContext newContext(ClientSettings settings) throws CAException {
         DefaultConfiguration config = new DefaultConfiguration("CAJContext");
         config.setAttribute("addr_list", settings.addresses().toString());
         config.setAttribute("auto_addr_list", Boolean.toString(settings.autoAddresses()));
@@ -66,13 +65,18 @@ public final class ChannelAccessClient implements AutoCloseable {
         DefaultConfiguration dispatcher = new DefaultConfiguration("event_dispatcher");
         dispatcher.setAttribute("class", "gov.aps.jca.event.QueuedEventDispatcher");
         config.addChild(dispatcher);
-        CAJContext context = new CAJContext();
+        ClosingClientContext context = new ClosingClientContext();
         try {
             context.configure(config);
         } catch (ConfigurationException e) {
             throw new IllegalArgumentException("CAJ refused the client settings " + settings + ": " + e.getMessage(), e);
         }
-        context.initialize();
+        try {
+            context.initialize();
+        } catch (CAException | RuntimeException e) {
+            destroyBounded(context);   // its reactor and threads may run already
+            throw e;
+        }
         return context;
     }
 
@@ -82,8 +86,8 @@ public final class ChannelAccessClient implements AutoCloseable {
      * {@link #DESTROY_DEADLINE}.
      */
     public void reconfigure(ClientSettings next) throws CAException {
-        CAJContext fresh = newContext(next);
-        CAJContext old = context;
+        ClosingClientContext fresh = newContext(next);
+        ClosingClientContext old = context;
         context = fresh;
         settings = next;
         for (CaSubscription s : List.copyOf(subscriptions)) {
@@ -177,13 +181,23 @@ public final class ChannelAccessClient implements AutoCloseable {
         destroyBounded(context);
     }
 
-    /** Destroys a context on a thread of its own, waiting at most {@link #DESTROY_DEADLINE}. */
-    static boolean destroyBounded(CAJContext old) {
+    /**
+     * Destroys a context on a thread of its own, waiting at most {@link #DESTROY_DEADLINE}; past it
+     * the destroy goes on in the background. Its timer is shut down even if CAJ's destroy throws.
+     */
+    static boolean destroyBounded(ClosingClientContext old) {
         Thread t = new Thread(() -> {
             try {
                 old.destroy();
-            } catch (CAException | IllegalStateException e) {
+            } catch (CAException | RuntimeException e) {
                 LOG.warn("closing the Channel Access client: {}", e.toString());
+            }
+            try {
+                if (!old.awaitTimerEnd(DESTROY_DEADLINE.toMillis())) {
+                    LOG.warn("the Channel Access client's timer thread did not end within {} s", DESTROY_DEADLINE.toSeconds());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }, "ca-client-destroy");
         t.setDaemon(true);

@@ -24,10 +24,12 @@ import org.syncscope.api.pv.PvSpec;
 public final class ChannelAccessServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelAccessServer.class);
+    /** How long a stop waits for the CAJ context's beacon and timer threads to end. */
+    private static final long STOP_WAIT_MS = 5000;
 
     private final Map<String, ServedPv> pvs = new ConcurrentHashMap<>();
     private final DefaultServerImpl registry = new DefaultServerImpl();
-    private volatile CAJServerContext context;   // read without the lock when a PV is withdrawn
+    private volatile ClosingServerContext context;   // read without the lock when a PV is withdrawn
     private Thread beaconThread;
     private ServerSettings settings;
     private Ports ports;
@@ -54,7 +56,7 @@ public final class ChannelAccessServer {
         config.setAttribute("auto_beacon_addr_list", Boolean.toString(settings.autoBeaconAddresses()));
         config.setAttribute("beacon_period", Float.toString(settings.beaconPeriodSeconds()));
         config.setAttribute("ignore_addr_list", settings.ignoreAddresses().toString());
-        CAJServerContext ctx = new CAJServerContext();
+        ClosingServerContext ctx = new ClosingServerContext();
         // CAJ's JCALibrary.createServerContext initialises before configuring, so ports set there
         // are ignored: configure first, then initialise.
         try {
@@ -64,7 +66,11 @@ public final class ChannelAccessServer {
         }
         try {
             ctx.initialize(registry);
-        } catch (RuntimeException e) {
+        } catch (CAException | RuntimeException e) {
+            destroy(ctx);   // its reactor and thread pool may run already
+            if (e instanceof CAException ca) {
+                throw ca;
+            }
             // CAJ wraps a failed UDP bind (port in use without address reuse, say) in a bare RuntimeException
             throw new CAException("cannot bind UDP port " + settings.port() + ": "
                     + (e.getCause() != null ? e.getCause() : e), e);
@@ -96,21 +102,51 @@ public final class ChannelAccessServer {
         if (context == null) {
             return;
         }
+        ClosingServerContext ctx = context;
+        context = null;
         pvs.values().forEach(ServedPv::disconnectClients);
-        try {
-            context.destroy();
-        } catch (CAException | IllegalStateException e) {
-            LOG.warn("stopping the Channel Access server: {}", e.toString());
+        destroy(ctx);
+        int leftovers = ServerDisconnect.closeLeftovers(ctx);
+        if (leftovers > 0) {
+            LOG.warn("Channel Access server on {}: closed {} client connection(s) CAJ accepted while stopping", ports, leftovers);
         }
         try {
-            beaconThread.join(5000);
+            endBeacons(beaconThread);
+            if (!ctx.awaitTimerEnd(STOP_WAIT_MS)) {
+                LOG.warn("Channel Access server on {}: its timer thread did not end within {} ms", ports, STOP_WAIT_MS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        context = null;
         beaconThread = null;
         LOG.info("Channel Access server on {} stopped", ports);
         ports = null;
+    }
+
+    private static void destroy(ClosingServerContext ctx) {
+        try {
+            ctx.destroy();
+        } catch (CAException | RuntimeException e) {
+            LOG.warn("stopping the Channel Access server: {}", e.toString());
+        }
+    }
+
+    /**
+     * Waits for the beacon thread's {@code run} to return. A destroy that came while it was
+     * entering {@code run} is lost on it (CAJ clears the shutdown flag there and then waits for
+     * one for good, and a destroyed context takes no second shutdown), so it is interrupted,
+     * which ends CAJ's wait, until it ends.
+     */
+    private static void endBeacons(Thread beacons) throws InterruptedException {
+        long deadline = System.nanoTime() + STOP_WAIT_MS * 1_000_000L;
+        beacons.join(100);
+        while (beacons.isAlive() && System.nanoTime() < deadline) {
+            beacons.interrupt();
+            beacons.join(100);
+        }
+        if (beacons.isAlive()) {
+            LOG.warn("Channel Access server: its beacon thread did not end within {} ms", STOP_WAIT_MS);
+        }
     }
 
     /** Stops and starts again with new settings, keeping every PV. */

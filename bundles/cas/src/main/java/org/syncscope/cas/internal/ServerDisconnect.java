@@ -4,7 +4,9 @@ import com.cosylab.epics.caj.cas.CAJServerContext;
 import com.cosylab.epics.caj.cas.CASTransport;
 import gov.aps.jca.cas.ServerChannel;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +58,33 @@ final class ServerDisconnect {
             LOG.warn("cannot list CA client connections ({}); clients of a withdrawn PV are not told", e.toString());
         }
         return out;
+    }
+
+    /**
+     * Closes the client connections a destroyed context still holds: CAJ's acceptor may take one
+     * while the context is destroyed (after its connections were closed), and then fails to hand it
+     * to the stopped reactor ("Reactor is already shutdown"), leaving the socket open and unserved.
+     * The client keeps using that connection for every channel to this address, so PVs of the
+     * next server on the same port stay unreachable to it. Returns how many were closed.
+     */
+    static int closeLeftovers(CAJServerContext destroyed) {
+        int closed = 0;
+        for (CASTransport client : clients(destroyed)) {
+            try {
+                client.close(true);   // ends its event thread; its socket close is queued to the dead reactor
+            } catch (RuntimeException e) {
+                LOG.debug("closing a left-over CA client connection: {}", e.toString());
+            }
+            try {
+                Field socket = CASTransport.class.getDeclaredField("channel");
+                socket.setAccessible(true);
+                ((Channel) socket.get(client)).close();
+                closed++;
+            } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+                LOG.warn("cannot close a left-over CA client connection from {}: {}", client.getRemoteAddress(), e.toString());
+            }
+        }
+        return closed;
     }
 
     /** Sends the 16-byte CA header: command 27, parameter 1 = the client's channel id. */
