@@ -11,6 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,13 @@ public final class ChannelAccessServer {
     private Thread beaconThread;
     private ServerSettings settings;
     private Ports ports;
+    /** Tells clients that PVs are gone; its one thread ends when idle. */
+    private final ThreadPoolExecutor withdrawing = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "syncscope-cas-withdraw");
+                t.setDaemon(true);
+                return t;
+            });
 
     /**
      * The ports actually bound: CAJ falls back to a dynamic TCP port when the configured one is
@@ -196,17 +206,28 @@ public final class ChannelAccessServer {
         return out;
     }
 
-    /** Withdraws a PV; clients connected to it see it disconnect. */
+    /**
+     * Withdraws a PV at once (its name is free again when this returns); clients connected to it are
+     * told on the withdraw thread, since writing to a slow client may block and a PV is often closed
+     * from a component's deactivate.
+     */
     private void unpublish(ServedPv pv) {
         if (pvs.remove(pv.getName(), pv)) {
             registry.unregisterProcessVariable(pv.getName());
-            tellClientsChannelsAreGone(pv);
-            pv.disconnectClients();
+            CAJServerContext server = context;
+            withdrawing.execute(() -> {
+                try {
+                    tellClientsChannelsAreGone(pv, server);
+                    pv.disconnectClients();
+                } catch (RuntimeException e) {
+                    // the server stopped meanwhile: its connections are closed, so are the clients' channels
+                    LOG.debug("withdrawing {}: {}", pv.getName(), e.toString());
+                }
+            });
         }
     }
 
-    private void tellClientsChannelsAreGone(ServedPv pv) {
-        CAJServerContext server = context;
+    private void tellClientsChannelsAreGone(ServedPv pv, CAJServerContext server) {
         if (server == null) {
             return;   // stopped: every client connection is closed already
         }
