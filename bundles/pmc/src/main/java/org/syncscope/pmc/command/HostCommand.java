@@ -60,16 +60,33 @@ public class HostCommand implements Action {
             printRaw(out, id.get());
             return null;
         }
-        HostPtpStatus s = pmc.hostStatus();
+        HostPtpStatus s = pmc.hostStatus();   // one reading: the ports below are from the same moment
         out.printf("Role=%s, stepsRemoved=%d, offsetFromMaster=%.1f, meanPathDelay=%.1f, GrandmasterClockID=%s%n",
-                s.role() == HostPtpRole.GRANDMASTER ? "Grandmaster" : "Slave", s.current().stepsRemoved(),
-                s.current().offsetFromMasterNs(), s.current().meanPathDelayNs(), s.grandmasterIdentity());
-        for (PortDataSet p : pmc.portDataSets()) {
+                s.role().displayName(), s.current().stepsRemoved(), s.current().offsetFromMasterNs(),
+                s.current().meanPathDelayNs(), s.grandmasterIdentity());
+        for (PortDataSet p : s.ports()) {
             out.printf("port %s: %s%n", p.portIdentity(), p.portState());
+        }
+        if (!s.role().synchronised()) {
+            out.println("WARNING: the host is neither grandmaster nor slave: " + explain(s.role()));
         }
         s.timeStatus().ifPresent(t -> out.printf("master_offset=%d ns, gmPresent=%s%n", t.masterOffsetNs(), t.gmPresent()));
         out.println("(" + pmc.describe() + ")");
         return null;
+    }
+
+    private static String explain(HostPtpRole role) {
+        return switch (role) {
+            case LISTENING -> "its port waits for Announce messages (ptp4l just started, or its master is gone)";
+            case UNCALIBRATED -> "its port has chosen a master and is not synchronised to it yet";
+            case PRE_MASTER -> "its port is qualifying to become master";
+            case INITIALIZING -> "its port is initialising";
+            case PASSIVE -> "a better master is on the network and this grandmaster-capable clock (clockClass "
+                    + "<= 127) stays passive: its time is not synchronised";
+            case FAULTY -> "its port is faulty (link down?)";
+            case DISABLED -> "its ports are disabled";
+            case GRANDMASTER, SLAVE -> "";
+        };
     }
 
     private void printRaw(PrintStream out, DataSetId id) throws PtpManagementException {

@@ -16,8 +16,12 @@ interface LibC extends Library {
     int SOCK_DGRAM = 2;
     int SOCK_CLOEXEC = 0x80000;
     short POLLIN = 0x1;
+    /** Linux's value: return EAGAIN instead of blocking. */
+    int MSG_DONTWAIT = 0x40;
 
     int EINTR = 4;
+    /** Also EWOULDBLOCK on Linux. */
+    int EAGAIN = 11;
     int ENOENT = 2;
     int EACCES = 13;
     int EPERM = 1;

@@ -1,39 +1,40 @@
 package org.syncscope.pmc.internal;
 
-import java.util.Optional;
-import org.syncscope.api.ptp.ClockIdentity;
-import org.syncscope.api.ptp.CurrentDataSet;
-import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.ptp.HostPtpStatus;
 import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.ptp.PtpManagementException;
-import org.syncscope.api.ptp.TimeStatusNp;
 
 /**
- * What both ways of reaching ptp4l (its socket, or the pmc program) share: the host role decided as
- * the site's existing tools decide it.
+ * What both ways of reaching ptp4l (its socket, or the pmc program) share: the host status decided
+ * from one reading of all its data sets, read a second time (within the same timeout) when the
+ * first contradicts itself.
  */
 abstract class ManagementClient implements PtpManagement, AutoCloseable {
 
     /** "native /var/run/ptp4l" or "command /usr/sbin/pmc -s /var/run/ptp4l", for messages. */
     abstract String describe();
 
-    /**
-     * stepsRemoved 0: this host is the grandmaster, and the grandmaster's identity is this clock's
-     * (pmc's tools take it from the source of the GRANDMASTER_SETTINGS_NP reply, which is the same
-     * clock identity DEFAULT_DATA_SET holds). Otherwise a slave of the grandmaster TIME_STATUS_NP
-     * names; PARENT_DATA_SET's when ptp4l reports no grandmaster present yet.
-     */
+    /** The per-request timeout in ms. */
+    abstract long timeoutMs();
+
+    /** Every data set of {@link HostDataSets#ASKED} in one exchange, all of it done by {@code deadline}. */
+    abstract HostDataSets readHostDataSets(long deadlineNanos) throws PtpManagementException;
+
     @Override
     public HostPtpStatus hostStatus() throws PtpManagementException {
-        CurrentDataSet current = currentDataSet();
-        if (current.stepsRemoved() == 0) {
-            return new HostPtpStatus(HostPtpRole.GRANDMASTER, current, defaultDataSet().clockIdentity(),
-                    Optional.empty());
+        long deadline = System.nanoTime() + timeoutMs() * 1_000_000L;
+        HostDataSets first = readHostDataSets(deadline);
+        String why = HostRoleRule.contradiction(first);
+        if (why.isEmpty()) {
+            return HostRoleRule.status(first);
         }
-        TimeStatusNp time = timeStatus();
-        ClockIdentity gm = time.gmPresent() ? time.gmIdentity() : parentDataSet().grandmasterIdentity();
-        return new HostPtpStatus(HostPtpRole.SLAVE, current, gm, Optional.of(time));
+        HostDataSets second = readHostDataSets(deadline);
+        String again = HostRoleRule.contradiction(second);
+        if (again.isEmpty()) {
+            return HostRoleRule.status(second);
+        }
+        throw new PtpManagementException("ptp4l's data sets contradicted each other in two readings (" + why + "; "
+                + again + "): its state is changing, ask again");
     }
 
     @Override

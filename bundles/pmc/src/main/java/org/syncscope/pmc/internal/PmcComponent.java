@@ -40,16 +40,15 @@ import org.syncscope.api.time.EpicsTime;
  * stay); with {@code publishPeriodSeconds > 0} the host status is also posted as PVs, which come
  * back by themselves when the Channel Access server is redeployed.
  *
- * <p>Activate, modified and deactivate never wait for ptp4l: building a client does no I/O, and
- * closing the old one, (re)starting the publisher and every publish run on the adapter's own
- * thread. A client closed while an exchange is in progress is closed by that exchange as it ends.
+ * <p>Activate, modified and deactivate never wait for ptp4l nor for a thread: building a client
+ * does no I/O, closing one only marks it (an exchange in progress on it ends within 50 ms and closes
+ * its socket), and (re)starting the publisher and every publish run on the adapter's own thread.
  */
 @Component(service = {PtpManagement.class, PmcComponent.class}, configurationPid = PmcConfig.PID, immediate = true)
 @Designate(ocd = PmcConfig.class)
 public final class PmcComponent implements PtpManagement {
 
     private static final Logger LOG = LoggerFactory.getLogger(PmcComponent.class);
-    private static final long STOP_WAIT_MS = 2000;
 
     private final RebindingPublisher publisher = new RebindingPublisher("pmc adapter");
     /** The adapter's own thread: closes replaced clients, runs the publisher. */
@@ -64,7 +63,7 @@ public final class PmcComponent implements PtpManagement {
     private volatile String refusal = "";
     private volatile boolean stopped;
     // confined to the worker thread
-    private ScheduledFuture<?> publishing;
+    private volatile ScheduledFuture<?> publishing;   // written on the worker, cancelled by deactivate
     private HostStatusPvs pvs;
     private String lastProblem = "";
 
@@ -102,27 +101,31 @@ public final class PmcComponent implements PtpManagement {
         apply(s);
     }
 
+    /**
+     * Never waits: the client is closed (an exchange in progress ends within 50 ms, a pmc run is
+     * killed), the PVs are closed on the adapter's thread, which then ends by itself.
+     */
     @Deactivate
     void deactivate() {
         stopped = true;
-        worker.shutdownNow();
-        try {
-            if (!worker.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("pmc adapter: its thread did not stop within {} ms (a request to ptp4l in progress); going on",
-                        STOP_WAIT_MS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         ManagementClient c = client;
         client = null;
         if (c != null) {
             c.close();
         }
-        HostStatusPvs p = pvs;
-        if (p != null) {
-            p.close();
+        ScheduledFuture<?> running = publishing;
+        if (running != null) {
+            running.cancel(true);
         }
+        try {
+            worker.execute(() -> {
+                stopPublishing();
+                closePvs();
+            });
+        } catch (RejectedExecutionException alreadyStopped) {
+            // nothing was started
+        }
+        worker.shutdown();
     }
 
     /** The settings, or null with {@link #refusal} saying why; no config method is called on a bad value. */
@@ -140,20 +143,30 @@ public final class PmcComponent implements PtpManagement {
         }
     }
 
-    /** Swaps the client now (no I/O); the old one is closed and the publisher restarted on the worker. */
+    /**
+     * Swaps the client now (no I/O); the old one is closed and the publishing rescheduled on the
+     * worker. The PVs stay (their clients stay connected) unless the prefix changed or publishing
+     * was switched off.
+     */
     private void apply(PmcSettings next) {
         ManagementClient old = client;
         ManagementClient fresh = next.newClient();
         client = fresh;
         settings = next;
         LOG.info("pmc adapter: {} (timeout {} ms, domain {})", fresh.describe(), next.timeoutMs(), next.domainNumber());
+        if (old != null) {
+            old.close();   // never waits; an exchange in progress on it ends soon
+        }
         try {
             worker.execute(() -> {
                 stopPublishing();
-                if (old != null) {
-                    old.close();
+                if (client != fresh) {
+                    return;   // a later change is queued behind this one
                 }
-                if (next.publishPeriodSeconds() > 0 && client == fresh) {
+                if (next.publishPeriodSeconds() == 0 || (pvs != null && !pvs.prefix().equals(next.pvPrefix()))) {
+                    closePvs();
+                }
+                if (next.publishPeriodSeconds() > 0) {
                     startPublishing(next);
                 }
             });
@@ -163,14 +176,17 @@ public final class PmcComponent implements PtpManagement {
     }
 
     private void startPublishing(PmcSettings s) {
-        try {
-            pvs = new HostStatusPvs(publisher, s.pvPrefix());
-        } catch (RuntimeException bad) {
-            LOG.error("pmc adapter: host status PVs not published: {}", bad.getMessage());
-            return;
+        if (pvs == null) {
+            try {
+                pvs = new HostStatusPvs(publisher, s.pvPrefix());
+            } catch (RuntimeException bad) {
+                LOG.error("pmc adapter: host status PVs not published: {}", bad.getMessage());
+                return;
+            }
         }
         HostStatusPvs target = pvs;
-        publishing = worker.scheduleWithFixedDelay(() -> publishSafely(target), 0, s.publishPeriodSeconds(),
+        // at a fixed rate: a reading takes up to timeoutMs, the PVs still follow the configured period
+        publishing = worker.scheduleAtFixedRate(() -> publishSafely(target), 0, s.publishPeriodSeconds(),
                 TimeUnit.SECONDS);
     }
 
@@ -185,19 +201,21 @@ public final class PmcComponent implements PtpManagement {
         }
     }
 
+    /** Stamped when the reading is complete (or has failed), not when it was asked for. */
     private void publish(HostStatusPvs target) {
-        long now = EpicsTime.unixNanos(Instant.now());
         try {
             HostPtpStatus status = hostStatus();
-            List<PortDataSet> ports = portDataSets();
-            target.update(status, ports, now);
+            target.update(status, EpicsTime.unixNanos(Instant.now()));
             if (!lastProblem.isEmpty()) {
-                LOG.info("pmc adapter: ptp4l answers again ({})", status.role());
+                LOG.info("pmc adapter: ptp4l answers again ({})", status.role().displayName());
                 lastProblem = "";
             }
         } catch (PtpManagementException | RuntimeException e) {
+            if (stopped) {
+                return;   // closed under it by deactivate: not a problem of ptp4l's
+            }
             problem("host PTP status unavailable: " + describe(e));
-            target.failed(now);
+            target.failed(EpicsTime.unixNanos(Instant.now()));
         }
     }
 
@@ -218,6 +236,9 @@ public final class PmcComponent implements PtpManagement {
             publishing.cancel(false);
             publishing = null;
         }
+    }
+
+    private void closePvs() {
         if (pvs != null) {
             pvs.close();
             pvs = null;

@@ -128,6 +128,27 @@ final class UnixDatagramSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one datagram unless the receiver's queue is full (a ptp4l that does not read): then
+     * returns false at once instead of waiting, as a blocking send would, for as long as it takes.
+     */
+    boolean sendWithoutWaiting(Path destination, byte[] data) throws LastErrorException, IOException {
+        byte[] address = address(destination);
+        while (true) {
+            try {
+                c.sendto(fd(), data, new NativeLong(data.length), LibC.MSG_DONTWAIT, address, address.length);
+                return true;
+            } catch (LastErrorException e) {
+                if (e.getErrorCode() == LibC.EAGAIN) {
+                    return false;
+                }
+                if (e.getErrorCode() != LibC.EINTR) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Sends to the socket that sent {@code request}: how a test's stand-in for ptp4l answers. */
     void reply(Datagram request, byte[] data) throws LastErrorException, IOException {
         send(Path.of(request.sender()), data);

@@ -10,6 +10,8 @@ import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.ptp.HostPtpStatus;
 import org.syncscope.api.ptp.ParentDataSet;
 import org.syncscope.api.ptp.PortDataSet;
+import org.syncscope.api.ptp.PortIdentity;
+import org.syncscope.api.ptp.PortState;
 import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.ptp.TimeStatusNp;
@@ -26,14 +28,20 @@ final class FixedHost implements PtpManagement {
         this.failure = failure;
     }
 
+    static final ClockIdentity HOST = new ClockIdentity(0x0a005afffe4f974eL);
+
     static FixedHost grandmaster() {
-        return new FixedHost(new HostPtpStatus(HostPtpRole.GRANDMASTER, new CurrentDataSet(0, 0, 0), GM, Optional.empty()),
-                null);
+        return new FixedHost(new HostPtpStatus(HostPtpRole.GRANDMASTER, new CurrentDataSet(0, 0, 0), GM, GM,
+                List.of(port(GM, PortState.MASTER)), Optional.empty()), null);
     }
 
     static FixedHost slave() {
-        return new FixedHost(new HostPtpStatus(HostPtpRole.SLAVE, new CurrentDataSet(1, -12.5, 2800.0), GM,
-                Optional.empty()), null);
+        return new FixedHost(new HostPtpStatus(HostPtpRole.SLAVE, new CurrentDataSet(1, -12.5, 2800.0), HOST, GM,
+                List.of(port(HOST, PortState.SLAVE)), Optional.empty()), null);
+    }
+
+    static PortDataSet port(ClockIdentity clock, PortState state) {
+        return new PortDataSet(new PortIdentity(clock, 1), state, -1, 0, 0, 4, -1, 1, 0, 2);
     }
 
     static FixedHost failing(String why) {
