@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
@@ -32,6 +33,8 @@ public final class RecordingPublisher implements PvPublisher {
     public final AtomicInteger closeCalls = new AtomicInteger();
     /** This many posts throw an exception without a message before posts succeed. */
     public final AtomicInteger failingPosts = new AtomicInteger();
+    /** Every time stamp posted to each PV, in posting order. */
+    public final Map<String, List<Long>> stamps = new ConcurrentHashMap<>();
 
     @Override
     public PublishedPv publish(PvSpec spec) {
@@ -48,6 +51,7 @@ public final class RecordingPublisher implements PvPublisher {
                     throw new IllegalArgumentException();
                 }
                 last.put(spec.name(), new Post(value, severity, status));
+                stamps.computeIfAbsent(spec.name(), n -> new CopyOnWriteArrayList<>()).add(timestampNanos);
             }
 
             @Override

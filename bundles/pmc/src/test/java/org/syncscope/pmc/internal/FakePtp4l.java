@@ -16,6 +16,8 @@ final class FakePtp4l implements AutoCloseable {
     private final UnixDatagramSocket socket;
     private final Thread thread;
     private final AtomicInteger requests = new AtomicInteger();
+    /** Each request's sender socket and management id, in arrival order. */
+    private final List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile Function<Reply, List<byte[]>> responder;
     private volatile boolean running = true;
 
@@ -35,6 +37,11 @@ final class FakePtp4l implements AutoCloseable {
         return requests.get();
     }
 
+    /** "SENDER_PATH DATA_SET_NAME (0xID)" per request received. */
+    List<String> log() {
+        return List.copyOf(log);
+    }
+
     void respondWith(Function<Reply, List<byte[]>> next) {
         responder = next;
     }
@@ -48,6 +55,7 @@ final class FakePtp4l implements AutoCloseable {
                 }
                 requests.incrementAndGet();
                 Reply request = ManagementMessage.parse(d.data());
+                log.add(d.sender() + " " + DataSetId.describe(request.managementId()));
                 for (byte[] answer : responder.apply(request)) {
                     socket.reply(d, answer);
                 }

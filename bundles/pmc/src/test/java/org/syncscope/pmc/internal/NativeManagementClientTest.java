@@ -67,6 +67,7 @@ class NativeManagementClientTest {
                     ReplyBytes.body(new TimeStatusNp(-812, 1_700_000_000_000_000_000L, 0, 0, 0, 0, 0, true, GM))));
             case 0x2004 -> List.of(port(seq, 3, PortState.PASSIVE), port(seq, 1, PortState.SLAVE),
                     port(seq, 2, PortState.MASTER));
+            case 0x2002 -> Ptp4lAnswers.slave(SELF, GM).answer(r);
             default -> List.of(ReplyBytes.error(SRC, seq, r.managementId(), 0x0006, "not here"));
         };
     }
@@ -95,9 +96,7 @@ class NativeManagementClientTest {
 
     @Test
     void grandmasterTakesItsOwnIdentity() throws Exception {
-        ptp4l.respondWith(r -> r.managementId() == 0x2001
-                ? List.of(ReplyBytes.response(SRC, r.sequenceId(), 0x2001, ReplyBytes.body(new CurrentDataSet(0, 0, 0))))
-                : slave(r));
+        ptp4l.respondWith(Ptp4lAnswers.grandmaster(SELF)::answer);
         HostPtpStatus host = client.hostStatus();
         assertThat(host.role()).isEqualTo(HostPtpRole.GRANDMASTER);
         assertThat(host.grandmasterIdentity()).isEqualTo(SELF);

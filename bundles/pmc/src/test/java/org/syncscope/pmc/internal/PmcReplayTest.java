@@ -3,9 +3,15 @@ package org.syncscope.pmc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +21,7 @@ import org.syncscope.api.ptp.ClockQuality;
 import org.syncscope.api.ptp.CurrentDataSet;
 import org.syncscope.api.ptp.DefaultDataSet;
 import org.syncscope.api.ptp.GrandmasterSettingsNp;
+import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.ptp.ParentDataSet;
 import org.syncscope.api.ptp.PortDataSet;
 import org.syncscope.api.ptp.PortIdentity;
@@ -138,5 +145,53 @@ class PmcReplayTest {
         assertThatThrownBy(missing::currentDataSet).hasMessageContaining(dir.resolve("none") + " does not exist");
         CommandManagementClient noPmc = new CommandManagementClient("/nonexistent/pmc", ptp4l.path(), 0, 3000);
         assertThatThrownBy(noPmc::currentDataSet).hasMessageStartingWith("cannot run pmc '/nonexistent/pmc'");
+    }
+
+    /** Issue 18: one pmc run per data set mixed moments during a state change; a reading is one run now. */
+    @Test
+    void aHostReadingIsOnePmcRunAskingForEveryDataSet() throws Exception {
+        CommandManagementClient command = new CommandManagementClient(PmcSettings.DEFAULT_PMC, ptp4l.path(), 0, 3000);
+        assertThat(command.hostStatus().role()).isEqualTo(HostPtpRole.SLAVE);
+        List<String> log = ptp4l.log();
+        assertThat(log).hasSize(5);
+        assertThat(log.stream().map(l -> l.substring(0, l.indexOf(' '))).distinct()).as("one pmc process")
+                .singleElement().asString().startsWith("/var/run/pmc.");
+        assertThat(log.stream().map(l -> l.substring(l.indexOf(' ') + 1))).containsExactlyInAnyOrder(
+                "DEFAULT_DATA_SET (0x2000)", "CURRENT_DATA_SET (0x2001)", "PARENT_DATA_SET (0x2002)",
+                "TIME_STATUS_NP (0xC000)", "PORT_DATA_SET (0x2004)");
+    }
+
+    /**
+     * Issue 18: a pmc killed at the deadline (here blocked sending into a ptp4l whose queue is full)
+     * left its /var/run/pmc.PID behind; the error comes within the timeout and the file goes.
+     */
+    @Test
+    void aPmcKilledAtTheDeadlineLeavesNoSocketFile() throws Exception {
+        Set<Path> before = pmcSockets();
+        UnixDatagramSocket stopped = UnixDatagramSocket.bind(dir.resolve("ptp4l-stopped"));
+        try (UnixDatagramSocket filler = UnixDatagramSocket.bind(dir.resolve("filler"))) {
+            int queued = 0;
+            while (filler.sendWithoutWaiting(stopped.path(), new byte[] {0})) {
+                queued++;
+            }
+            assertThat(queued).as("datagrams queued before the queue was full").isPositive();
+            CommandManagementClient command = new CommandManagementClient(PmcSettings.DEFAULT_PMC, stopped.path(), 0,
+                    300);
+            long start = System.nanoTime();
+            assertThatThrownBy(command::hostStatus).hasMessageStartingWith("pmc did not finish GET DEFAULT_DATA_SET, "
+                    + "CURRENT_DATA_SET, PARENT_DATA_SET, TIME_STATUS_NP, PORT_DATA_SET on " + stopped.path()
+                    + " within 300 ms");
+            // loose (a busy machine); without the bound pmc would block for good
+            assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(300 + 1000);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(pmcSockets()).isEqualTo(before));
+        } finally {
+            stopped.close();
+        }
+    }
+
+    private static Set<Path> pmcSockets() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("/var/run"))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("pmc.")).collect(Collectors.toSet());
+        }
     }
 }
