@@ -63,7 +63,11 @@ final class MonitorPvs implements AutoCloseable {
     void postInvalid(String verdictValue, AlarmStatus why, HostView host, long now) {
         post(verdict, new PvValue.EnumValue(VERDICTS.indexOf(verdictValue), verdictValue), now, AlarmSeverity.INVALID, why);
         postRole(host, now);
-        for (PublishedPv pv : all) {
+        List<PublishedPv> pvs;
+        synchronized (all) {
+            pvs = List.copyOf(all);
+        }
+        for (PublishedPv pv : pvs) {
             if (pv != verdict && pv != hostRole) {
                 PvValue v = last.get(pv);
                 post(pv, v != null ? v : zero(pv), now, AlarmSeverity.INVALID, why);
@@ -120,10 +124,15 @@ final class MonitorPvs implements AutoCloseable {
         }
     }
 
+    /** Idempotent, and safe beside a post on another thread (a post to a closed PV throws, and the cycle ends). */
     @Override
     public void close() {
-        all.forEach(PublishedPv::close);
-        all.clear();
+        List<PublishedPv> withdrawn;
+        synchronized (all) {
+            withdrawn = List.copyOf(all);
+            all.clear();
+        }
+        withdrawn.forEach(PublishedPv::close);
     }
 
     private PublishedPv add(PvPublisher publisher, PvSpec spec) {
