@@ -40,6 +40,41 @@ final class FixedHost implements PtpManagement {
                 List.of(port(HOST, PortState.SLAVE)), Optional.empty()), null);
     }
 
+    /** ptp4l just (re)started, or its master went away: stepsRemoved 0 and its own identity, like a grandmaster. */
+    static FixedHost listening() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.LISTENING, new CurrentDataSet(0, 0, 0), HOST, HOST,
+                List.of(port(HOST, PortState.LISTENING)), Optional.empty()), null);
+    }
+
+    /** The host's link is down: stepsRemoved 0 and its own identity, like a grandmaster. */
+    static FixedHost faulty() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.FAULTY, new CurrentDataSet(0, 0, 0), HOST, HOST,
+                List.of(port(HOST, PortState.FAULTY)), Optional.empty()), null);
+    }
+
+    /** A better master heard by a clockClass ≤ 127 clock: the last stepsRemoved and offset stay, frozen. */
+    static FixedHost passive() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.PASSIVE, new CurrentDataSet(1, -12.5, 2800.0), HOST, GM,
+                List.of(port(HOST, PortState.PASSIVE)), Optional.empty()), null);
+    }
+
+    /** A master chosen, not synchronised to yet. */
+    static FixedHost uncalibrated() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.UNCALIBRATED, new CurrentDataSet(1, 48_000.0, 2800.0), HOST,
+                GM, List.of(port(HOST, PortState.UNCALIBRATED)), Optional.empty()), null);
+    }
+
+    /** The host in {@code role}, one of the four above. */
+    static FixedHost unsettled(HostPtpRole role) {
+        return switch (role) {
+            case LISTENING -> listening();
+            case FAULTY -> faulty();
+            case PASSIVE -> passive();
+            case UNCALIBRATED -> uncalibrated();
+            default -> throw new IllegalArgumentException("no fixed host for " + role);
+        };
+    }
+
     static PortDataSet port(ClockIdentity clock, PortState state) {
         return new PortDataSet(new PortIdentity(clock, 1), state, -1, 0, 0, 4, -1, 1, 0, 2);
     }
