@@ -121,6 +121,27 @@ class ConvergenceCheckTest {
                 "  - Ubuntu 側が未収束: " + name + "：" + Labels.JA.roleMeaning(role));
     }
 
+    /** A ptp4l just restarted is Listening a few seconds: the check reads the host again while it polls. */
+    @Test
+    void aListeningHostThatBecomesGrandmasterConvergesBeforeTheTimeout() throws Exception {
+        // Listening for 5 readings: before polling and at the first four polls; the camera is Slave from poll 3
+        FixedHost host = FixedHost.listening().then(5, FixedHost.grandmaster());
+        ConvergenceCheck.Result r = run(List.of(ScriptedCamera.slave("S1", log)), host);
+        assertThat(r.convergence().converged()).isTrue();
+        assertThat(ticker.slept).as("converged at the fifth poll, not after 30 s").isEqualTo(2000);
+        assertThat(host.readCount).as("before polling, at each of 5 polls, at the end").isEqualTo(7);
+        assertThat(print(r, Labels.EN)).contains("✅ PTP sync OK: Host=Grandmaster, Cameras=Slave");
+    }
+
+    /** A host read as Slave or Grandmaster is not read again at each poll. */
+    @Test
+    void aSettledHostIsReadBeforeAndAfterPollingOnly() throws Exception {
+        FixedHost host = FixedHost.grandmaster();
+        ScriptedCamera stuck = new ScriptedCamera("ST1", PtpNode.GEV_IEEE1588, List.of(CameraPtpState.LISTENING), List.of(), log);
+        run(List.of(stuck), host);
+        assertThat(host.readCount).isEqualTo(2);
+    }
+
     /** Each unsettled role's hint says what it means. */
     @Test
     void theHintsSayWhatEachRoleMeans() throws Exception {

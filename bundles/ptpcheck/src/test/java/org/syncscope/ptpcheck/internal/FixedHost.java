@@ -22,10 +22,22 @@ final class FixedHost implements PtpManagement {
     static final ClockIdentity GM = new ClockIdentity(0xbcfce7fffe244dafL);
     private final HostPtpStatus status;
     private final String failure;
+    /** After {@link #reads} readings of this host, {@link #then}'s; null: this one for ever. */
+    private FixedHost then;
+    private int reads;
+    /** How many times hostStatus() was called. */
+    int readCount;
 
     private FixedHost(HostPtpStatus status, String failure) {
         this.status = status;
         this.failure = failure;
+    }
+
+    /** This host for {@code reads} readings, then {@code next} (ptp4l settling, e.g. Listening → Grandmaster). */
+    FixedHost then(int reads, FixedHost next) {
+        this.reads = reads;
+        this.then = next;
+        return this;
     }
 
     static final ClockIdentity HOST = new ClockIdentity(0x0a005afffe4f974eL);
@@ -85,6 +97,10 @@ final class FixedHost implements PtpManagement {
 
     @Override
     public HostPtpStatus hostStatus() throws PtpManagementException {
+        readCount++;
+        if (then != null && readCount > reads) {
+            return then.hostStatus();
+        }
         if (failure != null) {
             throw new PtpManagementException(failure);
         }
