@@ -73,7 +73,8 @@ public class PtpCheckIT {
     public void timestatNeedsAGrandmasterHost() {
         SyncscopeServer.CommandRun r = run("ptp:timestat");
         assertTrue(r.output(), r.output().contains("Ubuntu(host) PTP: role=Unknown, gmClockID=unknown"));
-        assertTrue(r.output(), r.output().contains("ERROR: the host is not the PTP grandmaster"));
+        assertTrue(r.output(), r.output().contains("ERROR: the host is not the PTP grandmaster: its PTP status cannot "
+                + "be read: no ptp4l socket at /var/run/ptp4l"));
         assertEquals(r.output(), 1, r.result());
         SyncscopeServer.CommandRun bad = run("ptp:timestat --samples 0");
         assertTrue(bad.output(), bad.output().contains("--samples 0: at least 1"));
@@ -88,11 +89,17 @@ public class PtpCheckIT {
                 + "for n in ['Verdict', 'HostRole', '05520129:Status', '05520125:Status', '05520125:Delta', 'MaxAbsDelta']:\n"
                 + "    pv = epics.PV('PTP:CHECK:' + n)\n"
                 + "    print('%s=%s' % (n, pv.get(as_string=not n.endswith('Delta'), timeout=10)))\n"
-                + "    print('%s.severity=%s' % (n, pv.severity))\n";
+                + "    print('%s.severity=%s' % (n, pv.severity))\n"
+                + "role = epics.PV('PTP:CHECK:HostRole')\n"
+                + "role.get_ctrlvars(timeout=10)\n"
+                + "print('HostRole.labels=%s' % ','.join(role.enum_strs))\n";
         String out = PyEpicsScript.run(CA_PORT, script);
         assertEquals(out, "OK", PyEpicsScript.value(out, "Verdict"));
         assertEquals(out, "UNKNOWN", PyEpicsScript.value(out, "HostRole"));
         assertEquals(out, "3", PyEpicsScript.value(out, "HostRole.severity"));
+        // issue 18: the labels of PTP:HOST:Role, the roles of HostPtpRole then UNKNOWN
+        assertEquals(out, "GRANDMASTER,SLAVE,UNCALIBRATED,PRE_MASTER,LISTENING,INITIALIZING,PASSIVE,FAULTY,DISABLED,UNKNOWN",
+                PyEpicsScript.value(out, "HostRole.labels"));
         assertEquals(out, "Master", PyEpicsScript.value(out, "05520129:Status"));
         assertEquals(out, "Slave", PyEpicsScript.value(out, "05520125:Status"));
         // -1.631232 ms from the demo offsets; the cameras are latched one after another, so on a busy

@@ -2,6 +2,7 @@ package org.syncscope.ptpcheck.command;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -19,8 +20,9 @@ import org.syncscope.ptpcheck.internal.TimestatPrinter;
 
 /**
  * chktimestat as a command. Returns 0 when every camera is within the threshold in every sample,
- * 2 when any is over, 1 on a fatal error (host not grandmaster, camera failure, timeout) — the
- * exit status over {@code ssh … ptp:timestat}.
+ * 2 when any is over, 1 on a fatal error (host not the grandmaster, camera failure, timeout) — the
+ * exit status over {@code ssh … ptp:timestat}. Only a host whose ports make it the grandmaster
+ * passes: a faulty or listening port also has stepsRemoved 0 (see {@link HostView#notGrandmaster()}).
  */
 @Command(scope = "ptp", name = "timestat", description = "Latches all cameras' clocks and reports each one's offset to the median")
 @Service
@@ -50,6 +52,14 @@ public class TimestatCommand implements Action {
     @Option(name = "--assume-realtime-ptp", description = "Also print each camera's delta to this host's realtime clock")
     private boolean assumeRealtime;
 
+    public TimestatCommand() {
+    }
+
+    /** As the shell injects it (for tests). */
+    TimestatCommand(PtpCheckComponent check) {
+        this.check = check;
+    }
+
     @Override
     public Object execute() throws Exception {
         PrintStream out = System.out;
@@ -73,8 +83,9 @@ public class TimestatCommand implements Action {
         HostView host = HostView.read(check.host());
         TimestatPrinter printer = new TimestatPrinter(out, assumeRealtime, samples == 1);
         printer.host(host);
-        if (!host.isGrandmaster()) {
-            out.println("ERROR: the host is not the PTP grandmaster: " + host.line());
+        Optional<String> refused = host.notGrandmaster();
+        if (refused.isPresent()) {
+            out.println("ERROR: " + refused.get());
             return TimestampAlignment.FATAL;
         }
         try (OpenCameras cameras = OpenCameras.open(driver, wanted)) {

@@ -2,15 +2,20 @@ package org.syncscope.ptpcheck.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import org.syncscope.api.camera.CameraPtpState;
+import org.syncscope.api.ptp.HostPtpRole;
 
 /**
  * The tools' rule: converged when there is exactly one Master and at least one Slave, counting the
- * host as a Master when it is the grandmaster and as a Slave when it follows one. Cameras without
- * PTP are left out.
+ * host as a Master when it is the grandmaster and as a Slave when it follows one. A host that is
+ * read and is neither (listening, faulty, passive, …) is part of the network and out of step with
+ * it: never converged then. A host that cannot be read, and cameras without PTP, are left out.
+ *
+ * @param unsettledHost the host's role when it was read and is neither grandmaster nor slave
  */
-public record Convergence(int masters, int slaves, List<String> masterNames, List<String> unsettled) {
+public record Convergence(int masters, int slaves, List<String> masterNames, List<String> unsettled,
+                          Optional<HostPtpRole> unsettledHost) {
 
     public static Convergence of(HostView host, List<CameraStatus> cameras) {
         List<String> masterNames = new ArrayList<>();
@@ -33,11 +38,13 @@ public record Convergence(int masters, int slaves, List<String> masterNames, Lis
                 unsettled.add(c.info().serial() + "=" + c.state().genicamName());
             }
         }
-        return new Convergence(masterNames.size(), slaves, List.copyOf(masterNames), List.copyOf(unsettled));
+        Optional<HostPtpRole> unsettledHost = host.isUnsettled() ? host.role() : Optional.empty();
+        return new Convergence(masterNames.size(), slaves, List.copyOf(masterNames), List.copyOf(unsettled),
+                unsettledHost);
     }
 
     public boolean converged() {
-        return masters == 1 && slaves >= 1;
+        return masters == 1 && slaves >= 1 && unsettledHost.isEmpty();
     }
 
     /** What to look at when not converged, most likely cause first. */
@@ -46,6 +53,7 @@ public record Convergence(int masters, int slaves, List<String> masterNames, Lis
         if (host.status().isEmpty()) {
             hints.add(labels.hintHostUnavailable(host.error()));
         }
+        unsettledHost.ifPresent(r -> hints.add(labels.hintHostUnsettled(r)));
         if (masters > 1) {
             hints.add(labels.hintSeveralMasters(masters, String.join(", ", masterNames)));
         }
@@ -53,7 +61,7 @@ public record Convergence(int masters, int slaves, List<String> masterNames, Lis
             hints.add(labels.hintNoMaster());
         }
         if (!unsettled.isEmpty()) {
-            hints.add(labels.hintUnsettled(unsettled.stream().collect(Collectors.joining(", "))));
+            hints.add(labels.hintUnsettled(String.join(", ", unsettled)));
         }
         if (slaves == 0) {
             hints.add(labels.hintNoSlave());

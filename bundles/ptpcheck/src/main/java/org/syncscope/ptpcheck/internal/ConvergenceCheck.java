@@ -10,7 +10,9 @@ import org.syncscope.api.ptp.PtpManagement;
 
 /**
  * ptp_sync_check: enable PTP on every camera, then poll every camera's state until converged
- * (see {@link Convergence}) or the timeout; the host is read before polling and once more at the end.
+ * (see {@link Convergence}) or the timeout; the host is read before polling, at each poll while it
+ * is read as neither grandmaster nor slave (a ptp4l just restarted is Listening for a few seconds),
+ * and once more at the end.
  */
 public final class ConvergenceCheck {
 
@@ -45,6 +47,9 @@ public final class ConvergenceCheck {
         Convergence verdict;
         while (true) {
             poll(cameras, status);
+            if (host.isUnsettled()) {
+                host = HostView.read(ptp);
+            }
             verdict = Convergence.of(host, status);
             if (verdict.converged() || ticker.nanoTime() - deadline >= 0) {
                 break;

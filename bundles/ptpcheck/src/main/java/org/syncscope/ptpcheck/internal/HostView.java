@@ -20,17 +20,30 @@ public record HostView(Optional<HostPtpStatus> status, String error) {
         }
     }
 
+    /** The role ptp4l's port states give; empty when the host could not be read. */
+    public Optional<HostPtpRole> role() {
+        return status.map(HostPtpStatus::role);
+    }
+
     public boolean isGrandmaster() {
-        return status.map(s -> s.role() == HostPtpRole.GRANDMASTER).orElse(false);
+        return role().orElse(null) == HostPtpRole.GRANDMASTER;
     }
 
     public boolean isSlave() {
-        return status.map(s -> s.role() == HostPtpRole.SLAVE).orElse(false);
+        return role().orElse(null) == HostPtpRole.SLAVE;
     }
 
-    /** "Grandmaster", "Slave" or "Unknown", as the tools print it. */
+    /**
+     * Read, and neither grandmaster nor slave (listening, faulty, passive, …): the host is part of the
+     * PTP network yet takes no part in its time, so no verdict over that network can be good.
+     */
+    public boolean isUnsettled() {
+        return role().map(r -> !r.synchronised()).orElse(false);
+    }
+
+    /** "Grandmaster", "Slave", "Listening", "Faulty", … or "Unknown" when the host could not be read. */
     public String roleName() {
-        return isGrandmaster() ? "Grandmaster" : isSlave() ? "Slave" : "Unknown";
+        return role().map(HostPtpRole::displayName).orElse("Unknown");
     }
 
     /** The tools' host line: {@code Role=…, stepsRemoved=…, offsetFromMaster=…, meanPathDelay=…, GrandmasterClockID=…}. */
@@ -39,5 +52,21 @@ public record HostView(Optional<HostPtpStatus> status, String error) {
                         + "GrandmasterClockID=%s", roleName(), s.current().stepsRemoved(), s.current().offsetFromMasterNs(),
                 s.current().meanPathDelayNs(), s.grandmasterIdentity()))
                 .orElse("Role=Unknown (" + error + ")");
+    }
+
+    /**
+     * Why ptp:timestat must not run on this host, which it compares the cameras against as their
+     * grandmaster; empty only for a grandmaster.
+     */
+    public Optional<String> notGrandmaster() {
+        if (status.isEmpty()) {
+            return Optional.of("the host is not the PTP grandmaster: its PTP status cannot be read: " + error);
+        }
+        HostPtpRole r = status.get().role();
+        if (r == HostPtpRole.GRANDMASTER) {
+            return Optional.empty();
+        }
+        return Optional.of("the host is not the PTP grandmaster: role " + r.displayName() + ", "
+                + Labels.EN.roleMeaning(r) + " (" + line() + ")");
     }
 }

@@ -1,6 +1,7 @@
 package org.syncscope.ptpcheck.internal;
 
 import java.util.Locale;
+import org.syncscope.api.ptp.HostPtpRole;
 
 /**
  * The words ptp:check prints. English by default; {@code --lang ja} prints the labels of the
@@ -45,6 +46,44 @@ public enum Labels {
     String hintHostUnavailable(String error) {
         return this == JA ? "Ubuntu 側の PTP 状態取得失敗: " + error + "（ptp4l が動作し /var/run/ptp4l にソケットがあるか確認）"
                 : "host PTP status unavailable: " + error + " (is ptp4l running, and its socket where the pmc adapter looks?)";
+    }
+
+    /** The host is read and is neither grandmaster nor slave: which role, and what it means. */
+    String hintHostUnsettled(HostPtpRole role) {
+        return this == JA ? "Ubuntu 側が未収束: " + role.displayName() + "：" + roleMeaning(role)
+                : "host not settled: " + role.displayName() + ", " + roleMeaning(role);
+    }
+
+    /** What a host role means for the host, and what to do about it. */
+    String roleMeaning(HostPtpRole role) {
+        if (this == JA) {
+            return switch (role) {
+                case GRANDMASTER -> "このホストがグランドマスターです";
+                case SLAVE -> "他のクロックをグランドマスターとして追従しています";
+                case UNCALIBRATED -> "ポートはマスターを選びましたが、まだ同期していません（数秒待ってください）";
+                case PRE_MASTER -> "ポートがマスターになる準備中です（Announce 間隔の数回分待ってください）";
+                case LISTENING -> "ポートが Announce メッセージを待っています：ptp4l が起動直後か、マスターがいなくなりました";
+                case INITIALIZING -> "ptp4l がポートを初期化中です";
+                case PASSIVE -> "より良いマスターがネットワークにあり、clockClass ≤ 127 のこのクロックはマスターかパッシブにしか"
+                        + "なれずスレーブになりません：時刻を送りも追従もせず、オフセットが止まっています"
+                        + "（ptp4l の clockClass を 248 にするか、このクロックを最良にしてください）";
+                case FAULTY -> "PTP ポートが故障状態です。多くはリンクダウンです（ケーブルと ip link を確認）";
+                case DISABLED -> "ptp4l の PTP ポートがすべて無効です";
+            };
+        }
+        return switch (role) {
+            case GRANDMASTER -> "this host is the grandmaster";
+            case SLAVE -> "it follows another clock as its grandmaster";
+            case UNCALIBRATED -> "its port has chosen a master and is not synchronised to it yet (wait a few seconds)";
+            case PRE_MASTER -> "its port is qualifying to become master (wait a few announce intervals)";
+            case LISTENING -> "its port waits for Announce messages: ptp4l has just started, or its master went away";
+            case INITIALIZING -> "ptp4l is initialising its ports";
+            case PASSIVE -> "a better master is on the network and this clock, with clockClass <= 127, may only be "
+                    + "master or passive, never slave: it neither sends nor follows time, its offset is frozen "
+                    + "(give ptp4l clockClass 248, or make this clock the best)";
+            case FAULTY -> "its PTP port is faulty, usually because the link is down (check the cable and ip link)";
+            case DISABLED -> "every PTP port of ptp4l is disabled";
+        };
     }
 
     String hintSeveralMasters(int n, String who) {

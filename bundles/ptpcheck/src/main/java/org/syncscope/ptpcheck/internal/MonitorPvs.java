@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.syncscope.api.camera.CameraPtpState;
+import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
@@ -18,11 +20,18 @@ import org.syncscope.api.pv.PvValue;
 /**
  * The monitor's PVs: {@code Verdict}, {@code MaxAbsDelta} (ns), {@code HostRole}, and per camera
  * {@code SERIAL:Status} and {@code SERIAL:Delta} (ns to the median). Over the threshold: MAJOR.
+ * HostRole has the labels and alarms of the pmc adapter's Role PV; a host read as neither
+ * grandmaster nor slave makes the Verdict NOT_CONVERGED (see {@link Convergence}).
  */
 final class MonitorPvs implements AutoCloseable {
 
     static final List<String> VERDICTS = List.of("OK", "NOT_CONVERGED", "OVER_THRESHOLD", "ERROR", "NO_DRIVER");
-    private static final List<String> ROLES = List.of("GRANDMASTER", "SLAVE", "UNKNOWN");
+    /** HostRole's labels, as the pmc adapter's Role PV: the roles in their order, then UNKNOWN (host not read). */
+    static final List<String> ROLES = Stream.concat(Arrays.stream(HostPtpRole.values()).map(Enum::name),
+            Stream.of("UNKNOWN")).collect(Collectors.toList());
+    /** One value per label, so a cycle allocates none for HostRole. */
+    private static final List<PvValue.EnumValue> ROLE_VALUES = ROLES.stream()
+            .map(r -> new PvValue.EnumValue(ROLES.indexOf(r), r)).toList();
     private static final List<String> STATES = Arrays.stream(CameraPtpState.values()).map(CameraPtpState::genicamName)
             .collect(Collectors.toList());
 
@@ -63,7 +72,11 @@ final class MonitorPvs implements AutoCloseable {
     void postInvalid(String verdictValue, AlarmStatus why, HostView host, long now) {
         post(verdict, new PvValue.EnumValue(VERDICTS.indexOf(verdictValue), verdictValue), now, AlarmSeverity.INVALID, why);
         postRole(host, now);
-        for (PublishedPv pv : all) {
+        List<PublishedPv> pvs;
+        synchronized (all) {
+            pvs = List.copyOf(all);
+        }
+        for (PublishedPv pv : pvs) {
             if (pv != verdict && pv != hostRole) {
                 PvValue v = last.get(pv);
                 post(pv, v != null ? v : zero(pv), now, AlarmSeverity.INVALID, why);
@@ -81,11 +94,20 @@ final class MonitorPvs implements AutoCloseable {
         pv.post(value, now, severity, status);
     }
 
+    /**
+     * The pmc adapter's rule for its Role PV: grandmaster or slave NO_ALARM, settling (listening,
+     * uncalibrated, …) MINOR/STATE, taking no part in PTP (passive, faulty, disabled) MAJOR/STATE,
+     * not read INVALID/COMM.
+     */
     private void postRole(HostView host, long now) {
-        String role = host.isGrandmaster() ? "GRANDMASTER" : host.isSlave() ? "SLAVE" : "UNKNOWN";
-        post(hostRole, new PvValue.EnumValue(ROLES.indexOf(role), role), now,
-                role.equals("UNKNOWN") ? AlarmSeverity.INVALID : AlarmSeverity.NO_ALARM,
-                role.equals("UNKNOWN") ? AlarmStatus.COMM : AlarmStatus.NO_ALARM);
+        HostPtpRole r = host.role().orElse(null);
+        if (r == null) {
+            post(hostRole, ROLE_VALUES.get(ROLE_VALUES.size() - 1), now, AlarmSeverity.INVALID, AlarmStatus.COMM);
+            return;
+        }
+        post(hostRole, ROLE_VALUES.get(r.ordinal()), now,
+                r.synchronised() ? AlarmSeverity.NO_ALARM : r.settling() ? AlarmSeverity.MINOR : AlarmSeverity.MAJOR,
+                r.synchronised() ? AlarmStatus.NO_ALARM : AlarmStatus.STATE);
     }
 
     boolean covers(List<String> serials) {
@@ -120,10 +142,15 @@ final class MonitorPvs implements AutoCloseable {
         }
     }
 
+    /** Idempotent, and safe beside a post on another thread (a post to a closed PV throws, and the cycle ends). */
     @Override
     public void close() {
-        all.forEach(PublishedPv::close);
-        all.clear();
+        List<PublishedPv> withdrawn;
+        synchronized (all) {
+            withdrawn = List.copyOf(all);
+            all.clear();
+        }
+        withdrawn.forEach(PublishedPv::close);
     }
 
     private PublishedPv add(PvPublisher publisher, PvSpec spec) {

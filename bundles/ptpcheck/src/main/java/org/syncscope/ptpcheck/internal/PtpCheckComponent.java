@@ -33,8 +33,10 @@ import org.syncscope.rebind.RebindingPublisher;
  * While no driver matches, the monitor's PVs stay, INVALID (see {@link PtpMonitor}).
  *
  * <p>A configuration edit is applied live ({@code @Modified}); one with a bad value is refused and
- * the previous settings stay. Cycles run on the component's own thread; deactivation waits for a
- * cycle in progress only a bounded time.
+ * the previous settings stay. Cycles (camera and host reads) run on the component's own thread, never
+ * on SCR's: activation, edits and (un)binding only schedule them; deactivation waits for a cycle in
+ * progress only a bounded time, then withdraws the PVs itself, and a cycle that comes back later
+ * publishes nothing.
  */
 @Component(service = PtpCheckComponent.class, configurationPid = PtpCheckConfig.PID, immediate = true)
 @Designate(ocd = PtpCheckConfig.class)
@@ -197,19 +199,24 @@ public final class PtpCheckComponent {
             }
             period = 0;
         }
-        runOnMonitor(monitor::close);
+        runOnMonitor(monitor::stop);
         monitorThread.shutdown();
         try {
             if (!monitorThread.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
                 LOG.warn("PTP check: a monitor cycle did not end within {} ms; its PVs are withdrawn now", STOP_WAIT_MS);
                 monitorThread.shutdownNow();
-                monitor.close();
+                monitor.stop();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             monitorThread.shutdownNow();
-            monitor.close();
+            monitor.stop();
         }
+    }
+
+    /** Whether the monitor thread has ended (after deactivation, once a cycle stuck in a driver came back). */
+    boolean monitorEnded() {
+        return monitorThread.isTerminated();
     }
 
     /** The driver bound now, or null (the commands then say {@link #noDriver()}). */

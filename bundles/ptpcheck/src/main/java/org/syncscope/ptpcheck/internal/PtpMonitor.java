@@ -17,7 +17,11 @@ import org.syncscope.api.pv.PvPublisher;
  * One monitor cycle: open the cameras (PTP switched on in the first cycle), read their states, one
  * latch sample, the host role; post the PVs; close the cameras. Runs on the component's thread.
  * When no driver matches or the cameras cannot be read, the PVs stay with their last values,
- * INVALID: Verdict reads NO_DRIVER (alarm status LINK) or ERROR (COMM).
+ * INVALID: Verdict reads NO_DRIVER (alarm status LINK) or ERROR (COMM). A host read as neither
+ * grandmaster nor slave makes the Verdict NOT_CONVERGED.
+ *
+ * <p>{@link #stop()} may be called from another thread while a cycle is stuck in a driver: the
+ * cycle then publishes nothing more when it comes back.
  */
 final class PtpMonitor implements AutoCloseable {
 
@@ -28,7 +32,9 @@ final class PtpMonitor implements AutoCloseable {
     private final PvPublisher publisher;
     private volatile CheckSettings settings;
     private final Supplier<String> noDriver;
-    private MonitorPvs pvs;
+    /** Written on the monitor thread; read and closed by {@link #stop()} from any thread. */
+    private volatile MonitorPvs pvs;
+    private volatile boolean stopped;
     private final java.util.Map<String, PtpNode> nodes = new java.util.HashMap<>();
     /** The driver {@link #nodes} belong to: a redeployed driver has fresh cameras, PTP off. */
     private CameraDriver nodesDriver;
@@ -61,12 +67,12 @@ final class PtpMonitor implements AutoCloseable {
 
     void cycle() {
         CheckSettings settings = this.settings;
-        if (settings == null) {
+        if (settings == null || stopped) {
             return;
         }
-        if (pvs != null && !pvs.prefix().equals(settings.pvPrefix())) {
-            pvs.close();
-            pvs = null;
+        MonitorPvs published = pvs;
+        if (published != null && !published.prefix().equals(settings.pvPrefix())) {
+            close();
         }
         long now = Ticker.wallClockNanos();
         HostView host = HostView.read(hosts.get());
@@ -82,11 +88,13 @@ final class PtpMonitor implements AutoCloseable {
         }
         try (OpenCameras open = OpenCameras.open(driver, settings.serials())) {
             List<String> serials = open.infos().stream().map(i -> i.serial()).toList();
+            MonitorPvs pvs = this.pvs;
             if (pvs == null || !pvs.covers(serials)) {
-                if (pvs != null) {
-                    pvs.close();
+                close();
+                pvs = publish(settings, serials);
+                if (pvs == null) {
+                    return;
                 }
-                pvs = new MonitorPvs(publisher, settings.pvPrefix(), serials);
             }
             List<CameraStatus> states = new ArrayList<>();
             for (int i = 0; i < open.cameras().size(); i++) {
@@ -120,13 +128,34 @@ final class PtpMonitor implements AutoCloseable {
 
     /** Every PV INVALID with its last value (published first, with no cameras, if there were none yet). */
     private void invalid(CheckSettings settings, String verdict, AlarmStatus why, HostView host, long now) {
+        MonitorPvs pvs = this.pvs;
         if (pvs == null) {
-            pvs = new MonitorPvs(publisher, settings.pvPrefix(), List.of());
+            pvs = publish(settings, List.of());
+            if (pvs == null) {
+                return;
+            }
         }
         pvs.postInvalid(verdict, why, host, now);
     }
 
+    /** New PVs, or null once stopped (also when {@link #stop()} ran meanwhile: it or this closes them). */
+    private MonitorPvs publish(CheckSettings settings, List<String> serials) {
+        if (stopped) {
+            return null;
+        }
+        MonitorPvs fresh = new MonitorPvs(publisher, settings.pvPrefix(), serials);
+        pvs = fresh;
+        if (stopped) {   // both fields volatile: stop() saw fresh, or this sees stopped, or both
+            fresh.close();
+            return null;
+        }
+        return fresh;
+    }
+
     private void problem(String text) {
+        if (stopped) {
+            return;   // a cycle that outlived deactivation: its failure (PVs closed under it) is no news
+        }
         if (!text.equals(lastProblem)) {
             if (text.isEmpty()) {
                 LOG.info("PTP monitor: cameras readable again");
@@ -138,11 +167,23 @@ final class PtpMonitor implements AutoCloseable {
     }
 
 
+    /** Withdraws the PVs; the next cycle publishes them again. On the monitor thread. */
     @Override
     public void close() {
-        if (pvs != null) {
-            pvs.close();
+        MonitorPvs p = pvs;
+        if (p != null) {
             pvs = null;
+            p.close();
+        }
+    }
+
+    /** Withdraws the PVs for good, from any thread: a cycle still running publishes nothing more. */
+    void stop() {
+        stopped = true;
+        MonitorPvs p = pvs;
+        if (p != null) {
+            pvs = null;
+            p.close();
         }
     }
 }

@@ -7,9 +7,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraPtpState;
 import org.syncscope.api.camera.PtpNode;
+import org.syncscope.api.ptp.HostPtpRole;
 
 class ConvergenceCheckTest {
 
@@ -91,6 +94,66 @@ class ConvergenceCheckTest {
         assertThat(ticker.slept).isEqualTo(30_000);
         assertThat(print(r, Labels.EN)).contains("[0] ST1: PTP=Enabled, Status=Listening",
                 "cameras not settled: ST1=Listening", "no Slave:");
+    }
+
+    /**
+     * Issue 18: a host read as Faulty, Listening, Passive or Uncalibrated is counted neither as the
+     * Master nor as a Slave, and the check fails on it though the cameras alone would converge.
+     */
+    @ParameterizedTest
+    @EnumSource(value = HostPtpRole.class, names = {"LISTENING", "FAULTY", "PASSIVE", "UNCALIBRATED"})
+    void anUnsettledHostIsNeitherMasterNorSlaveAndFailsTheCheck(HostPtpRole role) throws Exception {
+        ScriptedCamera master = new ScriptedCamera("M1", PtpNode.PTP_ENABLE, List.of(CameraPtpState.MASTER), List.of(), log);
+        ConvergenceCheck.Result r = run(List.of(master, ScriptedCamera.slave("S1", log)), FixedHost.unsettled(role));
+        Convergence v = r.convergence();
+        assertThat(v.masterNames()).containsExactly("M1");
+        assertThat(v.slaves()).as("S1 only").isEqualTo(1);
+        assertThat(v.unsettledHost()).contains(role);
+        assertThat(v.converged()).isFalse();
+        String name = role.displayName();
+        String out = print(r, Labels.EN);
+        assertThat(out).contains("Role=" + name + ", stepsRemoved=",
+                "❌ PTP sync NOT converged: Host=" + name + ", Cameras=Master×1, Slave×1 (Masters=1, Slaves=1, after 30.0 s)",
+                "  - host not settled: " + name + ", " + Labels.EN.roleMeaning(role));
+        assertThat(out).doesNotContain("PTP sync OK", "Role=Grandmaster", "Host=Grandmaster", "Role=Slave", "Host=Slave",
+                "host PTP status unavailable");
+        assertThat(print(r, Labels.JA)).contains("❌ PTP同期 NG: Ubuntu=" + name,
+                "  - Ubuntu 側が未収束: " + name + "：" + Labels.JA.roleMeaning(role));
+    }
+
+    /** A ptp4l just restarted is Listening a few seconds: the check reads the host again while it polls. */
+    @Test
+    void aListeningHostThatBecomesGrandmasterConvergesBeforeTheTimeout() throws Exception {
+        // Listening for 5 readings: before polling and at the first four polls; the camera is Slave from poll 3
+        FixedHost host = FixedHost.listening().then(5, FixedHost.grandmaster());
+        ConvergenceCheck.Result r = run(List.of(ScriptedCamera.slave("S1", log)), host);
+        assertThat(r.convergence().converged()).isTrue();
+        assertThat(ticker.slept).as("converged at the fifth poll, not after 30 s").isEqualTo(2000);
+        assertThat(host.readCount).as("before polling, at each of 5 polls, at the end").isEqualTo(7);
+        assertThat(print(r, Labels.EN)).contains("✅ PTP sync OK: Host=Grandmaster, Cameras=Slave");
+    }
+
+    /** A host read as Slave or Grandmaster is not read again at each poll. */
+    @Test
+    void aSettledHostIsReadBeforeAndAfterPollingOnly() throws Exception {
+        FixedHost host = FixedHost.grandmaster();
+        ScriptedCamera stuck = new ScriptedCamera("ST1", PtpNode.GEV_IEEE1588, List.of(CameraPtpState.LISTENING), List.of(), log);
+        run(List.of(stuck), host);
+        assertThat(host.readCount).isEqualTo(2);
+    }
+
+    /** Each unsettled role's hint says what it means. */
+    @Test
+    void theHintsSayWhatEachRoleMeans() throws Exception {
+        assertThat(Labels.EN.roleMeaning(HostPtpRole.FAULTY)).contains("link is down");
+        assertThat(Labels.EN.roleMeaning(HostPtpRole.LISTENING)).contains("just started", "master went away");
+        assertThat(Labels.EN.roleMeaning(HostPtpRole.PASSIVE)).contains("clockClass <= 127", "frozen");
+        assertThat(Labels.EN.roleMeaning(HostPtpRole.UNCALIBRATED)).contains("not synchronised to it yet");
+        assertThat(Labels.JA.roleMeaning(HostPtpRole.FAULTY)).contains("リンクダウン");
+        ConvergenceCheck.Result r = run(List.of(ScriptedCamera.slave("S1", log)), FixedHost.faulty());
+        assertThat(r.convergence().masters()).as("a faulty host has stepsRemoved 0 and is still no Master").isZero();
+        assertThat(print(r, Labels.EN)).contains("host not settled: Faulty, its PTP port is faulty, usually because the "
+                + "link is down", "no Master:");
     }
 
     @Test

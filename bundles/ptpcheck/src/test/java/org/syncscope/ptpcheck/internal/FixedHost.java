@@ -22,10 +22,22 @@ final class FixedHost implements PtpManagement {
     static final ClockIdentity GM = new ClockIdentity(0xbcfce7fffe244dafL);
     private final HostPtpStatus status;
     private final String failure;
+    /** After {@link #reads} readings of this host, {@link #then}'s; null: this one for ever. */
+    private FixedHost then;
+    private int reads;
+    /** How many times hostStatus() was called. */
+    int readCount;
 
     private FixedHost(HostPtpStatus status, String failure) {
         this.status = status;
         this.failure = failure;
+    }
+
+    /** This host for {@code reads} readings, then {@code next} (ptp4l settling, e.g. Listening → Grandmaster). */
+    FixedHost then(int reads, FixedHost next) {
+        this.reads = reads;
+        this.then = next;
+        return this;
     }
 
     static final ClockIdentity HOST = new ClockIdentity(0x0a005afffe4f974eL);
@@ -40,6 +52,41 @@ final class FixedHost implements PtpManagement {
                 List.of(port(HOST, PortState.SLAVE)), Optional.empty()), null);
     }
 
+    /** ptp4l just (re)started, or its master went away: stepsRemoved 0 and its own identity, like a grandmaster. */
+    static FixedHost listening() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.LISTENING, new CurrentDataSet(0, 0, 0), HOST, HOST,
+                List.of(port(HOST, PortState.LISTENING)), Optional.empty()), null);
+    }
+
+    /** The host's link is down: stepsRemoved 0 and its own identity, like a grandmaster. */
+    static FixedHost faulty() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.FAULTY, new CurrentDataSet(0, 0, 0), HOST, HOST,
+                List.of(port(HOST, PortState.FAULTY)), Optional.empty()), null);
+    }
+
+    /** A better master heard by a clockClass ≤ 127 clock: the last stepsRemoved and offset stay, frozen. */
+    static FixedHost passive() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.PASSIVE, new CurrentDataSet(1, -12.5, 2800.0), HOST, GM,
+                List.of(port(HOST, PortState.PASSIVE)), Optional.empty()), null);
+    }
+
+    /** A master chosen, not synchronised to yet. */
+    static FixedHost uncalibrated() {
+        return new FixedHost(new HostPtpStatus(HostPtpRole.UNCALIBRATED, new CurrentDataSet(1, 48_000.0, 2800.0), HOST,
+                GM, List.of(port(HOST, PortState.UNCALIBRATED)), Optional.empty()), null);
+    }
+
+    /** The host in {@code role}, one of the four above. */
+    static FixedHost unsettled(HostPtpRole role) {
+        return switch (role) {
+            case LISTENING -> listening();
+            case FAULTY -> faulty();
+            case PASSIVE -> passive();
+            case UNCALIBRATED -> uncalibrated();
+            default -> throw new IllegalArgumentException("no fixed host for " + role);
+        };
+    }
+
     static PortDataSet port(ClockIdentity clock, PortState state) {
         return new PortDataSet(new PortIdentity(clock, 1), state, -1, 0, 0, 4, -1, 1, 0, 2);
     }
@@ -50,6 +97,10 @@ final class FixedHost implements PtpManagement {
 
     @Override
     public HostPtpStatus hostStatus() throws PtpManagementException {
+        readCount++;
+        if (then != null && readCount > reads) {
+            return then.hostStatus();
+        }
         if (failure != null) {
             throw new PtpManagementException(failure);
         }

@@ -173,8 +173,15 @@ class PtpCheckComponentTest {
             component.bindCamera(stuck);
             assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> component.deactivate());
-            component = null;
             assertThat(pvs.served).isEmpty();
+            assertThat(component.monitorEnded()).as("the cycle is still stuck").isFalse();
+            int published = pvs.publishCalls.get();
+            // the driver comes back: the cycle it held goes on (no camera found) and must not publish again
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(component::monitorEnded);
+            assertThat(pvs.served).as("PVs published after deactivation").isEmpty();
+            assertThat(pvs.publishCalls.get()).isEqualTo(published);
+            component = null;
         } finally {
             release.countDown();
         }
