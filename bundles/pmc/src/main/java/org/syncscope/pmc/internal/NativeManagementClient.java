@@ -50,6 +50,8 @@ public final class NativeManagementClient extends ManagementClient {
     private UnixDatagramSocket socket;
     /** Set by {@link #close()} without the lock; whoever holds the lock last closes the socket. */
     private volatile boolean closed;
+    /** Why the last exchange failed ("" after a success), for a caller that found the lock taken. */
+    private volatile String lastFailure = "";
     private int sequence;
 
     public NativeManagementClient(Path server, Path clientDirectory, int domainNumber, long timeoutMs) {
@@ -224,9 +226,14 @@ public final class NativeManagementClient extends ManagementClient {
                     ports = decode(DataSetId.DEFAULT_DATA_SET, r, DataSetDecoder::defaults).numberPorts();
                 }
             }
+            lastFailure = "";
             return replies;
         } catch (IOException e) {
+            lastFailure = e.getMessage();
             throw new PtpManagementException(e.getMessage() + " (ptp4l socket " + server + ")", e);
+        } catch (PtpManagementException e) {
+            lastFailure = e.getMessage();
+            throw e;
         } finally {
             lock.unlock();
             if (closed) {
@@ -263,8 +270,10 @@ public final class NativeManagementClient extends ManagementClient {
     private void acquire(long deadline, String what) throws PtpManagementException {
         try {
             if (!lock.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                String last = lastFailure;
                 throw new PtpManagementException("another request to ptp4l at " + server + " was still in progress "
-                        + timeoutMs + " ms later; " + what + " not sent");
+                        + timeoutMs + " ms later; " + what + " not sent" + (last.isEmpty() ? ""
+                                : " (the one before failed: " + last + ")"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

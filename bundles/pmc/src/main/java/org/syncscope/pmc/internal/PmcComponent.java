@@ -201,18 +201,25 @@ public final class PmcComponent implements PtpManagement {
         }
     }
 
-    /** Stamped when the reading is complete (or has failed), not when it was asked for. */
+    /**
+     * Stamped when the reading is complete (or has failed), not when it was asked for. A reading
+     * cut short because an edit replaced the client is no news about ptp4l: nothing is posted.
+     */
     private void publish(HostStatusPvs target) {
+        ManagementClient c = client;
+        if (c == null) {
+            return;
+        }
         try {
-            HostPtpStatus status = hostStatus();
+            HostPtpStatus status = c.hostStatus();
             target.update(status, EpicsTime.unixNanos(Instant.now()));
             if (!lastProblem.isEmpty()) {
                 LOG.info("pmc adapter: ptp4l answers again ({})", status.role().displayName());
                 lastProblem = "";
             }
         } catch (PtpManagementException | RuntimeException e) {
-            if (stopped) {
-                return;   // closed under it by deactivate: not a problem of ptp4l's
+            if (stopped || c != client) {
+                return;
             }
             problem("host PTP status unavailable: " + describe(e));
             target.failed(EpicsTime.unixNanos(Instant.now()));
