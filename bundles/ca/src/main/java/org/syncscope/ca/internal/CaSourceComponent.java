@@ -75,7 +75,7 @@ public final class CaSourceComponent implements PvSource {
         }
     }
 
-    /** Closes the client; waits for CAJ at most {@link ChannelAccessClient#DESTROY_DEADLINE}. */
+    /** Closes the client; waits for CAJ at most {@link ChannelAccessClient#CALLER_WAIT}, the rest runs in the background. */
     @Deactivate
     void deactivate() {
         ChannelAccessClient c = client;
@@ -120,6 +120,11 @@ public final class CaSourceComponent implements PvSource {
             throw new PvException("the Channel Access client is not running: " + (refused != null ? refused : "deactivated"));
         }
         return c.get(pvName, timeout);
+    }
+
+    /** The client running now, or null (tests). */
+    ChannelAccessClient client() {
+        return client;
     }
 
     /** The configured default wait for a get. */
