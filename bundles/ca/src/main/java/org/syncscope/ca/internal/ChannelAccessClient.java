@@ -55,14 +55,24 @@ public final class ChannelAccessClient implements AutoCloseable {
     private volatile ClientSettings settings;
     private final Set<CaSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
+    private final AddressResolver.Lookup lookup;
+
     public ChannelAccessClient(ClientSettings settings) throws CAException {
-        this.settings = settings;
-        this.context = newContext(settings);
+        this(settings, AddressResolver.SYSTEM);
     }
 
-    private static ClosingClientContext newContext(ClientSettings settings) throws CAException {
+    /** @param lookup resolves the host names of the address list (tests give a slow one) */
+    ChannelAccessClient(ClientSettings settings, AddressResolver.Lookup lookup) throws CAException {
+        this.lookup = lookup;
+        this.settings = settings;
+        this.context = newContext(settings, lookup);
+    }
+
+    private static ClosingClientContext newContext(ClientSettings settings, AddressResolver.Lookup lookup)
+            throws CAException {
         DefaultConfiguration config = new DefaultConfiguration("CAJContext");
-        config.setAttribute("addr_list", settings.addresses().toString());
+        // names resolved here, bounded: CAJ would resolve them in initialize, on SCR's thread, for as long as DNS takes
+        config.setAttribute("addr_list", AddressResolver.numeric(settings.addresses(), lookup, AddressResolver.WAIT));
         config.setAttribute("auto_addr_list", Boolean.toString(settings.autoAddresses()));
         config.setAttribute("server_port", Integer.toString(settings.serverPort()));
         config.setAttribute("connection_timeout", Float.toString(settings.connectionTimeout().toMillis() / 1000f));
@@ -93,7 +103,7 @@ public final class ChannelAccessClient implements AutoCloseable {
      * waits for it at most {@link #CALLER_WAIT}.
      */
     public void reconfigure(ClientSettings next) throws CAException {
-        ClosingClientContext fresh = newContext(next);
+        ClosingClientContext fresh = newContext(next, lookup);
         ClosingClientContext old = context;
         context = fresh;
         settings = next;
