@@ -31,6 +31,8 @@ public final class CaSourceComponent implements PvSource {
     private static final Logger LOG = LoggerFactory.getLogger(CaSourceComponent.class);
 
     private volatile ChannelAccessClient client;
+    /** Resolves addrList host names; tests replace it before activating. */
+    AddressResolver.Lookup lookup = AddressResolver.SYSTEM;
     /** Why the configuration was refused, or null. */
     private volatile String refused;
 
@@ -38,7 +40,7 @@ public final class CaSourceComponent implements PvSource {
     void activate(CaConfig config, Map<String, Object> properties) {
         try {
             ClientSettings settings = settingsOf(config, properties);
-            client = new ChannelAccessClient(settings);
+            client = new ChannelAccessClient(settings, lookup);
             refused = null;
         } catch (IllegalArgumentException | CAException e) {
             refused = e.getMessage();
@@ -64,7 +66,7 @@ public final class CaSourceComponent implements PvSource {
         try {
             ChannelAccessClient c = client;
             if (c == null) {
-                client = new ChannelAccessClient(settings);
+                client = new ChannelAccessClient(settings, lookup);
             } else if (!settings.equals(c.settings())) {
                 c.reconfigure(settings);
             }
@@ -75,7 +77,7 @@ public final class CaSourceComponent implements PvSource {
         }
     }
 
-    /** Closes the client; waits for CAJ at most {@link ChannelAccessClient#DESTROY_DEADLINE}. */
+    /** Closes the client; waits for CAJ at most {@link ChannelAccessClient#CALLER_WAIT}, the rest runs in the background. */
     @Deactivate
     void deactivate() {
         ChannelAccessClient c = client;
@@ -120,6 +122,11 @@ public final class CaSourceComponent implements PvSource {
             throw new PvException("the Channel Access client is not running: " + (refused != null ? refused : "deactivated"));
         }
         return c.get(pvName, timeout);
+    }
+
+    /** The client running now, or null (tests). */
+    ChannelAccessClient client() {
+        return client;
     }
 
     /** The configured default wait for a get. */

@@ -41,21 +41,38 @@ public final class ChannelAccessClient implements AutoCloseable {
         }
     }
 
-    /** How long closing waits for CAJ to destroy a context (its threads and sockets) before going on. */
+    /** How long the destroy thread waits for a destroyed context's timer thread to end. */
     static final Duration DESTROY_DEADLINE = Duration.ofSeconds(5);
+    /**
+     * How long closing or reconfiguring (SCR's deactivate and modified) waits for CAJ to destroy a
+     * context before going on: CAJ's destroy sends to each server and retries a full send buffer
+     * for good (a server that stopped reading), and Config Admin delivers every bundle's
+     * configuration on the thread that waits here. A longer destroy completes in the background.
+     */
+    static final Duration CALLER_WAIT = Duration.ofSeconds(1);
 
     private volatile ClosingClientContext context;
     private volatile ClientSettings settings;
     private final Set<CaSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
+    private final AddressResolver.Lookup lookup;
+
     public ChannelAccessClient(ClientSettings settings) throws CAException {
-        this.settings = settings;
-        this.context = newContext(settings);
+        this(settings, AddressResolver.SYSTEM);
     }
 
-    private static ClosingClientContext newContext(ClientSettings settings) throws CAException {
+    /** @param lookup resolves the host names of the address list (tests give a slow one) */
+    ChannelAccessClient(ClientSettings settings, AddressResolver.Lookup lookup) throws CAException {
+        this.lookup = lookup;
+        this.settings = settings;
+        this.context = newContext(settings, lookup);
+    }
+
+    private static ClosingClientContext newContext(ClientSettings settings, AddressResolver.Lookup lookup)
+            throws CAException {
         DefaultConfiguration config = new DefaultConfiguration("CAJContext");
-        config.setAttribute("addr_list", settings.addresses().toString());
+        // names resolved here, bounded: CAJ would resolve them in initialize, on SCR's thread, for as long as DNS takes
+        config.setAttribute("addr_list", AddressResolver.numeric(settings.addresses(), lookup, AddressResolver.WAIT));
         config.setAttribute("auto_addr_list", Boolean.toString(settings.autoAddresses()));
         config.setAttribute("server_port", Integer.toString(settings.serverPort()));
         config.setAttribute("connection_timeout", Float.toString(settings.connectionTimeout().toMillis() / 1000f));
@@ -82,11 +99,11 @@ public final class ChannelAccessClient implements AutoCloseable {
 
     /**
      * Moves every subscription to a new CAJ context on {@code next}: each listener hears a
-     * disconnect, then connects again there. The old context is destroyed within
-     * {@link #DESTROY_DEADLINE}.
+     * disconnect, then connects again there. The old context is destroyed in the background; this
+     * waits for it at most {@link #CALLER_WAIT}.
      */
     public void reconfigure(ClientSettings next) throws CAException {
-        ClosingClientContext fresh = newContext(next);
+        ClosingClientContext fresh = newContext(next, lookup);
         ClosingClientContext old = context;
         context = fresh;
         settings = next;
@@ -102,6 +119,11 @@ public final class ChannelAccessClient implements AutoCloseable {
 
     ClientSettings settings() {
         return settings;
+    }
+
+    /** The CAJ context in use (tests). */
+    ClosingClientContext context() {
+        return context;
     }
 
     /** Starts a monitor; see {@link org.syncscope.api.pv.PvSource#subscribe}. */
@@ -172,7 +194,7 @@ public final class ChannelAccessClient implements AutoCloseable {
     /**
      * Stops every subscription's callbacks and destroys the context (with its channels: closing
      * each channel first made CAJ log "Channel already destroyed"); waits at most
-     * {@link #DESTROY_DEADLINE}.
+     * {@link #CALLER_WAIT}, the destroy goes on in the background past it.
      */
     @Override
     public void close() {
@@ -182,8 +204,9 @@ public final class ChannelAccessClient implements AutoCloseable {
     }
 
     /**
-     * Destroys a context on a thread of its own, waiting at most {@link #DESTROY_DEADLINE}; past it
-     * the destroy goes on in the background. Its timer is shut down even if CAJ's destroy throws.
+     * Destroys a context on a thread of its own, waiting at most {@link #CALLER_WAIT}; past it the
+     * destroy goes on in the background (that thread then waits up to {@link #DESTROY_DEADLINE} for
+     * CAJ's timer thread). Its timer is shut down even if CAJ's destroy throws.
      */
     static boolean destroyBounded(ClosingClientContext old) {
         Thread t = new Thread(() -> {
@@ -203,13 +226,13 @@ public final class ChannelAccessClient implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         try {
-            t.join(DESTROY_DEADLINE.toMillis());
+            t.join(CALLER_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (t.isAlive()) {
-            LOG.warn("the Channel Access client's context was not destroyed within {} s; going on, it ends in the background",
-                    DESTROY_DEADLINE.toSeconds());
+            LOG.warn("the Channel Access client's context was not destroyed within {} ms; going on, it ends in the background",
+                    CALLER_WAIT.toMillis());
             return false;
         }
         return true;

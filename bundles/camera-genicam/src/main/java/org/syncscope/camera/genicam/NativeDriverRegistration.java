@@ -1,6 +1,8 @@
 package org.syncscope.camera.genicam;
 
 import java.util.Hashtable;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
@@ -17,11 +19,21 @@ import org.syncscope.api.camera.CameraDriverStatus;
  *
  * <p>The library is loaded on a thread of its own: a component's activate must not wait for a
  * native call (Config Admin delivers every configuration on one thread). A driver that finishes
- * loading after {@link #unregister()} is closed instead of registered.
+ * loading after {@link #unregister()} is closed instead of registered. Likewise the driver is
+ * closed on a thread of its own (closing cameras is native and may wait for a device on the
+ * network): {@link #unregister()} waits for it at most a second, and the next load of the same
+ * driver waits, on its load thread, until that close ended, so a late library exit never hits the
+ * library the next activation initialised.
  */
 public final class NativeDriverRegistration implements CameraDriverStatus {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeDriverRegistration.class);
+    /** How long {@link #unregister()} (SCR's deactivate) waits for the driver's close. */
+    static final long CLOSE_WAIT_MS = 1_000;
+    /** How long a load waits for the close of the same driver's previous instance. */
+    private static final long PREVIOUS_CLOSE_WAIT_MS = 30_000;
+    /** The close still running for each driver name; the next load of that name waits for it. */
+    private static final Map<String, Thread> CLOSING = new ConcurrentHashMap<>();
 
     /** Loads the library and builds the driver; may throw {@link UnsatisfiedLinkError}. */
     @FunctionalInterface
@@ -68,6 +80,7 @@ public final class NativeDriverRegistration implements CameraDriverStatus {
     }
 
     private void load(String library, String hint, Loader loader) {
+        awaitPreviousClose();
         CameraDriver loaded = null;
         String why = "";
         try {
@@ -109,7 +122,46 @@ public final class NativeDriverRegistration implements CameraDriverStatus {
             d = driver;
             driver = null;
         }
-        close(d);
+        if (!(d instanceof AutoCloseable)) {
+            return;
+        }
+        Thread closer = new Thread(() -> {
+            try {
+                close(d);
+            } finally {
+                CLOSING.remove(name, Thread.currentThread());
+            }
+        }, name + "-driver-close");
+        closer.setDaemon(true);
+        CLOSING.put(name, closer);
+        closer.start();
+        try {
+            closer.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closer.isAlive()) {
+            LOG.warn("{} camera driver still closing after {} ms; going on, it closes in the background", name,
+                    CLOSE_WAIT_MS);
+        }
+    }
+
+    /** On the load thread: the previous instance's close must end first (it may exit the library). */
+    private void awaitPreviousClose() {
+        Thread previous = CLOSING.get(name);
+        if (previous == null) {
+            return;
+        }
+        try {
+            previous.join(PREVIOUS_CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (previous.isAlive()) {
+            LOG.warn("{} camera driver: the previous instance still closes after {} ms; loading anyway", name,
+                    PREVIOUS_CLOSE_WAIT_MS);
+        }
     }
 
     private void close(CameraDriver d) {

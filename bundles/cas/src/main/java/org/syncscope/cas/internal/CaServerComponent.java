@@ -22,8 +22,10 @@ import org.syncscope.api.pv.AddressList;
  * bundle-scoped {@link PvPublisherComponent}s, which are what other bundles see.
  *
  * <p>Binding, restarting and stopping the CAJ context happen on the component's own thread:
- * activate and modified only hand the settings over, and deactivate waits for the stop a bounded
- * time. PVs can be published meanwhile (the registry outlives the context). A bad value is refused
+ * activate and modified only hand the settings over, and deactivate waits for the stop at most
+ * {@link #STOP_WAIT_MS} (CAJ's stop closes client connections and joins its beacon and timer
+ * threads, each bounded at 5 s; SCR's thread is Config Admin's, shared by every bundle): a longer
+ * stop completes in the background and the thread ends after it. PVs can be published meanwhile (the registry outlives the context). A bad value is refused
  * (the previous settings stay) and shown by {@code pv:list}.
  */
 @Component(service = CaServerComponent.class, configurationPid = CasConfig.PID, immediate = true)
@@ -31,7 +33,7 @@ import org.syncscope.api.pv.AddressList;
 public final class CaServerComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaServerComponent.class);
-    private static final long STOP_WAIT_MS = 8000;
+    static final long STOP_WAIT_MS = 1000;
 
     private final ChannelAccessServer server = new ChannelAccessServer();
     private final ExecutorService lifecycle = Executors.newSingleThreadExecutor(r -> {
@@ -79,7 +81,8 @@ public final class CaServerComponent {
         lifecycle.shutdown();
         try {
             if (!lifecycle.awaitTermination(STOP_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                LOG.warn("Channel Access server: did not stop within {} ms; going on", STOP_WAIT_MS);
+                LOG.warn("Channel Access server: did not stop within {} ms; going on, it stops in the background",
+                        STOP_WAIT_MS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -46,7 +46,13 @@ import org.syncscope.timestamp.internal.net.SyncRound;
 public final class TimestampComponent implements TimestampService {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimestampComponent.class);
-    private static final long STOP_WAIT_SECONDS = 5;
+    /**
+     * How long deactivate waits for the stop on our thread. The thread may be in the middle of a
+     * sync round (a master or NTP server that does not answer holds it for timeoutMs per server),
+     * and SCR's thread is Config Admin's, shared by every bundle: past this the stop runs when the
+     * round ends, and the thread ends after it.
+     */
+    static final long STOP_WAIT_MILLIS = 1000;
 
     private final ScheduledThreadPoolExecutor thread;
     private final RebindingPublisher publisher = new RebindingPublisher("timestamp driver");
@@ -212,29 +218,40 @@ public final class TimestampComponent implements TimestampService {
         network.refreshSyncTasks();
     }
 
+    /**
+     * Stops on our thread (sockets closed, driver let go, status PVs withdrawn), which then ends:
+     * waits for that at most {@link #STOP_WAIT_MILLIS}. The thread itself drops what is queued
+     * after the stop, so a stop that waits for a sync round is still done, only later.
+     */
     @Deactivate
     void deactivate() {
         closed = true;
         Future<?> stopped = onThread(() -> {
-            network.stop();
-            engine.stop();
-            if (status != null) {
-                status.close();
-                status = null;
+            try {
+                network.stop();
+                engine.stop();
+                if (status != null) {
+                    status.close();
+                    status = null;
+                }
+            } finally {
+                thread.shutdownNow();   // from here: the queued and periodic tasks go, the thread ends
             }
         });
+        if (stopped == null) {
+            thread.shutdownNow();
+            return;
+        }
         try {
-            if (stopped != null) {
-                stopped.get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            }
+            stopped.get(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
-            LOG.warn("timestamp driver: stopping took more than {} s; going on without waiting", STOP_WAIT_SECONDS);
+            LOG.warn("timestamp driver: still busy after {} ms (a sync round waiting for its servers); going on, "
+                    + "it stops when that ends", STOP_WAIT_MILLIS);
         } catch (ExecutionException | InterruptedException e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
         }
-        thread.shutdownNow();
     }
 
     public TimestampEngine engine() {

@@ -116,6 +116,51 @@ class Ic4DriverLifecycleTest {
         assertThat(hooks.ic4double_call_log()).contains("ic4_exit_library");
     }
 
+    /**
+     * Deactivate does not wait the driver's whole close for a camera busy in a native call (a
+     * GigE device that does not answer): it returns within about a second, and the next
+     * activation loads only once that close ended, so no late library exit hits it.
+     */
+    @Test
+    void deactivateWithABusyCameraReturnsPromptlyAndTheNextLoadWaitsForTheClose() throws Exception {
+        Ic4DriverComponent first = activate(Configs.fromFile(FILE, "libraryPath", double_.library().toString()));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(osgi.up(CameraDriver.class)).hasSize(1));
+        Camera busy = osgi.up(CameraDriver.class).get(0).open("05520125");
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread user = new Thread(() -> {
+            synchronized (busy) {   // what a camera call in progress holds
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        user.start();
+        holding.await();
+        try {
+            long start = System.nanoTime();
+            first.deactivate();
+            // generous: the wait is about 1 s; before, deactivate waited the driver's whole 3 s close
+            assertThat((System.nanoTime() - start) / 1_000_000L).isLessThan(2_500);
+            assertThat(osgi.up(CameraDriver.class)).as("withdrawn at once").isEmpty();
+
+            Ic4DriverComponent again = activate(Configs.fromFile(FILE, "libraryPath", double_.library().toString()));
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(osgi.up(CameraDriver.class)).hasSize(1));
+            String calls = hooks.ic4double_call_log();
+            assertThat(calls).as("the busy camera kept the library initialised").doesNotContain("ic4_exit_library");
+            release.countDown();
+            user.join(5000);
+            again.deactivate();
+            assertThat(hooks.ic4double_call_log()).contains("ic4_exit_library");
+        } finally {
+            release.countDown();
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(hooks.ic4double_live_objects()).isZero());
+    }
+
     /** No @Modified: SCR deactivates and activates again with the new configuration. */
     @Test
     void aChangedConfigurationLoadsAgain() {
