@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A pyepics (EPICS C client) monitor on one PV for as long as a test needs it, outside the server:
- * every update with the PV's own time stamp, severity and value as text, and every connection
+ * every update (an enum's value as its label) with the PV's own time stamp, severity and value as text, and every connection
  * change, each with the moment it arrived.
  */
 final class PvTrace implements AutoCloseable {
@@ -19,9 +19,14 @@ final class PvTrace implements AutoCloseable {
     private static final String SCRIPT = String.join("\n",
             "import epics, sys, time",
             "def conn(pvname=None, conn=None, **kw): print('conn %.6f %s' % (time.time(), conn), flush=True)",
-            "def upd(pvname=None, char_value=None, severity=None, timestamp=None, **kw):",
-            "    print('upd %.6f %.6f %s %s' % (time.time(), timestamp, severity, char_value), flush=True)",
-            "pv = epics.PV(sys.argv[1], form='time', auto_monitor=True, connection_callback=conn, callback=upd)",
+            "pv = epics.PV(sys.argv[1], form='time', auto_monitor=True, connection_callback=conn)",
+            "if not pv.wait_for_connection(timeout=30): print('never connected', flush=True)",
+            "ctrl = pv.get_ctrlvars(timeout=10) or {}",
+            "labels = list(ctrl.get('enum_strs') or [])",
+            "def upd(pvname=None, value=None, severity=None, timestamp=None, **kw):",
+            "    label = labels[value] if isinstance(value, int) and 0 <= value < len(labels) else str(value)",
+            "    print('upd %.6f %.6f %s %s' % (time.time(), timestamp or 0, severity, label), flush=True)",
+            "pv.add_callback(upd)",
             "sys.stdin.read()");
 
     /** One update: when it arrived and the PV's stamp (both Unix ms, fractional), its severity and value. */
