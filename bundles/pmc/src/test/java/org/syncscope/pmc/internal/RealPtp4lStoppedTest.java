@@ -224,6 +224,7 @@ class RealPtp4lStoppedTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> pvs.since(mark).stream()
                 .anyMatch(x -> x.name().equals(ROLE) && x.severity() == AlarmSeverity.INVALID));
         assertThat(pvs.servedNames()).containsExactlyInAnyOrderElementsOf(HOST_PVS);
+        assertThat(pvs.publishCalls).as("published once, kept across the edits").hasValue(HOST_PVS.size());
 
         stopped.close();
         awaitRole(pvs, "GRANDMASTER", AlarmSeverity.NO_ALARM);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
@@ -31,9 +32,12 @@ final class StampRecorder implements PvPublisher {
 
     private final List<Post> posts = new ArrayList<>();
     private final Map<String, PublishedPv> served = new ConcurrentHashMap<>();
+    /** How many times {@code publish} was called: a PV withdrawn and re-created counts twice. */
+    final AtomicInteger publishCalls = new AtomicInteger();
 
     @Override
     public PublishedPv publish(PvSpec spec) {
+        publishCalls.incrementAndGet();
         PublishedPv pv = new PublishedPv() {
             @Override
             public PvSpec spec() {

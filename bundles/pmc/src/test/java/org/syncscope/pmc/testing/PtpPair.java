@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Assumptions;
  * from this namespace. {@link #close()} (also run at JVM exit) kills both, deletes the namespaces and
  * the directory, whatever state a failed test left. Needs root; missing tools fail in CI and skip
  * elsewhere.
+ *
+ * <p>Faults on one {@link Side}: {@link #stop} (SIGSTOP), {@link #linkDown}, {@link #restart},
+ * {@link #passive} and {@link #swapPriorities}; each waits for the state it causes by polling pmc
+ * (bounded), the ones returning a {@link Restore} undo themselves on close, and {@link #reset}
+ * undoes everything and waits until the GRANDMASTER side leads again.
  */
 public final class PtpPair implements AutoCloseable {
 
