@@ -3,16 +3,11 @@ package org.syncscope.ptpcheck.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +24,6 @@ import org.syncscope.pmc.testing.PtpPair;
  */
 class RealFaultyHostCheckTest {
 
-    private static final Pattern PORT_STATE = Pattern.compile("portState\\s+(\\S+)");
     private static PtpPair pair;
     private static Path dir;
 
@@ -37,41 +31,7 @@ class RealFaultyHostCheckTest {
     static void cutTheGrandmastersLink() throws Exception {
         pair = PtpPair.start();
         dir = Files.createTempDirectory("ptpcheck-faulty");
-        String namespace = gmNamespace();
-        String link = run("ip", "-n", namespace, "-o", "link", "show", "type", "veth");
-        Matcher name = Pattern.compile("^\\d+: ([^:@]+)[@:]").matcher(link);
-        assertThat(name.find()).as(link).isTrue();
-        run("ip", "-n", namespace, "link", "set", "dev", name.group(1), "down");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        String state = "?";
-        while (System.nanoTime() < deadline) {
-            Matcher m = PORT_STATE.matcher(pair.pmc(pair.grandmasterSocket(), "GET PORT_DATA_SET"));
-            state = m.find() ? m.group(1) : "?";
-            if (state.equals("FAULTY")) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the grandmaster's port is " + state + ", not FAULTY, with its link down; log:\n"
-                + pair.log(true));
-    }
-
-    /** The pair's grandmaster namespace: this JVM's, named by PtpPair as syncscope-ptp-PID-N-gm. */
-    private static String gmNamespace() throws Exception {
-        String prefix = "syncscope-ptp-" + ProcessHandle.current().pid() + "-";
-        List<String> mine = Arrays.stream(run("ip", "netns", "list").split("\n")).map(l -> l.split(" ")[0])
-                .filter(n -> n.startsWith(prefix) && n.endsWith("-gm")).sorted().toList();
-        assertThat(mine).as("this JVM's grandmaster namespaces").isNotEmpty();
-        return mine.get(mine.size() - 1);   // the newest: this class's pair
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
+        pair.linkDown(PtpPair.Side.GRANDMASTER);   // waits until its port is FAULTY; close() cleans up
     }
 
     @AfterAll
