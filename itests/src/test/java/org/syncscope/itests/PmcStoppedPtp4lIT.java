@@ -31,7 +31,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * every second and the console asks. {@code ptp:host} fails by its timeout, PTP:HOST:Role goes
  * INVALID, an unrelated .cfg edit and a pmc .cfg edit still apply at once (the second without
  * disconnecting a monitor), and after SIGCONT everything recovers with no time stamp going back.
- * The pair is this class's own ({@link FaultPeers}). Times are printed as "MEASURED" lines and
+ * The pair is this class's own ({@link PtpPeers#startToDisturb}). Times are printed as "MEASURED" lines and
  * asserted with loose bounds only.
  */
 @RunWith(PaxExam.class)
@@ -52,7 +52,7 @@ public class PmcStoppedPtp4lIT {
 
     @Configuration
     public Option[] config() throws Exception {
-        Map<String, String> ptp = FaultPeers.start();
+        Map<String, String> ptp = PtpPeers.startToDisturb();
         return SyncscopeServer.options(
                 SyncscopeServer.channelAccessOn(CA_PORT),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),

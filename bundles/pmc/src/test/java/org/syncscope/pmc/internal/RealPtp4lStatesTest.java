@@ -3,43 +3,26 @@ package org.syncscope.pmc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.ptp.HostPtpStatus;
 import org.syncscope.api.ptp.PortDataSet;
 import org.syncscope.api.ptp.PortState;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.pv.AlarmSeverity;
-import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.api.time.EpicsTime;
 import org.syncscope.pmc.testing.PtpPair;
 import org.syncscope.pmc.testing.PtpPair.Side;
-import org.syncscope.testing.Configs;
+import org.syncscope.testing.RecordingPublisher;
 
 /**
  * Real ptp4l (see {@link PtpPair}) cut off, restarted, made passive and swapped at run time (issue
@@ -47,55 +30,11 @@ import org.syncscope.testing.Configs;
  * and on the PVs (PortState carries the IEEE 1588 code); command mode never mixes data sets of two
  * moments during 20 priority swaps and leaves no pmc socket file behind.
  */
-class RealPtp4lStatesTest {
-
-    private static final String FILE = "org.syncscope.pmc.cfg";
-    private static final long TIMEOUT_MS = 300;
-    /** Loose: a request must end by its timeout plus this (the aim is 100 ms). */
-    private static final long SLACK_MS = 1000;
-    private static final String ROLE = "PTP:HOST:Role";
-    private static final String PORT_STATE = "PTP:HOST:PortState";
-    private static final List<String> HOST_PVS = List.of(ROLE, PORT_STATE, "PTP:HOST:StepsRemoved",
-            "PTP:HOST:OffsetFromMaster", "PTP:HOST:MeanPathDelay", "PTP:HOST:GrandmasterId");
-
-    private static PtpPair pair;
-    @TempDir
-    static Path dir;
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private final ExecutorService callers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "faults-test-caller");
-        t.setDaemon(true);
-        return t;
-    });
-
-    @BeforeAll
-    static void startClocks() throws Exception {
-        pair = PtpPair.start();
-    }
-
-    @AfterAll
-    static void stopClocks() {
-        if (pair != null) {
-            pair.close();
-        }
-    }
-
-    @AfterEach
-    void restore() throws Exception {
-        Collections.reverse(cleanup);
-        try {
-            for (AutoCloseable c : cleanup) {
-                c.close();
-            }
-        } finally {
-            callers.shutdownNow();
-            pair.reset();
-        }
-    }
+class RealPtp4lStatesTest extends RealPtp4lFixture {
 
     @Test
     void aHostWhoseLinkIsDownIsFaultyNeverGrandmaster() throws Exception {
-        StampRecorder pvs = new StampRecorder();
+        RecordingPublisher pvs = new RecordingPublisher();
         activate(props(pair.slaveSocket(), "native"), pvs);
         awaitRole(pvs, "SLAVE", AlarmSeverity.NO_ALARM);
         cleanup.add(pair.linkDown(Side.SLAVE));
@@ -131,7 +70,7 @@ class RealPtp4lStatesTest {
     /** The grandmaster side restarted: LISTENING for the announce timeout, then MASTER again. */
     @Test
     void aJustRestartedPtp4lIsListeningNotGrandmaster() throws Exception {
-        StampRecorder pvs = new StampRecorder();
+        RecordingPublisher pvs = new RecordingPublisher();
         activate(props(pair.grandmasterSocket(), "native"), pvs);
         awaitRole(pvs, "GRANDMASTER", AlarmSeverity.NO_ALARM);
         int mark = pvs.count();
@@ -155,7 +94,7 @@ class RealPtp4lStatesTest {
 
     @Test
     void aPassivePortIsNotAHealthySlave() throws Exception {
-        StampRecorder pvs = new StampRecorder();
+        RecordingPublisher pvs = new RecordingPublisher();
         activate(props(pair.slaveSocket(), "native"), pvs);
         awaitRole(pvs, "SLAVE", AlarmSeverity.NO_ALARM);
         cleanup.add(pair.passive());
@@ -229,30 +168,14 @@ class RealPtp4lStatesTest {
     /** Issue 18 measured 1.31 s for a configured 1 s in command mode (a reading's time added to each period). */
     @Test
     void commandModePostsAtTheConfiguredPeriod() throws Exception {
-        StampRecorder pvs = new StampRecorder();
+        RecordingPublisher pvs = new RecordingPublisher();
         activate(props(pair.slaveSocket(), "command"), pvs);
         await().atMost(Duration.ofSeconds(30)).until(() -> pvs.posts(ROLE).size() >= 10);
-        List<StampRecorder.Post> posts = pvs.posts(ROLE);
+        List<RecordingPublisher.Posted> posts = pvs.posts(ROLE);
         double meanS = (posts.get(9).stampNanos() - posts.get(1).stampNanos()) / 8 / 1e9;
         System.out.printf("MEASURED command mode, publishPeriodSeconds 1: mean period %.3f s over 8 periods%n", meanS);
         assertThat(posts).allSatisfy(p -> assertThat(p.text()).isEqualTo("SLAVE"));
         assertThat(meanS).isLessThan(1.2);
-    }
-
-    private Map<String, Object> props(Path socket, String mode, Object... more) {
-        Map<String, Object> p = Configs.fromFile(FILE, "socket", socket.toString(), "clientDirectory", dir.toString(),
-                "timeoutMs", Long.toString(TIMEOUT_MS), "publishPeriodSeconds", "1", "mode", mode);
-        for (int i = 0; i < more.length; i += 2) {
-            p.put((String) more[i], more[i + 1]);
-        }
-        return p;
-    }
-
-    private PmcComponent activate(Map<String, Object> p, StampRecorder pvs) {
-        PmcComponent c = new PmcComponent(Configs.of(PmcConfig.class, p), p);
-        cleanup.add(c::deactivate);
-        c.bindPublisher(pvs);
-        return c;
     }
 
     private static CommandManagementClient commandClient(Path socket) {
@@ -292,31 +215,20 @@ class RealPtp4lStatesTest {
         }
     }
 
-    private static void awaitRole(StampRecorder pvs, String role, AlarmSeverity severity) {
-        await().atMost(PtpPair.STATE_CHANGE).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
-            StampRecorder.Post last = pvs.last(ROLE);
-            assertThat(last).isNotNull();
-            assertThat(last.text()).isEqualTo(role);
-            assertThat(last.severity()).isEqualTo(severity);
-            assertThat(last.status()).isEqualTo(severity == AlarmSeverity.NO_ALARM ? AlarmStatus.NO_ALARM
-                    : AlarmStatus.STATE);
-        });
-    }
-
     /** The PortState PV's number is the IEEE 1588 code, its label the state's name. */
-    private static void assertPortStatePv(StampRecorder pvs, PortState state) {
+    private static void assertPortStatePv(RecordingPublisher pvs, PortState state) {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-            PvValue v = pvs.last(PORT_STATE).value();
+            PvValue v = pvs.lastPost(PORT_STATE).value();
             assertThat(v).isEqualTo(new PvValue.EnumValue(state.code(), state.name()));
             assertThat(HostStatusPvs.PORT_STATES.get(state.code())).isEqualTo(state.name());
         });
     }
 
     /** No Role post says GRANDMASTER or SLAVE, or is NO_ALARM, while the PortState posted with it is not MASTER/SLAVE. */
-    private static void assertNoHealthyRoleWithABadPort(List<StampRecorder.Post> posts) {
+    private static void assertNoHealthyRoleWithABadPort(List<RecordingPublisher.Posted> posts) {
         for (int i = 0; i + 1 < posts.size(); i++) {
-            StampRecorder.Post role = posts.get(i);
-            StampRecorder.Post port = posts.get(i + 1);
+            RecordingPublisher.Posted role = posts.get(i);
+            RecordingPublisher.Posted port = posts.get(i + 1);
             if (!role.name().equals(ROLE) || !port.name().equals(PORT_STATE) || role.stampNanos() != port.stampNanos()) {
                 continue;
             }
@@ -358,30 +270,6 @@ class RealPtp4lStatesTest {
             return s.role() + " with ports " + ports;
         }
         return "";
-    }
-
-    /** linuxptp's pmc client sockets now present. */
-    private static Set<Path> pmcSockets() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("/var/run"))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("pmc.")).collect(Collectors.toSet());
-        }
-    }
-
-    /**
-     * No pmc.PID appeared that outlived its pmc (the removal runs when the killed process is
-     * reaped: polled). Files of pmc runs still alive (another test on this machine) are not counted.
-     */
-    private static void awaitNoNewPmcSockets(Set<Path> before) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Set<Path> left = new HashSet<>(pmcSockets());
-            left.removeAll(before);
-            left.removeIf(f -> {
-                String pid = f.getFileName().toString().substring(4);
-                return pid.chars().allMatch(Character::isDigit)
-                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-            });
-            assertThat(left).as("pmc sockets left behind").isEmpty();
-        });
     }
 
 }

@@ -3,43 +3,27 @@ package org.syncscope.pmc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncscope.api.ptp.HostPtpRole;
-import org.syncscope.api.ptp.HostPtpStatus;
-import org.syncscope.api.ptp.PortDataSet;
-import org.syncscope.api.ptp.PortState;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
-import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.time.EpicsTime;
 import org.syncscope.pmc.testing.PtpPair;
 import org.syncscope.pmc.testing.PtpPair.Side;
 import org.syncscope.testing.Configs;
+import org.syncscope.testing.RecordingPublisher;
 
 /**
  * A real ptp4l (see {@link PtpPair}) stopped with SIGSTOP while the adapter asks it (issue 18):
@@ -49,51 +33,7 @@ import org.syncscope.testing.Configs;
  * measured and printed as "MEASURED" lines; the assertions use bounds far looser than the timeout
  * + 100 ms aimed at, yet far below the unbounded waits (a send blocked for good) they guard against.
  */
-class RealPtp4lStoppedTest {
-
-    private static final String FILE = "org.syncscope.pmc.cfg";
-    private static final long TIMEOUT_MS = 300;
-    /** Loose: a request must end by its timeout plus this (the aim is 100 ms). */
-    private static final long SLACK_MS = 1000;
-    private static final String ROLE = "PTP:HOST:Role";
-    private static final String PORT_STATE = "PTP:HOST:PortState";
-    private static final List<String> HOST_PVS = List.of(ROLE, PORT_STATE, "PTP:HOST:StepsRemoved",
-            "PTP:HOST:OffsetFromMaster", "PTP:HOST:MeanPathDelay", "PTP:HOST:GrandmasterId");
-
-    private static PtpPair pair;
-    @TempDir
-    static Path dir;
-    private final List<AutoCloseable> cleanup = new ArrayList<>();
-    private final ExecutorService callers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "faults-test-caller");
-        t.setDaemon(true);
-        return t;
-    });
-
-    @BeforeAll
-    static void startClocks() throws Exception {
-        pair = PtpPair.start();
-    }
-
-    @AfterAll
-    static void stopClocks() {
-        if (pair != null) {
-            pair.close();
-        }
-    }
-
-    @AfterEach
-    void restore() throws Exception {
-        Collections.reverse(cleanup);
-        try {
-            for (AutoCloseable c : cleanup) {
-                c.close();
-            }
-        } finally {
-            callers.shutdownNow();
-            pair.reset();
-        }
-    }
+class RealPtp4lStoppedTest extends RealPtp4lFixture {
 
     @Test
     void everyNativeRequestToAStoppedPtp4lFailsByItsDeadline() throws Exception {
@@ -175,7 +115,7 @@ class RealPtp4lStoppedTest {
 
     @Test
     void theComponentGoesInvalidWhileStoppedStaysResponsiveAndRecoversWithFreshStamps() throws Exception {
-        StampRecorder pvs = new StampRecorder();
+        RecordingPublisher pvs = new RecordingPublisher();
         Map<String, Object> p = props(pair.grandmasterSocket(), "native");
         PmcComponent component = activate(p, pvs);
         awaitRole(pvs, "GRANDMASTER", AlarmSeverity.NO_ALARM);
@@ -185,7 +125,7 @@ class RealPtp4lStoppedTest {
         long t0 = System.nanoTime();
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
             for (String name : HOST_PVS) {
-                StampRecorder.Post last = pvs.last(name);
+                RecordingPublisher.Posted last = pvs.lastPost(name);
                 assertThat(last).as(name).isNotNull();
                 assertThat(last.severity()).as(name).isEqualTo(AlarmSeverity.INVALID);
                 assertThat(last.status()).as(name).isEqualTo(AlarmStatus.COMM);
@@ -194,7 +134,7 @@ class RealPtp4lStoppedTest {
         });
         System.out.printf("MEASURED component (period 1 s, timeout %d ms): PVs INVALID/COMM %d ms after SIGSTOP%n",
                 TIMEOUT_MS, (System.nanoTime() - t0) / 1_000_000);
-        assertThat(pvs.last(ROLE).text()).isEqualTo("UNKNOWN");
+        assertThat(pvs.lastPost(ROLE).text()).isEqualTo("UNKNOWN");
 
         // requests through the component meanwhile (the console's): each ends by its deadline, well past
         // the 11 datagrams that fill the queue, and the publisher goes on posting
@@ -230,14 +170,14 @@ class RealPtp4lStoppedTest {
         awaitRole(pvs, "GRANDMASTER", AlarmSeverity.NO_ALARM);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             for (String name : HOST_PVS) {
-                assertThat(pvs.last(name).severity()).as(name).isEqualTo(AlarmSeverity.NO_ALARM);
+                assertThat(pvs.lastPost(name).severity()).as(name).isEqualTo(AlarmSeverity.NO_ALARM);
             }
         });
         assertStampsFresh(pvs, 400);
 
         // and deactivate while ptp4l is stopped again
         cleanup.add(pair.stop(Side.GRANDMASTER));
-        await().atMost(Duration.ofSeconds(10)).until(() -> pvs.last(ROLE).severity() == AlarmSeverity.INVALID);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pvs.lastPost(ROLE).severity() == AlarmSeverity.INVALID);
         long d = timed(component::deactivate);
         System.out.printf("MEASURED component: deactivate() while ptp4l is stopped: %d ms%n", d);
         assertThat(d).isLessThan(SLACK_MS);
@@ -272,42 +212,15 @@ class RealPtp4lStoppedTest {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 
-    private Map<String, Object> props(Path socket, String mode, Object... more) {
-        Map<String, Object> p = Configs.fromFile(FILE, "socket", socket.toString(), "clientDirectory", dir.toString(),
-                "timeoutMs", Long.toString(TIMEOUT_MS), "publishPeriodSeconds", "1", "mode", mode);
-        for (int i = 0; i < more.length; i += 2) {
-            p.put((String) more[i], more[i + 1]);
-        }
-        return p;
-    }
-
-    private PmcComponent activate(Map<String, Object> p, StampRecorder pvs) {
-        PmcComponent c = new PmcComponent(Configs.of(PmcConfig.class, p), p);
-        cleanup.add(c::deactivate);
-        c.bindPublisher(pvs);
-        return c;
-    }
-
-    private static void awaitRole(StampRecorder pvs, String role, AlarmSeverity severity) {
-        await().atMost(PtpPair.STATE_CHANGE).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> {
-            StampRecorder.Post last = pvs.last(ROLE);
-            assertThat(last).isNotNull();
-            assertThat(last.text()).isEqualTo(role);
-            assertThat(last.severity()).isEqualTo(severity);
-            assertThat(last.status()).isEqualTo(severity == AlarmSeverity.NO_ALARM ? AlarmStatus.NO_ALARM
-                    : AlarmStatus.STATE);
-        });
-    }
-
     /**
      * Every PV's stamps strictly increase, and none is older than the moment it was posted by more
      * than the timeout (+ the loose slack): a stamp is taken when its reading completes.
      */
-    private static void assertStampsFresh(StampRecorder pvs, long timeoutMs) {
+    private static void assertStampsFresh(RecordingPublisher pvs, long timeoutMs) {
         long worstAge = 0;
         for (String name : HOST_PVS) {
             long previous = Long.MIN_VALUE;
-            for (StampRecorder.Post p : pvs.posts(name)) {
+            for (RecordingPublisher.Posted p : pvs.posts(name)) {
                 assertThat(p.stampNanos()).as(name + " stamp after the previous one").isGreaterThan(previous);
                 previous = p.stampNanos();
                 long age = p.postedAtNanos() - p.stampNanos();
@@ -317,30 +230,6 @@ class RealPtp4lStoppedTest {
         }
         System.out.printf("MEASURED component: oldest stamp at posting %.1f ms, %d posts%n", worstAge / 1e6,
                 pvs.count());
-    }
-
-    /** linuxptp's pmc client sockets now present. */
-    private static Set<Path> pmcSockets() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("/var/run"))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("pmc.")).collect(Collectors.toSet());
-        }
-    }
-
-    /**
-     * No pmc.PID appeared that outlived its pmc (the removal runs when the killed process is
-     * reaped: polled). Files of pmc runs still alive (another test on this machine) are not counted.
-     */
-    private static void awaitNoNewPmcSockets(Set<Path> before) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            Set<Path> left = new HashSet<>(pmcSockets());
-            left.removeAll(before);
-            left.removeIf(f -> {
-                String pid = f.getFileName().toString().substring(4);
-                return pid.chars().allMatch(Character::isDigit)
-                        && ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-            });
-            assertThat(left).as("pmc sockets left behind").isEmpty();
-        });
     }
 
 }
