@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.syncscope.api.ptp.CurrentDataSet;
 import org.syncscope.api.ptp.DefaultDataSet;
 import org.syncscope.api.ptp.HostPtpRole;
@@ -18,29 +15,12 @@ import org.syncscope.api.ptp.PortDataSet;
 import org.syncscope.api.ptp.PortState;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.ptp.TimeStatusNp;
-import org.syncscope.pmc.testing.PtpPair;
 
 /** Both modes against two real ptp4l clocks (Debian linuxptp) in network namespaces. */
-class RealPtp4lTest {
+class RealPtp4lTest extends RealPtp4lFixture {
 
     /** Plausible on a veth pair with software timestamps: offsets and delays far below a millisecond. */
     private static final double PLAUSIBLE_NS = 1_000_000;
-
-    private static PtpPair pair;
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void startClocks() throws Exception {
-        pair = PtpPair.start();
-    }
-
-    @AfterAll
-    static void stopClocks() {
-        if (pair != null) {
-            pair.close();
-        }
-    }
 
     private static NativeManagementClient nativeClient(Path socket) {
         return new NativeManagementClient(socket, dir, 0, 1000);
