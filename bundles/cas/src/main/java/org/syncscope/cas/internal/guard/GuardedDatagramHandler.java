@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>Also applies the ignore list (EPICS_CAS_IGNORE_ADDR_LIST), which CAJ's transport checks but
  * never acts on: a datagram from an ignored host is dropped unanswered and uncounted.
  *
- * <p>Called by one reactor thread at a time (CAJ's leader/followers handler disables the key while
- * a thread handles it); the receive buffer is allocated once.
+ * <p>The receive buffer is allocated once; a well-formed datagram costs no allocation here beyond
+ * what CAJ's own transport makes (the sender's address from {@code receive}).
  */
 public final class GuardedDatagramHandler {
 
@@ -65,8 +65,12 @@ public final class GuardedDatagramHandler {
         }
     }
 
-    /** Handles every datagram waiting on the socket. */
-    void receiveAll() {
+    /**
+     * Handles every datagram waiting on the socket. Synchronized though CAJ's reactor calls it from
+     * one thread at a time: while the guard replaces CAJ's handler at start, CAJ's leader/followers
+     * bookkeeping of the key (disabled while handled) can let a second thread in once.
+     */
+    synchronized void receiveAll() {
         try {
             while (true) {
                 buffer.clear();
