@@ -3,6 +3,15 @@ package org.syncscope.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -105,6 +114,42 @@ public class ChannelAccessIT {
             assertTrue(s.isConnected());
         }
         assertTrue(Duration.ofNanos(System.currentTimeMillis() * 1_000_000L - last).abs().getSeconds() < 10);
+    }
+
+    /**
+     * The UDP guard is in place inside Karaf (jca exports none of the CAJ internals it reaches): an
+     * EVENT_ADD datagram to the CA port, on which CAJ's own handler throws a ClassCastException and
+     * logs its stack trace, is refused with one WARN line naming the sender, and searches still work.
+     */
+    @Test
+    public void aMalformedDatagramIsRefusedWithAWarnLineNotAStackTrace() throws Exception {
+        ByteBuffer eventAdd = ByteBuffer.allocate(32).putShort((short) 1).putShort((short) 16).putShort((short) 14)
+                .putShort((short) 1).putInt(1).putInt(1);
+        try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            s.send(new DatagramPacket(eventAdd.array(), 32, InetAddress.getLoopbackAddress(), CA_PORT));
+        }
+        Path log = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = Files.exists(log) ? Files.readString(log, StandardCharsets.ISO_8859_1) : "";
+            if (text.contains("refused UDP input from 127.0.0.1")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertTrue("karaf.log has the refusal:\n" + tail(text), text.contains("refused UDP input from 127.0.0.1"));
+        assertTrue("no guard failure logged", !text.contains("the guard failed"));
+        assertTrue("no ClassCastException from CAJ", !text.contains("cannot be cast to class com.cosylab.epics.caj.cas.CASTransport"));
+        String out = PyEpicsScript.run(CA_PORT, "import epics\n"
+                + "pv = epics.PV('DEMO:PV2')\n"
+                + "assert pv.wait_for_connection(timeout=10), 'not connected'\n"
+                + "print('value=%r' % pv.get(timeout=5))\n");
+        Double.parseDouble(PyEpicsScript.value(out, "value"));
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
     }
 
     private String execute(String command) throws Exception {

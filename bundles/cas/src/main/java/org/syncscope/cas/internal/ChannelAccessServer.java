@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvSpec;
+import org.syncscope.cas.internal.guard.MalformedInput;
 
 /**
  * A CAJ Channel Access server and the PVs it serves. The PV registry outlives the CAJ context,
@@ -32,6 +33,8 @@ public final class ChannelAccessServer {
 
     private final Map<String, ServedPv> pvs = new ConcurrentHashMap<>();
     private final DefaultServerImpl registry = new DefaultServerImpl();
+    /** What the server refused from the network; outlives restarts. */
+    private final MalformedInput refusals = new MalformedInput();
     private volatile ClosingServerContext context;   // read without the lock when a PV is withdrawn
     private Thread beaconThread;
     private ServerSettings settings;
@@ -66,7 +69,7 @@ public final class ChannelAccessServer {
         config.setAttribute("auto_beacon_addr_list", Boolean.toString(settings.autoBeaconAddresses()));
         config.setAttribute("beacon_period", Float.toString(settings.beaconPeriodSeconds()));
         config.setAttribute("ignore_addr_list", settings.ignoreAddresses().toString());
-        ClosingServerContext ctx = new ClosingServerContext();
+        ClosingServerContext ctx = new ClosingServerContext(refusals);
         // CAJ's JCALibrary.createServerContext initialises before configuring, so ports set there
         // are ignored: configure first, then initialise.
         try {
@@ -163,6 +166,11 @@ public final class ChannelAccessServer {
     public synchronized void restart(ServerSettings newSettings) throws CAException {
         stop();
         start(newSettings);
+    }
+
+    /** What the server refused from the network so far (counts per UDP/TCP). */
+    public MalformedInput refusals() {
+        return refusals;
     }
 
     public synchronized ServerSettings settings() {

@@ -28,6 +28,7 @@ public final class MalformedInput {
     private final LongSupplier nanoTime;
     private final Map<Channel, AtomicLong> totals = new ConcurrentHashMap<>();
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final AtomicLong lines = new AtomicLong();
 
     /** One source's refusals since its last log line. */
     private static final class Source {
@@ -70,8 +71,14 @@ public final class MalformedInput {
             s.lastLogNanos = now;
             s.logged = true;
         }
+        lines.incrementAndGet();
         LOG.warn("Channel Access server: refused {} input from {}: {}{}", channel, key.substring(key.indexOf(' ') + 1),
                 what, count > 1 ? " (" + count + " refused from there since the last line)" : "");
+    }
+
+    /** WARN lines logged so far (both channels). */
+    public long linesLogged() {
+        return lines.get();
     }
 
     /** Refusals so far on {@code channel}. */
