@@ -57,8 +57,11 @@ public final class MalformedInput {
     public void refused(Channel channel, InetAddress source, String what) {
         totals.get(channel).incrementAndGet();
         String key = channel + " " + (source == null ? "?" : source.getHostAddress());
-        Source s = sources.size() < MAX_SOURCES ? sources.computeIfAbsent(key, k -> new Source())
-                : sources.computeIfAbsent(channel + " (other sources)", k -> new Source());
+        Source s = sources.get(key);   // a known source keeps its own entry, also once the map is full
+        if (s == null) {
+            s = sources.size() < MAX_SOURCES ? sources.computeIfAbsent(key, k -> new Source())
+                    : sources.computeIfAbsent(channel + " (other sources)", k -> new Source());
+        }
         long now = nanoTime.getAsLong();
         long count;
         synchronized (s) {
