@@ -4,15 +4,25 @@ import com.cosylab.epics.caj.cas.CAJServerContext;
 import com.cosylab.epics.caj.util.Timer;
 import gov.aps.jca.CAException;
 import gov.aps.jca.cas.Server;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.util.logging.Logger;
+import org.syncscope.cas.internal.guard.GuardedAcceptor;
 
 /**
  * CAJ's server context on a {@link ClosingTimer}, shut down however its destroy ends (it is shut
- * down again after CAJ's destroy: the beacon emitter may have rescheduled itself meanwhile).
+ * down again after CAJ's destroy: the beacon emitter may have rescheduled itself meanwhile), and
+ * serving TCP through our {@link GuardedAcceptor} instead of CAJ's acceptor, whose connections
+ * allocate whatever size a message header claims.
  */
 final class ClosingServerContext extends CAJServerContext {
 
     private final ClosingTimer closingTimer = new ClosingTimer();
+    private final GuardedAcceptor guarded;
+
+    ClosingServerContext(GuardedAcceptor guarded) {
+        this.guarded = guarded;
+    }
 
     /** CAJ names its logger after the class: keep CAJ's name, which etc/org.ops4j.pax.logging.cfg filters. */
     @Override
@@ -25,21 +35,56 @@ final class ClosingServerContext extends CAJServerContext {
         return closingTimer;
     }
 
+    /**
+     * Binds our TCP port first, lets CAJ bind its UDP port and its own acceptor on a dynamic port,
+     * then closes CAJ's acceptor at once and advertises ours (searches and beacons carry the
+     * context's TCP port).
+     */
     @Override
     public synchronized void initialize(Server server) throws CAException {
+        int port;
+        try {
+            port = guarded.bind(getTcpServerPort());
+        } catch (IOException e) {
+            guarded.destroy();
+            throw new CAException("cannot bind TCP port " + getTcpServerPort() + ": " + e, e);
+        }
+        setTcpServerPort(0);   // CAJ's acceptor: a dynamic port, closed right after
         try {
             super.initialize(server);
         } finally {
             timer = closingTimer;   // CAJ's destroy shuts down this field's timer, made by its initialize
         }
+        if (acceptor != null) {
+            acceptor.destroy();
+            acceptor = null;
+        }
+        setTcpServerPort(port);
+        try {
+            guarded.start(this);
+        } catch (Exception e) {
+            throw new CAException("cannot serve TCP port " + port + ": " + e, e);
+        }
+    }
+
+    /** The TCP bind address, for search replies (CAJ asks its own acceptor, which is closed). */
+    @Override
+    public InetAddress getServerInetAddress() {
+        return guarded.address();
+    }
+
+    GuardedAcceptor tcp() {
+        return guarded;
     }
 
     @Override
     public synchronized void destroy() throws CAException {
+        guarded.destroy();   // no connection accepted while CAJ closes them
         try {
             super.destroy();
         } finally {
             closingTimer.shutDown();
+            guarded.closeAll();
         }
     }
 
