@@ -150,9 +150,17 @@ public final class CaServerComponent {
         return new ServerSettings(config.port(), AddressList.parse("beaconAddrList", config.beaconAddrList()),
                 config.autoBeaconAddrList(), config.beaconPeriodSeconds(),
                 AddressList.parse("ignoreAddrList", config.ignoreAddrList()),
-                new TcpLimits(config.maxArrayBytes(), config.maxClients(), config.maxChannelsPerClient(),
-                        config.maxMonitorsPerClient(), millis("handshakeTimeoutSeconds", config.handshakeTimeoutSeconds()),
+                new TcpLimits(positive("maxArrayBytes", config.maxArrayBytes()), positive("maxClients", config.maxClients()),
+                        positive("maxChannelsPerClient", config.maxChannelsPerClient()),
+                        positive("maxMonitorsPerClient", config.maxMonitorsPerClient()), millis("handshakeTimeoutSeconds", config.handshakeTimeoutSeconds()),
                         millis("idleTimeoutSeconds", config.idleTimeoutSeconds())));
+    }
+
+    private static int positive(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " = " + value + " must be at least 1");
+        }
+        return value;
     }
 
     private static long millis(String key, float seconds) {

@@ -127,13 +127,13 @@ public final class GuardedAcceptor {
             if (why == null) {
                 continue;
             }
+            timedOut.incrementAndGet();
             if (why.equals("idle")) {
                 LOG.debug("{}: idle with no channel for {} ms, closed", c, limits.idleTimeoutMillis());
                 c.close();
             } else {
                 c.refuse(why);
             }
-            timedOut.incrementAndGet();
             connections.remove(c);
         }
     }

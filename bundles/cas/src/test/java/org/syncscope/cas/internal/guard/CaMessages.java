@@ -24,6 +24,13 @@ final class CaMessages {
         return b.array();
     }
 
+    /** EVENT_ADD of DBR_TIME_DOUBLE, one element, mask VALUE|ALARM. */
+    static byte[] eventAdd(int sid, int subscription) {
+        byte[] m = message(1, 16, 20, 1, sid, subscription);
+        m[16 + 13] = 5;
+        return m;
+    }
+
     static byte[] version() {
         return message(0, 0, 0, 13, 0, 0);
     }

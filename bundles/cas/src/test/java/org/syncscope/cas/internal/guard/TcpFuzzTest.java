@@ -127,6 +127,8 @@ class TcpFuzzTest {
             sampler.shutdownNow();
         }
         long fuzzEnd = System.nanoTime();
+        System.out.printf("TCP fuzz, right after: dispatchers %d (before %d), fds %d (before %d), heap peak +%d MB%n",
+                dispatchers(), dispatchersBefore, fds(), fdsBefore, (peakHeap.get() - heapBefore) >> 20);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(dispatchers()).as("CAJ event dispatcher threads").isEqualTo(dispatchersBefore));
@@ -222,7 +224,7 @@ class TcpFuzzTest {
                             sid(c, rnd), 3), new byte[64]));
                     case 6 -> c.send(CaMessages.concat(CaClientBytes.handshake(), CaMessages.extendedHeader(
                             new int[] {1, 4, 6, 15, 19}[rnd.nextInt(5)], 0x7FFFFFF0 + rnd.nextInt(16), 6, 1, 1, 1)));
-                    case 7 -> c.send(mutate(rnd, CaMessages.message(1, 16, 20, 1, sid(c, rnd), 5)));
+                    case 7 -> c.send(mutate(rnd, CaMessages.eventAdd(sid(c, rnd), 5)));
                     case 8 -> c.send(CaMessages.message(15, 0, 34, 1 + rnd.nextInt(2048), sid(c, rnd), 11));
                     default -> c.send(CaMessages.message(1, 0, 20, 1, sid(c, rnd), 12));   // no mask block
                 }
