@@ -91,6 +91,7 @@ public final class GuardedAcceptor {
         if (socket == null) {
             return;
         }
+        GuardedConnection connection = null;
         try {
             connections.removeIf(c -> !c.isOpen());
             if (connections.size() >= limits.maxClients()) {
@@ -103,11 +104,14 @@ public final class GuardedAcceptor {
             socket.configureBlocking(false);
             socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
             socket.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-            GuardedConnection connection = new GuardedConnection(socket, caj, limits, malformed);
+            connection = new GuardedConnection(socket, caj, limits, malformed);
             connections.add(connection);
             caj.register(socket, SelectionKey.OP_READ, caj.handler(connection.toString(), connection::handleEvent));
         } catch (Exception e) {
             LOG.warn("Channel Access server: cannot serve a connection: {}", e.toString());
+            if (connection != null) {
+                connection.close();   // ends CAJ's thread for it
+            }
             try {
                 socket.close();
             } catch (IOException ignored) {
