@@ -8,7 +8,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.cas.internal.CaServerComponent;
+import org.syncscope.cas.internal.ChannelAccessServer;
 import org.syncscope.cas.internal.ServedPvInfo;
+import org.syncscope.cas.internal.guard.MalformedInput;
 
 /** Lists the PVs this server publishes over Channel Access. */
 @Command(scope = "pv", name = "list", description = "Lists the PVs published by Syncscope's Channel Access server")
@@ -33,7 +35,17 @@ public class PvListCommand implements Action {
         }
         table.print(System.out);
         System.out.println("Channel Access server: " + server.status());
+        System.out.println(network(server.server()));
         return null;
+    }
+
+    /** Client connections and what was refused from the network (malformed input, clients over a limit). */
+    static String network(ChannelAccessServer ca) {
+        ChannelAccessServer.Clients clients = ca.clients();
+        MalformedInput refused = ca.malformed();
+        return "Clients: " + (clients == null ? "none (not serving)" : clients.open() + " of at most " + clients.max()
+                + ", " + clients.timedOut() + " closed by timeout") + "; refused: TCP "
+                + refused.total(MalformedInput.Channel.TCP) + ", UDP " + refused.total(MalformedInput.Channel.UDP);
     }
 
     static String text(PvValue value) {

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.pv.AddressList;
+import org.syncscope.cas.internal.guard.TcpLimits;
 
 /**
  * Runs the one Channel Access server of this Karaf. Registered under its own class for the
@@ -148,6 +149,24 @@ public final class CaServerComponent {
     private static ServerSettings settings(CasConfig config) {
         return new ServerSettings(config.port(), AddressList.parse("beaconAddrList", config.beaconAddrList()),
                 config.autoBeaconAddrList(), config.beaconPeriodSeconds(),
-                AddressList.parse("ignoreAddrList", config.ignoreAddrList()));
+                AddressList.parse("ignoreAddrList", config.ignoreAddrList()),
+                new TcpLimits(positive("maxArrayBytes", config.maxArrayBytes()), positive("maxClients", config.maxClients()),
+                        positive("maxChannelsPerClient", config.maxChannelsPerClient()),
+                        positive("maxMonitorsPerClient", config.maxMonitorsPerClient()), millis("handshakeTimeoutSeconds", config.handshakeTimeoutSeconds()),
+                        millis("idleTimeoutSeconds", config.idleTimeoutSeconds())));
+    }
+
+    private static int positive(String key, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " = " + value + " must be at least 1");
+        }
+        return value;
+    }
+
+    private static long millis(String key, float seconds) {
+        if (!(seconds >= 0.001f) || seconds > 86_400f) {
+            throw new IllegalArgumentException(key + " = " + seconds + " is outside 0.001..86400 s");
+        }
+        return Math.round(seconds * 1000.0);
     }
 }

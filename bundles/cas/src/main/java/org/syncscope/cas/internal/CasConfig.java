@@ -30,4 +30,32 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Ignored clients", required = false,
             description = "Hosts whose searches are ignored, separated by spaces or commas (EPICS_CAS_IGNORE_ADDR_LIST).")
     String ignoreAddrList() default "";
+
+    @AttributeDefinition(name = "Largest array (bytes)", min = "1",
+            description = "Largest array a client message may carry (EPICS_CA_MAX_ARRAY_BYTES). A message claiming "
+                    + "more, or more elements than fit, is refused and its connection closed before it is read.")
+    int maxArrayBytes() default 16384;
+
+    @AttributeDefinition(name = "Client connections", min = "1",
+            description = "TCP client connections served at once (each costs CAJ a thread); one more is accepted "
+                    + "and closed at once, and counted.")
+    int maxClients() default 256;
+
+    @AttributeDefinition(name = "Channels per client", min = "1",
+            description = "Channels one connection may hold; a further create is answered 'create failed'.")
+    int maxChannelsPerClient() default 4096;
+
+    @AttributeDefinition(name = "Monitors per client", min = "1",
+            description = "Monitors (subscriptions) one connection may hold; a further one closes the connection.")
+    int maxMonitorsPerClient() default 4096;
+
+    @AttributeDefinition(name = "Handshake timeout (s)",
+            description = "A connection that sends no complete message within this is closed (a scanner, a half-open "
+                    + "connection).")
+    float handshakeTimeoutSeconds() default 10f;
+
+    @AttributeDefinition(name = "Idle timeout (s)",
+            description = "A connection with no channel that sends nothing for this long is closed. Connections with "
+                    + "channels are never closed for silence (TCP keepalive finds dead peers).")
+    float idleTimeoutSeconds() default 60f;
 }

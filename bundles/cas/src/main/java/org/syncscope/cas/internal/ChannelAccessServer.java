@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvSpec;
+import org.syncscope.cas.internal.guard.GuardedAcceptor;
 import org.syncscope.cas.internal.guard.MalformedInput;
 
 /**
@@ -33,8 +34,8 @@ public final class ChannelAccessServer {
 
     private final Map<String, ServedPv> pvs = new ConcurrentHashMap<>();
     private final DefaultServerImpl registry = new DefaultServerImpl();
-    /** What the server refused from the network; outlives restarts. */
-    private final MalformedInput refusals = new MalformedInput();
+    /** What was refused from the network, over every context this server ran. */
+    private final MalformedInput malformed = new MalformedInput();
     private volatile ClosingServerContext context;   // read without the lock when a PV is withdrawn
     private Thread beaconThread;
     private ServerSettings settings;
@@ -69,7 +70,8 @@ public final class ChannelAccessServer {
         config.setAttribute("auto_beacon_addr_list", Boolean.toString(settings.autoBeaconAddresses()));
         config.setAttribute("beacon_period", Float.toString(settings.beaconPeriodSeconds()));
         config.setAttribute("ignore_addr_list", settings.ignoreAddresses().toString());
-        ClosingServerContext ctx = new ClosingServerContext(refusals);
+        config.setAttribute("max_array_bytes", Integer.toString(settings.tcp().maxArrayBytes()));
+        ClosingServerContext ctx = new ClosingServerContext(new GuardedAcceptor(settings.tcp(), malformed), malformed);
         // CAJ's JCALibrary.createServerContext initialises before configuring, so ports set there
         // are ignored: configure first, then initialise.
         try {
@@ -168,9 +170,20 @@ public final class ChannelAccessServer {
         start(newSettings);
     }
 
-    /** What the server refused from the network so far (counts per UDP/TCP). */
-    public MalformedInput refusals() {
-        return refusals;
+    /** Refused input (malformed messages, connections over a limit) so far. */
+    public MalformedInput malformed() {
+        return malformed;
+    }
+
+    /** Client connections open now and their limit; null when not serving. */
+    public synchronized Clients clients() {
+        ClosingServerContext ctx = context;
+        return ctx == null ? null : new Clients(ctx.tcp().connectionCount(), ctx.tcp().limits().maxClients(),
+                ctx.tcp().timedOut());
+    }
+
+    /** Client connections: open now, at most, closed by a timeout so far (this context). */
+    public record Clients(int open, int max, long timedOut) {
     }
 
     public synchronized ServerSettings settings() {

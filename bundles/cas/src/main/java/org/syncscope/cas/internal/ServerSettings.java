@@ -1,6 +1,7 @@
 package org.syncscope.cas.internal;
 
 import org.syncscope.api.pv.AddressList;
+import org.syncscope.cas.internal.guard.TcpLimits;
 
 /**
  * How the Channel Access server listens and announces itself.
@@ -10,9 +11,16 @@ import org.syncscope.api.pv.AddressList;
  * @param autoBeaconAddresses  also beacon to every interface's broadcast address
  * @param beaconPeriodSeconds  seconds between beacons (EPICS_CAS_BEACON_PERIOD)
  * @param ignoreAddresses      clients whose searches are ignored (EPICS_CAS_IGNORE_ADDR_LIST)
+ * @param tcp                  what one client may ask of the server, and how many clients at once
  */
 public record ServerSettings(int port, AddressList beaconAddresses, boolean autoBeaconAddresses, float beaconPeriodSeconds,
-                      AddressList ignoreAddresses) {
+                      AddressList ignoreAddresses, TcpLimits tcp) {
+
+    /** With the default TCP limits. */
+    public ServerSettings(int port, AddressList beaconAddresses, boolean autoBeaconAddresses, float beaconPeriodSeconds,
+                          AddressList ignoreAddresses) {
+        this(port, beaconAddresses, autoBeaconAddresses, beaconPeriodSeconds, ignoreAddresses, TcpLimits.DEFAULTS);
+    }
 
     public ServerSettings {
         if (port < 1 || port > 65535) {
@@ -20,6 +28,9 @@ public record ServerSettings(int port, AddressList beaconAddresses, boolean auto
         }
         if (!(beaconPeriodSeconds > 0)) {
             throw new IllegalArgumentException("beaconPeriodSeconds must be positive, got " + beaconPeriodSeconds);
+        }
+        if (tcp == null) {
+            throw new IllegalArgumentException("no TCP limits");
         }
     }
 }

@@ -133,4 +133,27 @@ class CaServerComponentTest {
         b.deactivate();
         assertThat(component.server().snapshot()).isEmpty();
     }
+
+    @Test
+    void tcpLimitsComeFromTheConfigAndABadOneIsRefused() throws Exception {
+        activate(props("port", "25346", "maxClients", "1", "handshakeTimeoutSeconds", "30"));
+        awaitStatus("serving on UDP 25346, TCP 25346");
+        assertThat(component.server().settings().tcp())
+                .isEqualTo(new org.syncscope.cas.internal.guard.TcpLimits(16384, 1, 4096, 4096, 30_000, 60_000));
+        assertThat(org.syncscope.cas.command.PvListCommandAccess.network(component.server()))
+                .isEqualTo("Clients: 0 of at most 1, 0 closed by timeout; refused: TCP 0, UDP 0");
+        modify(props("port", "25346", "maxClients", "many"));
+        assertThat(component.status()).endsWith("change refused, previous settings stay: etc/" + FILE
+                + ": maxClients = 'many' is not a whole number");
+        modify(props("port", "25346", "idleTimeoutSeconds", "0"));
+        assertThat(component.status()).endsWith("change refused, previous settings stay: etc/" + FILE
+                + ": idleTimeoutSeconds = 0.0 is outside 0.001..86400 s");
+        modify(props("port", "25346", "maxClients", "0"));
+        assertThat(component.status()).endsWith("change refused, previous settings stay: etc/" + FILE
+                + ": maxClients = 0 must be at least 1");
+        assertThat(component.server().settings().tcp().maxClients()).as("previous settings run").isEqualTo(1);
+        modify(props("port", "25346", "maxClients", "2"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> component.server().clients() != null
+                && component.server().clients().max() == 2);
+    }
 }

@@ -50,6 +50,6 @@ class IgnoreAddrListTest {
             assertThat(ByteBuffer.wrap(r).getShort(0)).as("the other host is answered").isEqualTo((short) 6);
             assertThat(ignored.receive(reply)).as("the ignored host is not").isNull();
         }
-        assertThat(server.refusals().total(MalformedInput.Channel.UDP)).isZero();
+        assertThat(server.malformed().total(MalformedInput.Channel.UDP)).isZero();
     }
 }

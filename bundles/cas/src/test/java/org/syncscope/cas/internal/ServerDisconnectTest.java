@@ -19,7 +19,10 @@ class ServerDisconnectTest {
         config.setAttribute("server_port", "0");
         config.setAttribute("beacon_addr_list", "127.0.0.1");
         config.setAttribute("auto_beacon_addr_list", "false");
-        ClosingServerContext ctx = new ClosingServerContext();
+        org.syncscope.cas.internal.guard.MalformedInput refused = new org.syncscope.cas.internal.guard.MalformedInput();
+        ClosingServerContext ctx = new ClosingServerContext(
+                new org.syncscope.cas.internal.guard.GuardedAcceptor(org.syncscope.cas.internal.guard.TcpLimits.DEFAULTS,
+                        refused), refused);
         ctx.configure(config);
         ctx.initialize(new DefaultServerImpl());
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), ctx.getTcpServerPort())) {

@@ -105,17 +105,17 @@ class UdpFuzzTest {
         long minutes = (System.nanoTime() - startNanos) / 60_000_000_000L;
 
         assertThat(withStackTraces).as(stateAfter(sent)).isEmpty();
-        assertThat(server.refusals().total(Channel.UDP)).as("refused, of %d sent (kinds %s)", sent, Arrays.toString(kinds))
+        assertThat(server.malformed().total(Channel.UDP)).as("refused, of %d sent (kinds %s)", sent, Arrays.toString(kinds))
                 .isEqualTo(sent);
         // one source (loopback): one WARN line per started minute at most
-        assertThat(server.refusals().linesLogged()).isBetween(1L, 1 + minutes);
+        assertThat(server.malformed().linesLogged()).isBetween(1L, 1 + minutes);
         assertThat(searchFinds(PV)).as("a search after the fuzz").isTrue();
     }
 
     private Supplier<String> stateAfter(int sent) {
         return () -> {
             synchronized (withStackTraces) {
-                return "after " + sent + " bad datagrams: " + server.refusals().total(Channel.UDP) + " refused; "
+                return "after " + sent + " bad datagrams: " + server.malformed().total(Channel.UDP) + " refused; "
                         + withStackTraces.size() + " log records with a stack trace"
                         + (withStackTraces.isEmpty() ? "" : ", first: " + withStackTraces.get(0).getThrown());
             }

@@ -1,0 +1,14 @@
+package org.syncscope.cas.command;
+
+import org.syncscope.cas.internal.ChannelAccessServer;
+
+/** Lets tests of other packages read what {@code pv:list} prints about the network. */
+public final class PvListCommandAccess {
+
+    private PvListCommandAccess() {
+    }
+
+    public static String network(ChannelAccessServer server) {
+        return PvListCommand.network(server);
+    }
+}
