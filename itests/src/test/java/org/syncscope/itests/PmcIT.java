@@ -107,13 +107,34 @@ public class PmcIT {
             assertEquals(pvs, "3", PyEpicsScript.value(pvs, "severity"));   // INVALID
 
             edit(cfg, original, Map.of("mode", "sometimes"));
-            Thread.sleep(1000);   // refused: the previous (native, missing socket) settings stay
+            Path log = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
+            PyEpicsScript.await("the bad mode refused", Duration.ofSeconds(20), () -> contains(log,
+                    "change refused, previous settings stay: etc/org.syncscope.pmc.cfg: mode 'sometimes' is neither"));
+            // refused: the previous (native, missing socket) settings stay
             assertTrue(attempt("ptp:host").contains("no ptp4l socket at /nonexistent/ptp4l"));
         } finally {
             Files.write(cfg, original, StandardCharsets.ISO_8859_1);
         }
-        PyEpicsScript.await("back on the grandmaster", Duration.ofSeconds(20),
-                () -> attempt("ptp:host").contains("Role=Grandmaster"));
+        // Karaf writes an updated configuration back to its file: a write-back of the refused edit
+        // can land after the restore above; then the restore is written again
+        PyEpicsScript.await("back on the grandmaster", Duration.ofSeconds(30), () -> {
+            if (contains(cfg, "sometimes")) {
+                try {
+                    Files.write(cfg, original, StandardCharsets.ISO_8859_1);
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            }
+            return attempt("ptp:host").contains("Role=Grandmaster");
+        });
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1).contains(text);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Runs a command; returns its output, or that and the error it failed with. */
