@@ -3,18 +3,15 @@
 #  1. our CA source monitoring our CA server (both Java, one process);
 #  2. pyepics (the EPICS C library) monitoring the same server in another process.
 # Usage: bench/ca-throughput.sh [pvs] [seconds]
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 pvs=${1:-1000}
 secs=${2:-10}
-jar=bench/target/benchmarks.jar
-[ -f "$jar" ] || mvn -B -q -DskipTests -pl bench -am package
-cp="$jar"
+bench_jar
 echo "== our CA source <- our CA server"
-java -DCA_DISABLE_REPEATER=true -cp "$cp" org.syncscope.bench.CaThroughput "$pvs" "$secs" 15090
+bench_java org.syncscope.bench.CaThroughput "$pvs" "$secs" 15090
 
 echo "== pyepics (libca) <- our CA server"
-java -DCA_DISABLE_REPEATER=true -cp "$cp" org.syncscope.bench.CaThroughput "$pvs" "$secs" 15091 --serve-only &
+bench_java org.syncscope.bench.CaThroughput "$pvs" "$secs" 15091 --serve-only &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 sleep 1

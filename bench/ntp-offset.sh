@@ -2,10 +2,8 @@
 # Our SNTP client against chronyd (Debian chrony) serving this host's clock on a loopback high
 # port (-x: chronyd never adjusts the clock), one query a second; then what chronyc itself
 # reports. Usage: bench/ntp-offset.sh [samples]   (default 600)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-jar=bench/target/benchmarks.jar
-[ -f "$jar" ] || mvn -B -q -DskipTests -pl bench -am package
+source "$(dirname "$0")/lib.sh"
+bench_jar
 dir=$(mktemp -d)
 cat > "$dir/chrony.conf" <<CONF
 port 12333
@@ -23,6 +21,6 @@ CONF
 /usr/sbin/chronyd -x -u root -f "$dir/chrony.conf"
 trap 'kill "$(cat "$dir/chronyd.pid")" 2>/dev/null || true; rm -rf "$dir"' EXIT
 sleep 1
-java -cp "$jar" org.syncscope.bench.NtpOffset 127.0.0.1 12333 "${1:-600}" 2>&1 | grep -v "^SLF4J"
+bench_java org.syncscope.bench.NtpOffset 127.0.0.1 12333 "${1:-600}"
 echo "chronyc tracking (chronyd's own view of its reference):"
 chronyc -h 127.0.0.1 -p 12334 tracking | grep -E "Reference|Stratum|System time|Last offset|RMS offset"

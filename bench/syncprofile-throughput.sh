@@ -3,12 +3,12 @@
 # (or those given): the highest total update rate the profile sustains, and latency, CPU and heap
 # at half of it. See SyncProfileThroughput's javadoc for the method.
 # Usage: bench/syncprofile-throughput.sh [N ...]
-set -euo pipefail
-cd "$(dirname "$0")/.."
-jar=bench/target/benchmarks.jar
-[ -f "$jar" ] || mvn -B -q -DskipTests -pl bench -am package
-for n in "${@:-10 100 1000}"; do
+source "$(dirname "$0")/lib.sh"
+bench_jar
+# Each count is its own word: "${@:-10 100 1000}" would be the single word "10 100 1000".
+if [ $# -eq 0 ]; then set -- 10 100 1000; fi
+for n in "$@"; do
   echo "== $n input PVs"
-  java -Xmx12g -DCA_DISABLE_REPEATER=true -cp "$jar" org.syncscope.bench.SyncProfileThroughput "$n" 5 2>&1 \
+  BENCH_JVM_OPTS=-Xmx12g bench_java org.syncscope.bench.SyncProfileThroughput "$n" 5 \
     | grep -E "input PVs|updates/s|Exception|Error"
 done
