@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.syncprofile.ProfileStatus;
 
 /**
  * Input IOCs that go away and return, profiles that start and are edited: no output's timestamps

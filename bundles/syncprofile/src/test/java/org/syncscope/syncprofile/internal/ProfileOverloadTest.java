@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.syncprofile.ProfileStatus;
 
 /**
  * Profiles on their real threads under overload: a backlog never delays removal or an edit, a

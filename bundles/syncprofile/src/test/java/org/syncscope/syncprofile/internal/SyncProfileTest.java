@@ -10,6 +10,7 @@ import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.syncprofile.ProfileStatus;
 
 /** A profile driven by scripted update streams, run inline so every output is deterministic. */
 class SyncProfileTest {
