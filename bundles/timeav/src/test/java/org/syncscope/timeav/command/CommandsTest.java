@@ -21,11 +21,9 @@ class CommandsTest {
     @Test
     void listShowsRefusedConfigurationsWithFileAndReason() {
         TimeavControl control = TimeavTesting.control();
-        TimeavComponent a = TimeavTesting.component("org.syncscope.timeav-a.cfg", "AV:A", "X | p,100 | null | 1");
-        TimeavComponent x = TimeavTesting.component("org.syncscope.timeav-x.cfg", null, "X | p,100 | null | 1");
+        TimeavComponent a = TimeavTesting.component(control, "org.syncscope.timeav-a.cfg", "AV:A", "X | p,100 | null | 1");
+        TimeavComponent x = TimeavTesting.component(control, "org.syncscope.timeav-x.cfg", null, "X | p,100 | null | 1");
         try {
-            TimeavTesting.add(control, a);
-            TimeavTesting.add(control, x);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ListCommand.print(control, new PrintStream(bytes, true, StandardCharsets.UTF_8));
             String listed = bytes.toString(StandardCharsets.UTF_8);
@@ -44,11 +42,9 @@ class CommandsTest {
         Field name = ResetCommand.class.getDeclaredField("name");
         assertThat(name.getAnnotation(Completion.class).value()).isEqualTo(DeviceNameCompleter.class);
         TimeavControl control = TimeavTesting.control();
-        TimeavComponent a = TimeavTesting.component("org.syncscope.timeav-a.cfg", "AV:ALPHA", "X | p,100 | null | 1");
-        TimeavComponent b = TimeavTesting.component("org.syncscope.timeav-b.cfg", "AV:BETA", "X | p,100 | null | 1");
+        TimeavComponent a = TimeavTesting.component(control, "org.syncscope.timeav-a.cfg", "AV:ALPHA", "X | p,100 | null | 1");
+        TimeavComponent b = TimeavTesting.component(control, "org.syncscope.timeav-b.cfg", "AV:BETA", "X | p,100 | null | 1");
         try {
-            TimeavTesting.add(control, a);
-            TimeavTesting.add(control, b);
             List<String> candidates = new ArrayList<>();
             new DeviceNameCompleter(control).complete(null, line("AV:B"), candidates);
             assertThat(candidates).containsExactly("AV:BETA ");     // StringsCompleter ends a whole word with a blank

@@ -22,10 +22,11 @@ class TimeavComponentTest {
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
     private final Fakes.Publisher publisher = new Fakes.Publisher();
+    private final TimeavControl control = TimeavTesting.control();
     private TimeavComponent component;
 
     private TimeavComponent activate(Map<String, Object> properties) {
-        component = new TimeavComponent(Configs.of(TimeavConfig.class, properties), properties);
+        component = new TimeavComponent(control, Configs.of(TimeavConfig.class, properties), properties);
         component.bindPublisher(publisher);
         return component;
     }
@@ -109,11 +110,11 @@ class TimeavComponentTest {
             }
         };
         Map<String, Object> a = Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
-        TimeavComponent first = new TimeavComponent(Configs.of(TimeavConfig.class, a), a);
+        TimeavComponent first = new TimeavComponent(control, Configs.of(TimeavConfig.class, a), a);
         first.bindPublisher(shared);
         try {
             Map<String, Object> b = Configs.fromFile("org.syncscope.timeav-b.cfg", "name", "AV:B", "expression", "X | p,100 | null | 1");
-            component = new TimeavComponent(Configs.of(TimeavConfig.class, b), b);
+            component = new TimeavComponent(control, Configs.of(TimeavConfig.class, b), b);
             component.bindPublisher(shared);
             modified(Configs.fromFile("org.syncscope.timeav-b.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
             assertThat(component.device().map(TimeavDevice::name)).contains("AV:B");

@@ -1,11 +1,13 @@
 package org.syncscope.timeav.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.testing.Configs;
+import org.syncscope.timeav.DeviceState;
 
 /** The control's DS life: the reset-all PV published, rebuilt under a new name, kept on a bad edit, withdrawn. */
 class TimeavControlTest {
@@ -38,9 +40,8 @@ class TimeavControlTest {
     void aNewResetAllPvReplacesTheOldOneAndResetsEveryDevice() {
         TimeavControl control = activate(Configs.fromFile(FILE));
         Map<String, Object> props = Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
-        TimeavComponent device = new TimeavComponent(Configs.of(TimeavConfig.class, props), props);
+        TimeavComponent device = new TimeavComponent(control, Configs.of(TimeavConfig.class, props), props);
         try {
-            control.addDevice(device);
             modified(control, Configs.fromFile(FILE, "resetAllPv", "SITE:TIMEAV:RST"));
             assertThat(publisher.specs).containsKey("SITE:TIMEAV:RST").doesNotContainKey("TIMEAV:ResetAll");
             assertThat(control.devices()).extracting(TimeavDevice::name).containsExactly("AV:A");
@@ -69,15 +70,16 @@ class TimeavControlTest {
         TimeavControl control = activate(Configs.fromFile(FILE));
         Map<String, Object> good = Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
         Map<String, Object> bad = Configs.fromFile("org.syncscope.timeav-x.cfg", "expression", "X | p,100 | null | 1");
-        TimeavComponent a = new TimeavComponent(Configs.of(TimeavConfig.class, good), good);
-        TimeavComponent x = new TimeavComponent(Configs.of(TimeavConfig.class, bad), bad);
+        TimeavComponent a = new TimeavComponent(control, Configs.of(TimeavConfig.class, good), good);
+        TimeavComponent x = new TimeavComponent(control, Configs.of(TimeavConfig.class, bad), bad);
         try {
-            control.addDevice(x);
-            control.addDevice(a);
-            assertThat(control.configurations()).containsExactly(a, x);
+            assertThat(control.components()).containsExactly(a, x);
             assertThat(control.devices()).extracting(TimeavDevice::name).containsExactly("AV:A");
-            control.removeDevice(x);
-            assertThat(control.configurations()).containsExactly(a);
+            assertThat(control.configurations()).extracting(DeviceState::name, DeviceState::origin)
+                    .containsExactly(tuple("AV:A", "etc/org.syncscope.timeav-a.cfg"),
+                            tuple("", "etc/org.syncscope.timeav-x.cfg"));
+            x.deactivate();
+            assertThat(control.components()).containsExactly(a);
         } finally {
             a.deactivate();
             x.deactivate();

@@ -14,18 +14,14 @@ public final class TimeavTesting {
         return new TimeavControl(Configs.of(TimeavControlConfig.class, p), p);
     }
 
-    /** A device configuration in {@code etc/<file>}; {@code name} null leaves it out. */
-    public static TimeavComponent component(String file, String name, String expression) {
+    /** A device configuration in {@code etc/<file>}, reporting to {@code control}; {@code name} null leaves it out. */
+    public static TimeavComponent component(TimeavControl control, String file, String name, String expression) {
         Map<String, Object> p = name == null ? Configs.fromFile(file, "expression", expression)
                 : Configs.fromFile(file, "name", name, "expression", expression);
-        return new TimeavComponent(Configs.of(TimeavConfig.class, p), p);
+        return new TimeavComponent(control, Configs.of(TimeavConfig.class, p), p);
     }
 
     public static void deactivate(TimeavComponent component) {
         component.deactivate();
-    }
-
-    public static void add(TimeavControl control, TimeavComponent component) {
-        control.addDevice(component);
     }
 }
