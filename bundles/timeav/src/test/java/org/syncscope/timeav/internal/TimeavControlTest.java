@@ -1,5 +1,6 @@
 package org.syncscope.timeav.internal;
 
+import static org.syncscope.timeav.internal.TimeavTesting.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -8,11 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.testing.Configs;
 import org.syncscope.timeav.DeviceState;
+import org.syncscope.testing.RecordingPublisher;
 
 /** The control's DS life: the reset-all PV published, rebuilt under a new name, kept on a bad edit, withdrawn. */
 class TimeavControlTest {
 
-    private final Fakes.Publisher publisher = new Fakes.Publisher();
+    private final RecordingPublisher publisher = new RecordingPublisher();
 
     private static final String FILE = "org.syncscope.timeav.control.cfg";
 
@@ -29,11 +31,11 @@ class TimeavControlTest {
     @Test
     void activatePublishesTheDefaultResetAllPvAndDeactivateWithdrawsIt() {
         TimeavControl control = activate(Configs.fromFile(FILE));
-        assertThat(publisher.specs).containsKey("TIMEAV:ResetAll");
+        assertThat(publisher.served).containsKey("TIMEAV:ResetAll");
         assertThat(control.resetAllPv()).isEqualTo("TIMEAV:ResetAll");
         assertThat(control.refusal()).isNull();
         control.deactivate();
-        assertThat(publisher.specs).doesNotContainKey("TIMEAV:ResetAll");
+        assertThat(publisher.served).doesNotContainKey("TIMEAV:ResetAll");
     }
 
     @Test
@@ -43,11 +45,11 @@ class TimeavControlTest {
         TimeavComponent device = new TimeavComponent(control, Configs.of(TimeavConfig.class, props), props);
         try {
             modified(control, Configs.fromFile(FILE, "resetAllPv", "SITE:TIMEAV:RST"));
-            assertThat(publisher.specs).containsKey("SITE:TIMEAV:RST").doesNotContainKey("TIMEAV:ResetAll");
+            assertThat(publisher.served).containsKey("SITE:TIMEAV:RST").doesNotContainKey("TIMEAV:ResetAll");
             assertThat(control.devices()).extracting(TimeavDevice::name).containsExactly("AV:A");
-            publisher.write("SITE:TIMEAV:RST", new PvValue.LongValue(1));     // reaches every device's thread
+            write(publisher, "SITE:TIMEAV:RST", new PvValue.LongValue(1));     // reaches every device's thread
             modified(control, Configs.fromFile(FILE, "resetAllPv", ""));
-            assertThat(publisher.specs).doesNotContainKey("SITE:TIMEAV:RST");
+            assertThat(publisher.served).doesNotContainKey("SITE:TIMEAV:RST");
             assertThat(control.resetAllPv()).isEmpty();
         } finally {
             device.deactivate();
@@ -58,7 +60,7 @@ class TimeavControlTest {
     void aBadResetAllPvIsRefusedAndThePreviousStays() {
         TimeavControl control = activate(Configs.fromFile(FILE));
         modified(control, Configs.fromFile(FILE, "resetAllPv", "TIMEAV RESET"));
-        assertThat(publisher.specs).containsKey("TIMEAV:ResetAll");
+        assertThat(publisher.served).containsKey("TIMEAV:ResetAll");
         assertThat(control.refusal()).isEqualTo("change refused, previous settings stay: etc/" + FILE
                 + ": resetAllPv = 'TIMEAV RESET' is not a PV name (letters, digits, _ - : . [ ] < > ; { } $)");
         modified(control, Configs.fromFile(FILE));
