@@ -54,6 +54,43 @@ class CommandsTest {
         }
     }
 
+    /** timeav:reset and timeav:check answer from the registry's interface alone. */
+    @Test
+    void resetAndCheckGoThroughTheRegistry() throws Exception {
+        TimeavControl control = TimeavTesting.control();
+        TimeavComponent a = TimeavTesting.component(control, "org.syncscope.timeav-a.cfg", "AV:ALPHA", "X | p,100 | null | 1");
+        TimeavComponent x = TimeavTesting.component(control, "org.syncscope.timeav-x.cfg", null, "X | p,100 | null | 1");
+        try {
+            assertThat(run(new ResetCommand(), "control", control, "all", true)).isEqualTo("restarted 1 devices\n");
+            assertThat(run(new ResetCommand(), "control", control, "name", "AV:ALPHA")).isEqualTo("restarted AV:ALPHA\n");
+            assertThat(run(new ResetCommand(), "control", control, "name", "AV:NONE"))
+                    .isEqualTo("no TIMEAV device AV:NONE (have [AV:ALPHA])\n");
+            assertThat(run(new CheckCommand(), "devices", control, "expression", "X | p,100 | null | 1 | median"))
+                    .startsWith("DAE_INVALID_SETTING: calcDirection");
+        } finally {
+            TimeavTesting.deactivate(a);
+            TimeavTesting.deactivate(x);
+        }
+    }
+
+    /** Sets the fields as Karaf's injection does and returns what the command printed. */
+    private static synchronized String run(Object command, Object... fields) throws Exception {
+        for (int i = 0; i < fields.length; i += 2) {
+            Field f = command.getClass().getDeclaredField((String) fields[i]);
+            f.setAccessible(true);
+            f.set(command, fields[i + 1]);
+        }
+        PrintStream before = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            ((org.apache.karaf.shell.api.action.Action) command).execute();
+        } finally {
+            System.setOut(before);
+        }
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
     /** A command line whose cursor is at the end of {@code word}, the argument being completed. */
     private static CommandLine line(String word) {
         return new CommandLine() {
