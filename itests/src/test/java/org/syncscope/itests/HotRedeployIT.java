@@ -62,17 +62,24 @@ public class HotRedeployIT {
     private static final List<String> SERVED = List.of("DEMO:PV1", "DEMO:PV3", "DEMO:PV1:SD", "DEMO:PV1:SD:Status",
             "TS:Mode", "TS:EventCount", "PTP:CHECK:Verdict", "DEMO:PV1:AvgFreq");
 
-    /** Services of dependants that must not be re-registered (re-activated) by a provider's redeploy. */
+    /**
+     * Services of dependants that must not be re-registered (re-activated) by a provider's redeploy.
+     * TIMEAV's devices are no services: its registry (TimeavDevices) is, and each device's thread
+     * below is the device's identity.
+     */
     private static final List<String> DEPENDANT_SERVICES = List.of(TimestampService.class.getName(),
-            "org.syncscope.api.ptp.PtpManagement", "org.syncscope.timeav.internal.TimeavComponent",
-            "org.syncscope.timeav.internal.TimeavControl", "org.syncscope.ptpcheck.internal.PtpCheckComponent");
+            "org.syncscope.api.ptp.PtpManagement", "org.syncscope.timeav.TimeavDevices",
+            "org.syncscope.ptpcheck.internal.PtpCheckComponent");
 
     /** Threads the dependants own: a re-created component would start new ones. */
     private static final List<String> DEPENDANT_THREADS = List.of("syncscope-demo-ioc", "timeav-DEMO:PV1:SD",
             "timestamp-driver", "ptp-monitor");
 
-    /** The sync profile's own: checked apart, reported last (the profile is made dynamic on its own branch). */
-    private static final List<String> PROFILE_SERVICES = List.of("org.syncscope.syncprofile.internal.SyncProfileComponent");
+    /**
+     * The sync profile's own, checked apart and reported last: its registry's service, and the
+     * profile's thread (the profiles are no services; a re-created profile starts a new thread).
+     */
+    private static final List<String> PROFILE_SERVICES = List.of("org.syncscope.syncprofile.ProfileConfigurations");
     private static final List<String> PROFILE_THREADS = List.of("syncprofile-demo");
 
     @Inject

@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -71,6 +72,13 @@ public class ProfileIsolationIT {
         return SyncscopeServer.options(SyncscopeServer.channelAccessOn(CA_PORT));
     }
 
+    private ProfileConsole console;
+
+    @Before
+    public void console() {
+        console = new ProfileConsole(sessionFactory, publisher, source);
+    }
+
     @Test
     public void anOverloadedProfileHurtsNeitherTheDemoProfileNorTheClientAndLeavesAtOnce() throws Exception {
         List<PublishedPv> load = IntStream.range(0, LOAD_PVS)
@@ -91,7 +99,7 @@ public class ProfileIsolationIT {
         });
         org.osgi.service.cm.Configuration cfg = null;
         try {
-            PyEpicsScript.await("the demo profile at its rates", Duration.ofSeconds(120), () -> demoOffBy().isEmpty());
+            PyEpicsScript.await("the demo profile at its rates", Duration.ofSeconds(120), () -> console.demoOffBy().isEmpty());
             ticker.scheduleAtFixedRate(() -> {
                 Instant now = Instant.now();
                 long t = now.getEpochSecond() * 1_000_000_000L + now.getNano();
@@ -107,8 +115,8 @@ public class ProfileIsolationIT {
             props.put("queueCapacity", 100);
             cfg.update(props);
 
-            PyEpicsScript.await("the load profile dropping updates", Duration.ofSeconds(120), () -> dropped("load") > 1_000);
-            String list = execute("syncprofile:list");
+            PyEpicsScript.await("the load profile dropping updates", Duration.ofSeconds(120), () -> console.dropped("load") > 1_000);
+            String list = console.execute("syncprofile:list");
             assertTrue(list, list.lines().anyMatch(l -> l.contains("load") && l.contains("/100")));
             PyEpicsScript.await("dropped updates served with an alarm", Duration.ofSeconds(10), () -> {
                 try {
@@ -125,28 +133,28 @@ public class ProfileIsolationIT {
             // is the steady overload that follows.
             long settling = System.nanoTime();
             PyEpicsScript.await("the demo profile settled beside the overloaded one", Duration.ofSeconds(90),
-                    () -> demoOffBy().isEmpty());
+                    () -> console.demoOffBy().isEmpty());
             System.out.printf("demo profile within 1 %% again %d ms after the load profile was dropping%n",
                     (System.nanoTime() - settling) / 1_000_000);
             // 20 s of overload, the demo profile read every 2 s
-            long dropsBefore = dropped("load");
+            long dropsBefore = console.dropped("load");
             List<String> offReadings = new ArrayList<>();
             long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (System.nanoTime() < end) {
-                List<String> off = demoOffBy();
+                List<String> off = console.demoOffBy();
                 if (!off.isEmpty()) {
                     offReadings.add(off.toString());
                 }
-                assertEquals("the demo profile drops nothing", 0, dropped("demo"));
+                assertEquals("the demo profile drops nothing", 0, console.dropped("demo"));
                 Thread.sleep(2000);   // the sampling period of this check, not a wait for a state
             }
-            long overloadDrops = dropped("load");
+            long overloadDrops = console.dropped("load");
             assertTrue("the load profile kept dropping: " + dropsBefore + " -> " + overloadDrops,
                     overloadDrops - dropsBefore > 1_000);
             System.out.printf("overloaded profile: %d updates dropped in 20 s%n", overloadDrops - dropsBefore);
             assertTrue("demo profile outside 1 %: " + offReadings, offReadings.isEmpty());
             assertEquals("DEMO:PV1 never disconnected", 0, demoDisconnects.get());
-            String status = execute("syncprofile:status demo");
+            String status = console.execute("syncprofile:status demo");
             assertTrue(status, status.lines().filter(l -> l.startsWith("DEMO:PV")).noneMatch(l -> l.contains("NO")));
 
             // removal while overloaded: its PVs leave at once
@@ -158,7 +166,7 @@ public class ProfileIsolationIT {
                             || p.spec().name().startsWith("SYNCPROFILE:load:")));
             System.out.printf("overloaded profile (19 900 pairs) removed, PVs withdrawn in %d ms%n",
                     (System.nanoTime() - start) / 1_000_000);
-            assertTrue(execute("syncprofile:list").lines().noneMatch(l -> l.contains("load")));
+            assertTrue(console.execute("syncprofile:list").lines().noneMatch(l -> l.contains("load")));
         } finally {
             ticker.shutdownNow();
             demoWatch.close();
@@ -178,8 +186,8 @@ public class ProfileIsolationIT {
             props.put("pvs", IntStream.range(0, 5_000).mapToObj(i -> "HUGE:" + i).collect(Collectors.joining(",")));
             cfg.update(props);
             PyEpicsScript.await("the refusal in syncprofile:list", Duration.ofSeconds(30),
-                    () -> list().contains("huge (configuration org.syncscope.syncprofile~huge"));
-            String list = list();
+                    () -> console.list().contains("huge (configuration org.syncscope.syncprofile~huge"));
+            String list = console.list();
             assertTrue(list, list.contains("profile huge needs about 5000 PVs + 12497500 pairs = 12502500 trackers")
                     && list.contains("% of the maximum heap"));
             assertTrue("nothing of it published", publisher.published().stream()
@@ -187,57 +195,11 @@ public class ProfileIsolationIT {
             cfg.delete();
             cfg = null;
             PyEpicsScript.await("the refusal gone with its configuration", Duration.ofSeconds(30),
-                    () -> !list().contains("huge"));
+                    () -> !console.list().contains("huge"));
         } finally {
             if (cfg != null) {
                 cfg.delete();
             }
         }
-    }
-
-    private String list() {
-        try {
-            return execute("syncprofile:list");
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    /** The Dropped column of a profile in syncprofile:list (-1 when it is not listed). */
-    private long dropped(String profile) {
-        try {
-            for (String line : execute("syncprofile:list").split("\n")) {
-                String[] cells = line.split("\\s[│|x]\\s");
-                if (cells.length > 8 && cells[0].trim().equals(profile)) {
-                    return Long.parseLong(cells[cells.length - 1].trim());
-                }
-            }
-        } catch (Exception notYet) {
-            // not running yet
-        }
-        return -1;
-    }
-
-    /** The demo profile's average rates that are more than 1 % off 10, 5 and 1 Hz. */
-    private List<String> demoOffBy() {
-        List<String> off = new ArrayList<>();
-        double[] expected = {10, 5, 1};
-        for (int i = 0; i < 3; i++) {
-            String pv = "DEMO:PV" + (i + 1) + ":AvgFreq";
-            try {
-                PvUpdate u = source.get(pv, Duration.ofSeconds(5));
-                double v = ((PvValue.DoubleValue) u.value()).value();
-                if (!(Math.abs(v - expected[i]) <= expected[i] * 0.01) || u.severity() != AlarmSeverity.NO_ALARM) {
-                    off.add(pv + "=" + v + " " + u.severity());
-                }
-            } catch (Exception e) {
-                off.add(pv + ": " + e.getMessage());
-            }
-        }
-        return off;
-    }
-
-    private String execute(String command) throws Exception {
-        return SyncscopeServer.execute(sessionFactory, command);
     }
 }

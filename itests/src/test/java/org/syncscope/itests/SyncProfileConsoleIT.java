@@ -11,11 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -24,7 +23,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
-import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
 
@@ -59,60 +57,67 @@ public class SyncProfileConsoleIT {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)));
     }
 
+    private ProfileConsole console;
+
+    @Before
+    public void console() {
+        console = new ProfileConsole(sessionFactory, publisher, source);
+    }
+
     @Test
     public void theNaturalFirstTryWorksBesideTheDemoProfile() throws Exception {
-        awaitDemo();
-        String started = execute("syncprofile:monitor DEMO:PV1 DEMO:PV2");
+        console.awaitDemo();
+        String started = console.execute("syncprofile:monitor DEMO:PV1 DEMO:PV2");
         assertTrue(started, started.startsWith("started sync profile adhoc-1 "));
         try {
             PyEpicsScript.await("adhoc-1's own outputs posted", Duration.ofSeconds(30),
-                    () -> postedValue("adhoc-1:DEMO:PV1:AvgFreq") && postedValue("adhoc-1:DEMO:PV1_vs_DEMO:PV2:AvgDiff"));
-            String list = execute("syncprofile:list");
+                    () -> console.postedValue("adhoc-1:DEMO:PV1:AvgFreq") && console.postedValue("adhoc-1:DEMO:PV1_vs_DEMO:PV2:AvgDiff"));
+            String list = console.execute("syncprofile:list");
             assertTrue(list, list.lines().anyMatch(l -> l.startsWith("adhoc-1") && l.contains("running")));
             assertFalse(list, list.contains("REFUSED"));
-            assertTrue("the demo profile's outputs stay", postedValue("DEMO:PV1:AvgFreq"));
+            assertTrue("the demo profile's outputs stay", console.postedValue("DEMO:PV1:AvgFreq"));
         } finally {
-            execute("syncprofile:stop adhoc-1");
+            console.execute("syncprofile:stop adhoc-1");
         }
         PyEpicsScript.await("adhoc-1 removed", Duration.ofSeconds(30),
-                () -> published().stream().noneMatch(n -> n.startsWith("adhoc-1:")));
+                () -> console.published().stream().noneMatch(n -> n.startsWith("adhoc-1:")));
     }
 
     @Test
     public void aRefusedMonitorSaysWhyAndLeavesNoConfiguration() throws Exception {
-        awaitDemo();
+        console.awaitDemo();
         String out = SyncscopeServer.run(sessionFactory, "syncprofile:monitor --name clash --prefix \"\" DEMO:PV1")
                 .output();
         assertTrue(out, out.contains("sync profile clash refused, nothing kept: configuration refused: outputs "
                 + "DEMO:PV1:* are published by sync profile demo (etc/org.syncscope.syncprofile-demo.cfg)"));
         assertFalse(out, out.contains("started"));
-        assertFalse("no file left", Files.exists(etc("org.syncscope.syncprofile-clash.cfg")));
+        assertFalse("no file left", Files.exists(ProfileConsole.etc("org.syncscope.syncprofile-clash.cfg")));
         PyEpicsScript.await("no configuration left", Duration.ofSeconds(30),
-                () -> list().lines().noneMatch(l -> l.startsWith("clash")));
+                () -> console.list().lines().noneMatch(l -> l.startsWith("clash")));
     }
 
     @Test
     public void stopWithAPatternDeletesNothing() throws Exception {
-        awaitDemo();
+        console.awaitDemo();
         String out = SyncscopeServer.run(sessionFactory, "syncprofile:stop '*'").output();
         assertTrue(out, out.contains("'*' is not a profile name"));
-        assertTrue(Files.exists(etc("org.syncscope.syncprofile-demo.cfg")));
-        assertTrue(list().lines().anyMatch(l -> l.startsWith("demo") && l.contains("running")));
+        assertTrue(Files.exists(ProfileConsole.etc("org.syncscope.syncprofile-demo.cfg")));
+        assertTrue(console.list().lines().anyMatch(l -> l.startsWith("demo") && l.contains("running")));
         assertTrue(SyncscopeServer.run(sessionFactory, "syncprofile:status 'demo)(x=*'").output()
                 .contains("is not a profile name"));
     }
 
     @Test
     public void aValueThatIsNotANumberIsListedNamingFileAndKeyAndLoggedOnce() throws Exception {
-        awaitDemo();
-        Path cfg = etc("org.syncscope.syncprofile-abc.cfg");
+        console.awaitDemo();
+        Path cfg = ProfileConsole.etc("org.syncscope.syncprofile-abc.cfg");
         Files.writeString(cfg, "pvs = DEMO:PV1\nprefix = ABC:\nwindow = abc\n", StandardCharsets.ISO_8859_1);
         try {
             String reason = "abc (etc/org.syncscope.syncprofile-abc.cfg): configuration refused: window = 'abc' is "
                     + "not a whole number";
-            PyEpicsScript.await("the refusal in syncprofile:list", Duration.ofSeconds(30), () -> list().contains(reason));
-            assertTrue(list().lines().anyMatch(l -> l.startsWith("abc") && l.contains("REFUSED")));
-            String status = execute("syncprofile:status abc");
+            PyEpicsScript.await("the refusal in syncprofile:list", Duration.ofSeconds(30), () -> console.list().contains(reason));
+            assertTrue(console.list().lines().anyMatch(l -> l.startsWith("abc") && l.contains("REFUSED")));
+            String status = console.execute("syncprofile:status abc");
             assertEquals("Profile abc (etc/org.syncscope.syncprofile-abc.cfg): REFUSED: configuration refused: "
                     + "window = 'abc' is not a whole number", status.trim());
             List<String> log = Files.readAllLines(Paths.get(System.getProperty("karaf.data"), "log", "karaf.log"),
@@ -123,64 +128,32 @@ public class SyncProfileConsoleIT {
             List<String> traces = log.stream().filter(l -> l.contains("Exception")
                     && (l.contains("syncprofile") || l.contains("Sync profile"))).toList();
             assertTrue("no SCR stack trace:\n" + String.join("\n", traces), traces.isEmpty());
-            assertTrue(published().stream().noneMatch(n -> n.startsWith("ABC:") || n.startsWith("SYNCPROFILE:abc")));
+            assertTrue(console.published().stream().noneMatch(n -> n.startsWith("ABC:") || n.startsWith("SYNCPROFILE:abc")));
         } finally {
             Files.deleteIfExists(cfg);
         }
         PyEpicsScript.await("the refusal gone with its file", Duration.ofSeconds(30),
-                () -> list().lines().noneMatch(l -> l.startsWith("abc")));
+                () -> console.list().lines().noneMatch(l -> l.startsWith("abc")));
     }
 
     @Test
     public void aSecondConfigurationOfARunningNameIsListedAndBuildsNothing() throws Exception {
-        awaitDemo();
-        Path cfg = etc("org.syncscope.syncprofile-dup.cfg");
+        console.awaitDemo();
+        Path cfg = ProfileConsole.etc("org.syncscope.syncprofile-dup.cfg");
         Files.writeString(cfg, "name = demo\npvs = DEMO:PV1, DEMO:PV2\nprefix = DUP:\n", StandardCharsets.ISO_8859_1);
         try {
             String reason = "demo (etc/org.syncscope.syncprofile-dup.cfg): configuration refused: a sync profile "
                     + "named demo is already running (etc/org.syncscope.syncprofile-demo.cfg)";
-            PyEpicsScript.await("the refusal in syncprofile:list", Duration.ofSeconds(30), () -> list().contains(reason));
-            String status = execute("syncprofile:status demo");
+            PyEpicsScript.await("the refusal in syncprofile:list", Duration.ofSeconds(30), () -> console.list().contains(reason));
+            String status = console.execute("syncprofile:status demo");
             assertTrue(status, status.contains("Profile demo (etc/org.syncscope.syncprofile-dup.cfg): REFUSED: "
                     + "configuration refused: a sync profile named demo is already running"));
-            assertTrue(published().stream().noneMatch(n -> n.startsWith("DUP:")));
+            assertTrue(console.published().stream().noneMatch(n -> n.startsWith("DUP:")));
         } finally {
             Files.deleteIfExists(cfg);
         }
         PyEpicsScript.await("the refusal gone with its file", Duration.ofSeconds(30),
-                () -> !list().contains("syncprofile-dup.cfg"));
-        assertTrue("the first keeps running", postedValue("DEMO:PV1:AvgFreq"));
-    }
-
-    private void awaitDemo() throws Exception {
-        PyEpicsScript.await("the demo profile posting", Duration.ofSeconds(60), () -> postedValue("DEMO:PV1:AvgFreq"));
-    }
-
-    private static Path etc(String file) {
-        return Paths.get(System.getProperty("karaf.etc"), file);
-    }
-
-    private Set<String> published() {
-        return publisher.published().stream().map(p -> p.spec().name()).collect(Collectors.toSet());
-    }
-
-    private boolean postedValue(String pv) {
-        try {
-            return source.get(pv, Duration.ofSeconds(2)).severity() == AlarmSeverity.NO_ALARM;
-        } catch (Exception notYet) {
-            return false;
-        }
-    }
-
-    private String list() {
-        try {
-            return execute("syncprofile:list");
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    private String execute(String command) throws Exception {
-        return SyncscopeServer.execute(sessionFactory, command);
+                () -> !console.list().contains("syncprofile-dup.cfg"));
+        assertTrue("the first keeps running", console.postedValue("DEMO:PV1:AvgFreq"));
     }
 }

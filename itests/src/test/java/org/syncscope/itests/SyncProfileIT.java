@@ -6,16 +6,15 @@ import static org.junit.Assert.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -30,7 +29,6 @@ import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.pv.PvSpec;
-import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.PvValue;
 
 /**
@@ -63,10 +61,17 @@ public class SyncProfileIT {
                 SyncscopeServer.channelAccessOn(CA_PORT));
     }
 
+    private ProfileConsole console;
+
+    @Before
+    public void console() {
+        console = new ProfileConsole(sessionFactory, publisher, source);
+    }
+
     @Test
     public void pyepicsReadsTheDemoProfileWithConfiguredRatesAndKnownPhases() throws Exception {
         // window 100 of a 1 Hz PV fills slowly; its average is exact from the second update on
-        PyEpicsScript.await("DEMO:PV3:AvgFreq published and posted", Duration.ofSeconds(60), () -> postedValue("DEMO:PV3:AvgFreq"));
+        PyEpicsScript.await("DEMO:PV3:AvgFreq published and posted", Duration.ofSeconds(60), () -> console.postedValue("DEMO:PV3:AvgFreq"));
         String script = "import epics\n"
                 + "for n in ['DEMO:PV1:AvgFreq', 'DEMO:PV2:AvgFreq', 'DEMO:PV3:AvgFreq',\n"
                 + "          'DEMO:PV1_vs_DEMO:PV2:AvgDiff', 'DEMO:PV1_vs_DEMO:PV3:AvgDiff', 'DEMO:PV2_vs_DEMO:PV3:AvgDiff']:\n"
@@ -81,70 +86,78 @@ public class SyncProfileIT {
 
     @Test
     public void profilesFollowTheirConfigFiles() throws Exception {
-        Path cfg = Paths.get(System.getProperty("karaf.etc"), "org.syncscope.syncprofile-itest.cfg");
+        Path cfg = ProfileConsole.etc("org.syncscope.syncprofile-itest.cfg");
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV3\nprefix = IT:\n", StandardCharsets.ISO_8859_1);
         PyEpicsScript.await("profile itest created", Duration.ofSeconds(30),
-                () -> published().containsAll(Set.of("IT:DEMO:PV1:AvgFreq", "IT:DEMO:PV1_vs_DEMO:PV3:CurrentDiff")));
+                () -> console.published().containsAll(Set.of("IT:DEMO:PV1:AvgFreq", "IT:DEMO:PV1_vs_DEMO:PV3:CurrentDiff")));
         try {
-            PyEpicsScript.await("IT:DEMO:PV1 has samples", Duration.ofSeconds(30), () -> samples("itest", "DEMO:PV1") >= 3);
+            PyEpicsScript.await("IT:DEMO:PV1 has samples", Duration.ofSeconds(30), () -> console.statusCell("itest", "DEMO:PV1", "Samples") >= 3);
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "\n" + execute("syncprofile:list") + execute("syncprofile:status"), e);
+            throw new AssertionError(e.getMessage() + "\n" + console.execute("syncprofile:list") + console.execute("syncprofile:status"), e);
         }
-        long before = samples("itest", "DEMO:PV1");
+        // What a kept input has and a restarted one lacks: its count of updates only grows, while a
+        // profile started again counts from 1 (the current value it is sent) at the demo's 10 Hz,
+        // so it would be about ten seconds short of 100 when the edit shows.
+        PyEpicsScript.await("DEMO:PV1 counted 100 updates in profile itest", Duration.ofSeconds(60),
+                () -> console.statusCell("itest", "DEMO:PV1", "Updates") >= 100);
+        long before = console.statusCell("itest", "DEMO:PV1", "Updates");
 
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\n", StandardCharsets.ISO_8859_1);
         PyEpicsScript.await("DEMO:PV3 replaced by DEMO:PV2", Duration.ofSeconds(30), () -> {
-            Set<String> now = published();
+            Set<String> now = console.published();
             return now.contains("IT:DEMO:PV2:AvgFreq") && now.contains("IT:DEMO:PV1_vs_DEMO:PV2:StdDiff")
                     && !now.contains("IT:DEMO:PV3:AvgFreq") && !now.contains("IT:DEMO:PV1_vs_DEMO:PV3:CurrentDiff");
         });
-        assertTrue("DEMO:PV1 kept its statistics", samples("itest", "DEMO:PV1") >= before);
+        long after = console.statusCell("itest", "DEMO:PV1", "Updates");
+        assertTrue("DEMO:PV1 kept its statistics: updates " + before + " before the edit, " + after + " after",
+                after >= before);
 
         // a bad edit is refused and the profile keeps its settings
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\nwindow = 0\n", StandardCharsets.ISO_8859_1);
         PyEpicsScript.await("the refusal, where the operator looks", Duration.ofSeconds(30), () -> {
             try {
-                return execute("syncprofile:list").contains("itest (etc/org.syncscope.syncprofile-itest.cfg): change "
+                return console.execute("syncprofile:list").contains("itest (etc/org.syncscope.syncprofile-itest.cfg): change "
                         + "refused, previous settings stay: window: 0 (must be at least 1)");
             } catch (Exception notYet) {
                 return false;
             }
         });
-        assertTrue(published().contains("IT:DEMO:PV2:AvgFreq"));
-        String list = execute("syncprofile:list");
+        assertTrue(console.published().contains("IT:DEMO:PV2:AvgFreq"));
+        assertTrue("the refused edit kept the statistics too", console.statusCell("itest", "DEMO:PV1", "Updates") >= after);
+        String list = console.execute("syncprofile:list");
         assertTrue("window still 100:\n" + list, list.lines().anyMatch(l -> l.contains("itest") && l.contains("100")));
         // a good edit clears the refusal
         Files.writeString(cfg, "pvs = DEMO:PV1, DEMO:PV2\nprefix = IT:\nwindow = 50\n", StandardCharsets.ISO_8859_1);
-        PyEpicsScript.awaitReading("the fixed file accepted", Duration.ofSeconds(30), () -> execute("syncprofile:list"),
+        PyEpicsScript.awaitReading("the fixed file accepted", Duration.ofSeconds(30), () -> console.execute("syncprofile:list"),
                 l -> !l.contains("change refused") && l.lines().anyMatch(r -> r.contains("itest") && r.contains("50")));
 
         Files.delete(cfg);
         PyEpicsScript.await("profile itest removed", Duration.ofSeconds(30),
-                () -> published().stream().noneMatch(n -> n.startsWith("IT:")));
+                () -> console.published().stream().noneMatch(n -> n.startsWith("IT:")));
     }
 
     @Test
     public void outputsAreInvalidWhileAnInputIsGoneAndRecoverAfter() throws Exception {
         // An input of our own, so the demo PVs other tests measure are left alone.
         PublishedPv input = publishTicking("ITEST:GOING");
-        execute("syncprofile:monitor --name gone --prefix GONE: ITEST:GOING DEMO:PV1");
+        console.execute("syncprofile:monitor --name gone --prefix GONE: ITEST:GOING DEMO:PV1");
         try {
-            PyEpicsScript.await("GONE: outputs posted", Duration.ofSeconds(30), () -> postedValue("GONE:ITEST:GOING:AvgFreq")
-                    && postedValue("GONE:DEMO:PV1:AvgFreq") && postedValue("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff"));
+            PyEpicsScript.await("GONE: outputs posted", Duration.ofSeconds(30), () -> console.postedValue("GONE:ITEST:GOING:AvgFreq")
+                    && console.postedValue("GONE:DEMO:PV1:AvgFreq") && console.postedValue("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff"));
             stopTicking();
             input.close();
             PyEpicsScript.await("GONE:ITEST:GOING:AvgFreq INVALID", Duration.ofSeconds(30),
-                    () -> severity("GONE:ITEST:GOING:AvgFreq") == AlarmSeverity.INVALID);
+                    () -> console.severity("GONE:ITEST:GOING:AvgFreq") == AlarmSeverity.INVALID);
             PyEpicsScript.await("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff INVALID", Duration.ofSeconds(30),
-                    () -> severity("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff") == AlarmSeverity.INVALID);
+                    () -> console.severity("GONE:ITEST:GOING_vs_DEMO:PV1:CurrentDiff") == AlarmSeverity.INVALID);
             // the input still ticking keeps its own statistics valid all along
-            assertEquals(AlarmSeverity.NO_ALARM, severity("GONE:DEMO:PV1:AvgFreq"));
+            assertEquals(AlarmSeverity.NO_ALARM, console.severity("GONE:DEMO:PV1:AvgFreq"));
             publishTicking("ITEST:GOING");
             PyEpicsScript.await("GONE:ITEST:GOING:AvgFreq valid again", Duration.ofSeconds(30),
-                    () -> severity("GONE:ITEST:GOING:AvgFreq") == AlarmSeverity.NO_ALARM);
+                    () -> console.severity("GONE:ITEST:GOING:AvgFreq") == AlarmSeverity.NO_ALARM);
         } finally {
             stopTicking();
-            execute("syncprofile:stop gone");
+            console.execute("syncprofile:stop gone");
         }
     }
 
@@ -171,56 +184,15 @@ public class SyncProfileIT {
 
     @Test
     public void consoleStartsShowsAndStopsAnAdHocProfile() throws Exception {
-        String started = execute("syncprofile:monitor --name adhoc --prefix AH: DEMO:PV1 DEMO:PV2");
+        String started = console.execute("syncprofile:monitor --name adhoc --prefix AH: DEMO:PV1 DEMO:PV2");
         assertTrue(started, started.contains("started sync profile adhoc"));
-        PyEpicsScript.await("ad-hoc outputs", Duration.ofSeconds(30), () -> published().contains("AH:DEMO:PV1_vs_DEMO:PV2:AvgDiff"));
-        PyEpicsScript.await("ad-hoc samples", Duration.ofSeconds(30), () -> samples("adhoc", "DEMO:PV1") >= 2);
-        String status = execute("syncprofile:status adhoc");
+        PyEpicsScript.await("ad-hoc outputs", Duration.ofSeconds(30), () -> console.published().contains("AH:DEMO:PV1_vs_DEMO:PV2:AvgDiff"));
+        PyEpicsScript.await("ad-hoc samples", Duration.ofSeconds(30), () -> console.statusCell("adhoc", "DEMO:PV1", "Samples") >= 2);
+        String status = console.execute("syncprofile:status adhoc");
         assertTrue(status, status.contains("DEMO:PV1_vs_DEMO:PV2"));
-        execute("syncprofile:stop adhoc");
+        console.execute("syncprofile:stop adhoc");
         PyEpicsScript.await("ad-hoc profile removed", Duration.ofSeconds(30),
-                () -> published().stream().noneMatch(n -> n.startsWith("AH:")));
-    }
-
-    private Set<String> published() {
-        return publisher.published().stream().map(p -> p.spec().name()).collect(Collectors.toSet());
-    }
-
-    private boolean postedValue(String pv) {
-        try {
-            PvUpdate u = source.get(pv, Duration.ofSeconds(2));
-            return u.severity() == AlarmSeverity.NO_ALARM;
-        } catch (Exception notYet) {
-            return false;
-        }
-    }
-
-    private AlarmSeverity severity(String pv) {
-        try {
-            return source.get(pv, Duration.ofSeconds(10)).severity();
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    /** The Samples column of a PV's row in syncprofile:status. */
-    private long samples(String profile, String pv) {
-        try {
-            for (String line : execute("syncprofile:status " + profile).split("\n")) {
-                // ShellTable draws │ on a terminal and falls back to x elsewhere
-                String[] cells = line.split("\\s[│|x]\\s");
-                if (cells.length > 4 && cells[0].trim().equals(pv)) {
-                    return Long.parseLong(cells[3].trim());
-                }
-            }
-        } catch (Exception notYet) {
-            // profile not running yet
-        }
-        return -1;
-    }
-
-    private String execute(String command) throws Exception {
-        return SyncscopeServer.execute(sessionFactory, command);
+                () -> console.published().stream().noneMatch(n -> n.startsWith("AH:")));
     }
 
     /** What pyepics printed and which of it is outside the expected rates and phases. */

@@ -11,7 +11,12 @@ import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
 
-/** A publisher that records what it serves; names listed in {@code refuse} are refused as a real server refuses a bad name. */
+/**
+ * A publisher that records what it serves; names listed in {@code refuse} are refused as a real
+ * server refuses a bad name, and every PV reports 3 subscribers, so a test sees both pass through
+ * RebindingPublisher (which org.syncscope.testing.RecordingPublisher, with 0 subscribers and no
+ * refusal list, cannot show).
+ */
 final class FakePublisher implements PvPublisher {
 
     final Map<String, FakePv> served = new ConcurrentHashMap<>();

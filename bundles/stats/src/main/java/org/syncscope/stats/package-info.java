@@ -6,7 +6,7 @@
  * thread safe: each instance belongs to one thread (the sync profile's executor).
  */
 @Export
-@Version("1.1.0")
+@Version("1.1.1")
 package org.syncscope.stats;
 
 import org.osgi.annotation.bundle.Export;

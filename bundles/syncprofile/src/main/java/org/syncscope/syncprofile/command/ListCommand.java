@@ -10,9 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.syncscope.syncprofile.ProfileConfigurations;
 import org.syncscope.syncprofile.ProfileState;
-import org.syncscope.syncprofile.internal.ProfileRegistry;
-import org.syncscope.syncprofile.internal.ProfileSettings;
-import org.syncscope.syncprofile.internal.SyncProfile;
+import org.syncscope.syncprofile.ProfileSummary;
 
 /** Lists every sync profile configuration: running ones with their settings, refused ones with why. */
 @Command(scope = "syncprofile", name = "list", description = "Lists every sync profile configuration, running "
@@ -23,9 +21,6 @@ public class ListCommand implements Action {
     @Reference
     ProfileConfigurations profiles;
 
-    @Reference
-    ProfileRegistry registry;
-
     @Override
     public Object execute() {
         ShellTable table = new ShellTable();
@@ -35,15 +30,13 @@ public class ListCommand implements Action {
         }
         List<String> reasons = new ArrayList<>();
         for (ProfileState state : profiles.all()) {
-            Optional<SyncProfile> running = state.state() == ProfileState.State.RUNNING
-                    ? registry.get(state.name()) : Optional.empty();
+            Optional<ProfileSummary> running = state.state() == ProfileState.State.RUNNING
+                    ? profiles.summary(state.name()) : Optional.empty();
             if (running.isPresent()) {
-                SyncProfile p = running.get();
-                ProfileSettings s = p.settings();
-                table.addRow().addContent(p.name(), "running", s.pvs().size(), s.pairCount(), s.window(),
-                        s.mode().name().toLowerCase(), s.prefix(),
-                        s.publishRateHz() == 0 ? "every update" : s.publishRateHz(),
-                        p.pendingUpdates() + "/" + p.queueCapacity(), p.droppedUpdates());
+                ProfileSummary p = running.get();
+                table.addRow().addContent(p.name(), "running", p.pvs(), p.pairs(), p.window(), p.timestamp(),
+                        p.prefix(), p.publishRateHz() == 0 ? "every update" : p.publishRateHz(),
+                        p.queued() + "/" + p.queueCapacity(), p.dropped());
             } else {
                 int n = state.pvs().size();
                 String shown = state.state() == ProfileState.State.REFUSED ? "REFUSED" : "starting";

@@ -12,10 +12,8 @@ import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.syncscope.syncprofile.ProfileConfigurations;
 import org.syncscope.syncprofile.ProfileState;
+import org.syncscope.syncprofile.ProfileStatus;
 import org.syncscope.syncprofile.command.completers.ProfileNameCompleter;
-import org.syncscope.syncprofile.internal.ProfileRegistry;
-import org.syncscope.syncprofile.internal.ProfileStatus;
-import org.syncscope.syncprofile.internal.SyncProfile;
 
 /** Shows a profile's live statistics (a table of PVs and a table of pairs), or why it is refused. */
 @Command(scope = "syncprofile", name = "status", description = "Shows the statistics of one sync profile, or of all")
@@ -24,9 +22,6 @@ public class StatusCommand implements Action {
 
     @Reference
     ProfileConfigurations profiles;
-
-    @Reference
-    ProfileRegistry registry;
 
     @Argument(index = 0, name = "name", description = "Profile name (default: every profile)")
     @Completion(ProfileNameCompleter.class)
@@ -45,10 +40,10 @@ public class StatusCommand implements Action {
             }
         }
         for (ProfileState state : states) {
-            Optional<SyncProfile> running = state.state() == ProfileState.State.RUNNING
-                    ? registry.get(state.name()) : Optional.empty();
+            Optional<ProfileStatus> running = state.state() == ProfileState.State.RUNNING
+                    ? profiles.status(state.name()) : Optional.empty();
             if (running.isPresent()) {
-                print(running.get().status());
+                print(running.get());
                 if (!state.reason().isEmpty()) {
                     System.out.println(state.reason());
                 }
@@ -61,8 +56,7 @@ public class StatusCommand implements Action {
     }
 
     private static void print(ProfileStatus s) {
-        System.out.println("Profile " + s.name() + " (window " + s.settings().window() + ", timestamp "
-                + s.settings().mode().name().toLowerCase() + ")");
+        System.out.println("Profile " + s.name() + " (window " + s.window() + ", timestamp " + s.timestamp() + ")");
         System.out.println("Queue " + s.queued() + " of " + s.queueCapacity() + ", dropped " + s.dropped()
                 + (s.hasSource() ? "" : ", NO PV SOURCE (waiting for one)")
                 + (s.hasPublisher() ? "" : ", NO PUBLISHER (outputs not served until one returns)"));

@@ -11,17 +11,25 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import org.osgi.service.component.annotations.Component;
 import org.syncscope.syncprofile.ProfileConfigurations;
 import org.syncscope.syncprofile.ProfileState;
+import org.syncscope.syncprofile.ProfileStatus;
+import org.syncscope.syncprofile.ProfileSummary;
 
 /**
  * The profiles of this bundle for the console: every configuration with its state, and the
  * running profiles by name. Also who holds each name, so two configurations never build the same
  * profile, and the heap they may take together: {@value #HEAP_SHARE_PERCENT} % of the JVM's
  * maximum heap (-Xmx), so the CA server, the other capabilities and garbage collection keep the rest.
+ *
+ * <p>The bundle's one registry of its factory instances: every {@link SyncProfileComponent}
+ * reaches it through a static reference and reports what became of its configuration; it is
+ * registered only as {@link ProfileConfigurations}, which the console commands inject.
  */
-@Component(service = {ProfileRegistry.class, ProfileConfigurations.class})
+@Component(service = ProfileConfigurations.class)
 public final class ProfileRegistry implements ProfileConfigurations {
 
     static final int HEAP_SHARE_PERCENT = 60;
+    /** The filter by which the profiles find this registry and no other {@link ProfileConfigurations}. */
+    static final String TARGET = "(component.name=org.syncscope.syncprofile.internal.ProfileRegistry)";
 
     private final Map<String, SyncProfile> profiles = new ConcurrentSkipListMap<>();
     private final Map<String, ProfileState> states = new ConcurrentHashMap<>();
@@ -140,12 +148,17 @@ public final class ProfileRegistry implements ProfileConfigurations {
                 .sorted(Comparator.comparing(ProfileState::name).thenComparing(ProfileState::origin)).toList();
     }
 
-    /** Every running profile, in name order. */
-    public List<SyncProfile> running() {
-        return List.copyOf(profiles.values());
+    @Override
+    public Optional<ProfileSummary> summary(String name) {
+        return get(name).map(SyncProfile::summary);
     }
 
-    public Optional<SyncProfile> get(String name) {
+    @Override
+    public Optional<ProfileStatus> status(String name) {
+        return get(name).map(SyncProfile::status);
+    }
+
+    Optional<SyncProfile> get(String name) {
         return Optional.ofNullable(profiles.get(name));
     }
 }

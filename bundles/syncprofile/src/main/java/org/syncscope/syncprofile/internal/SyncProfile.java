@@ -20,6 +20,9 @@ import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.Subscription;
 import org.syncscope.api.time.EpicsTime;
+import org.syncscope.stats.Stats;
+import org.syncscope.syncprofile.ProfileStatus;
+import org.syncscope.syncprofile.ProfileSummary;
 
 /**
  * One sync profile: monitors its PVs, keeps a {@code FrequencyTracker} per PV and a
@@ -163,16 +166,26 @@ public final class SyncProfile implements AutoCloseable {
         return onProfileThread(() -> {
             List<ProfileStatus.Input> in = new ArrayList<>();
             for (InputPv i : inputs.values()) {
+                Stats s = i.frequency.stats();
                 in.add(new ProfileStatus.Input(i.name, i.connected, i.updates, i.frequency.rejected() + i.rejectedTimes,
-                        i.frequency.instant(), i.frequency.stats()));
+                        i.frequency.instant(), s.count(), s.mean(), s.min(), s.max(), s.std()));
             }
             List<ProfileStatus.Pair> pr = new ArrayList<>();
             for (PairOutputs p : pairs.values()) {
-                pr.add(new ProfileStatus.Pair(p.key(), p.bothConnected(), p.diff.latestSample(), p.diff.stats()));
+                Stats s = p.diff.stats();
+                pr.add(new ProfileStatus.Pair(p.key(), p.bothConnected(), p.diff.latestSample(), s.count(), s.mean(),
+                        s.min(), s.max(), s.std()));
             }
-            return new ProfileStatus(name, settings, in, pr, lane.queued(), lane.capacity(), lane.dropped(),
-                    source != null, publisher != null);
+            return new ProfileStatus(name, settings.window(), settings.mode().label(), in, pr, lane.queued(),
+                    lane.capacity(), lane.dropped(), source != null, publisher != null);
         });
+    }
+
+    /** Settings and queue for the console's list; no statistics, so cheap for any number of PVs. */
+    public ProfileSummary summary() {
+        ProfileSettings s = settings();
+        return new ProfileSummary(name, s.pvs().size(), s.pairCount(), s.window(), s.mode().label(), s.prefix(),
+                s.publishRateHz(), lane.queued(), lane.capacity(), lane.dropped());
     }
 
     /** Posts every output changed since its last post (the publish-rate tick). */

@@ -18,6 +18,7 @@ import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
+import org.syncscope.syncprofile.ProfileConfigurations;
 import org.syncscope.syncprofile.ProfileNames;
 import org.syncscope.syncprofile.ProfileState;
 import org.syncscope.syncprofile.ProfileState.State;
@@ -38,8 +39,11 @@ import org.syncscope.syncprofile.ProfileState.State;
  * logged once and shown by {@code syncprofile:list}; fixing the file starts it. Every wait here
  * is bounded (the profile's thread answers within {@link SyncProfile#ANSWER_MILLIS}, its end is
  * awaited {@link #LANE_EXIT_MILLIS}), since Config Admin delivers every configuration on one thread.
+ *
+ * <p>Not a service: each instance reports to the bundle's {@link ProfileRegistry} (a static,
+ * mandatory reference: same bundle, same lifetime), which the console reads.
  */
-@Component(service = SyncProfileComponent.class, configurationPid = SyncProfileConfig.PID,
+@Component(service = {}, configurationPid = SyncProfileConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = SyncProfileConfig.class, factory = true)
 public final class SyncProfileComponent {
@@ -58,9 +62,11 @@ public final class SyncProfileComponent {
     private ProfileLane lane;
 
     @Activate
-    public SyncProfileComponent(@Reference ProfileRegistry registry, SyncProfileConfig config,
+    public SyncProfileComponent(@Reference(service = ProfileConfigurations.class, target = ProfileRegistry.TARGET)
+                                ProfileConfigurations registry, SyncProfileConfig config,
                                 Map<String, Object> properties) {
-        this.registry = registry;
+        // the target is this bundle's registry: registered only under its public interface, it is a ProfileRegistry
+        this.registry = (ProfileRegistry) registry;
         this.pid = String.valueOf(properties.get("service.pid"));
         start(config, properties);
     }

@@ -14,6 +14,11 @@ public enum TimestampMode {
     /** The PV's value, read as a time in seconds ("timestamp PVs"). */
     VALUE;
 
+    /** How the configuration and the console write it: {@code source}, {@code receive}, {@code value}. */
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
     /** @throws IllegalArgumentException naming the value */
     static TimestampMode parse(String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);

@@ -28,14 +28,12 @@ class ListAndStatusCommandTest {
     private String list() throws Exception {
         ListCommand c = new ListCommand();
         c.profiles = cm.registry();
-        c.registry = cm.registry();
         return Commands.run(c);
     }
 
     private String status(String name) throws Exception {
         StatusCommand c = new StatusCommand();
         c.profiles = cm.registry();
-        c.registry = cm.registry();
         c.name = name;
         return Commands.run(c);
     }

@@ -43,7 +43,7 @@ class MonitorCommandTest {
                 + "adhoc-1:DEMO:PV1:AvgFreq");
         await().atMost(Duration.ofSeconds(10)).until(() -> cm.published().containsAll(Set.of(
                 "adhoc-1:DEMO:PV1:AvgFreq", "adhoc-1:DEMO:PV1_vs_DEMO:PV2:AvgDiff", "DEMO:PV1:AvgFreq")));
-        assertThat(cm.registry().get("adhoc-1")).isPresent();
+        assertThat(cm.registry().summary("adhoc-1")).isPresent();
         assertThat(Commands.run(monitor("DEMO:PV3"))).startsWith("started sync profile adhoc-2 ");
     }
 

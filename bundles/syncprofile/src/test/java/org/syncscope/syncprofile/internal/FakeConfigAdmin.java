@@ -13,6 +13,7 @@ import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.syncscope.testing.MemorySource;
 
 /**
  * Config Admin and SCR in one, for command tests: sync profile configurations held in memory,
@@ -21,7 +22,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  */
 public final class FakeConfigAdmin {
 
-    private final FakePvs.Source source = new FakePvs.Source();
+    private final MemorySource source = new MemorySource();
     private final FakePvs.Publisher publisher = new FakePvs.Publisher();
     private final ProfileRegistry registry = new ProfileRegistry(1_000_000_000L);
     private final Map<String, Map<String, Object>> configurations = new ConcurrentHashMap<>();
@@ -39,7 +40,7 @@ public final class FakeConfigAdmin {
 
     /** PVs subscribed to now. */
     public java.util.Set<String> subscribed() {
-        return java.util.Set.copyOf(source.listeners.keySet());
+        return java.util.Set.copyOf(source.subscribed());
     }
 
     /** PV names published now. */

@@ -1,6 +1,5 @@
 package org.syncscope.syncprofile.internal;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,68 +7,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
-import org.syncscope.api.pv.PvException;
-import org.syncscope.api.pv.PvListener;
 import org.syncscope.api.pv.PvPublisher;
-import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.pv.PvSpec;
-import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.api.pv.Subscription;
 
-/** In-memory PvSource and PvPublisher test doubles: scripted updates in, recorded posts out. */
+/**
+ * The profile tests' publisher: records each post as a number, refuses names over 60 characters
+ * and posts to a closed PV as the CA server does, and lets a test slow a post down. (The one
+ * in-memory PvSource is {@code org.syncscope.testing.MemorySource}; {@code RecordingPublisher} keeps
+ * no closed-PV refusal or name limit, which these tests check.)
+ */
 final class FakePvs {
 
     /** One post as the publisher received it. */
     record Post(double value, long timestamp, AlarmSeverity severity) {
-    }
-
-    static final class Source implements PvSource {
-        final Map<String, PvListener> listeners = new ConcurrentHashMap<>();
-        final List<String> closed = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public Subscription subscribe(String pvName, PvListener listener) {
-            listeners.put(pvName, listener);
-            return new Subscription() {
-                @Override
-                public String pvName() {
-                    return pvName;
-                }
-
-                @Override
-                public boolean isConnected() {
-                    return true;
-                }
-
-                @Override
-                public void close() {
-                    listeners.remove(pvName, listener);
-                    closed.add(pvName);
-                }
-            };
-        }
-
-        @Override
-        public PvUpdate get(String pvName, Duration timeout) throws PvException {
-            throw new PvException("not used");
-        }
-
-        void connect(String pv, boolean connected) {
-            listeners.get(pv).onConnectionChanged(pv, connected);
-        }
-
-        void update(String pv, long sourceNanos) {
-            update(pv, sourceNanos, new PvValue.DoubleValue(0));
-        }
-
-        void update(String pv, long sourceNanos, PvValue value) {
-            update(pv, sourceNanos, value, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
-        }
-
-        void update(String pv, long sourceNanos, PvValue value, AlarmSeverity severity, AlarmStatus status) {
-            listeners.get(pv).onUpdate(new PvUpdate(pv, value, sourceNanos, sourceNanos + 1_000_000, severity, status));
-        }
     }
 
     static class Publisher implements PvPublisher {

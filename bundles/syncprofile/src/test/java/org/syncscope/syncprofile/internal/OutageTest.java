@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.AlarmSeverity;
+import org.syncscope.syncprofile.ProfileStatus;
+import org.syncscope.testing.MemorySource;
 
 /**
  * Input IOCs that go away and return, profiles that start and are edited: no output's timestamps
@@ -20,7 +22,7 @@ class OutageTest {
     private static final long T0 = 1_764_000_000_000_000_000L;
     private static final long MS = 1_000_000L;
 
-    private final FakePvs.Source source = new FakePvs.Source();
+    private final MemorySource source = new MemorySource();
     private final FakePvs.Publisher publisher = new FakePvs.Publisher();
 
     private SyncProfile profile(ProfileLane lane) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.syncprofile.ProfileStatus;
+import org.syncscope.testing.MemorySource;
 
 /**
  * Profiles on their real threads under overload: a backlog never delays removal or an edit, a
@@ -33,7 +35,7 @@ class ProfileOverloadTest {
         };
     }
 
-    private static void flood(FakePvs.Source source, String pv, int n) {
+    private static void flood(MemorySource source, String pv, int n) {
         for (int i = 0; i < n; i++) {
             source.update(pv, T0 + i * MS);
         }
@@ -41,7 +43,7 @@ class ProfileOverloadTest {
 
     @Test
     void removingAProfileWithA100000UpdateBacklogDropsItAndWithdrawsEverythingAtOnce() {
-        FakePvs.Source source = new FakePvs.Source();
+        MemorySource source = new MemorySource();
         FakePvs.Publisher publisher = slowPublisher();
         SyncProfile p = new SyncProfile("big", new ProfileSettings(List.of("A", "B"), 100, TimestampMode.SOURCE, "", 0,
                 200_000), source, publisher, new WorkerLane("big", 200_000));
@@ -54,7 +56,7 @@ class ProfileOverloadTest {
         System.out.printf("close with a backlog of 100 000+ updates: %d ms%n", millis);
 
         assertThat(publisher.posts).as("every output withdrawn").isEmpty();
-        assertThat(source.listeners).as("every monitor closed").isEmpty();
+        assertThat(source.subscribed()).as("every monitor closed").isEmpty();
         assertThat(p.pendingUpdates()).isZero();
         // It did not work through the backlog: at a millisecond a post, 100 000 updates are minutes.
         assertThat(publisher.closed).contains("A:AvgFreq", "A_vs_B:CurrentDiff");
@@ -63,7 +65,7 @@ class ProfileOverloadTest {
 
     @Test
     void anEditDoesNotWaitForTheBacklogEither() {
-        FakePvs.Source source = new FakePvs.Source();
+        MemorySource source = new MemorySource();
         FakePvs.Publisher publisher = slowPublisher();
         SyncProfile p = new SyncProfile("big", new ProfileSettings(List.of("A", "B"), 100, TimestampMode.SOURCE, "", 0,
                 200_000), source, publisher, new WorkerLane("big", 200_000));
@@ -82,12 +84,12 @@ class ProfileOverloadTest {
 
     @Test
     void anOverloadedProfileDropsItsOwnUpdatesAndTheOtherGetsEveryOne() {
-        FakePvs.Source source = new FakePvs.Source();
+        MemorySource source = new MemorySource();
         FakePvs.Publisher slow = slowPublisher();
         FakePvs.Publisher fast = new FakePvs.Publisher();
         SyncProfile overloaded = new SyncProfile("over", new ProfileSettings(List.of("A"), 100, TimestampMode.SOURCE,
                 "", 0, 1_000), source, slow, new WorkerLane("over", 1_000));
-        FakePvs.Source other = new FakePvs.Source();
+        MemorySource other = new MemorySource();
         SyncProfile calm = new SyncProfile("calm", new ProfileSettings(List.of("X"), 100, TimestampMode.SOURCE, "", 0,
                 1_000), other, fast, new WorkerLane("calm", 1_000));
         try {
@@ -115,7 +117,7 @@ class ProfileOverloadTest {
 
     @Test
     void droppedUpdatesAreServedAsAPvWithAnAlarm() {
-        FakePvs.Source source = new FakePvs.Source();
+        MemorySource source = new MemorySource();
         FakePvs.Publisher slow = slowPublisher();
         SyncProfile p = new SyncProfile("over", new ProfileSettings(List.of("A"), 100, TimestampMode.SOURCE, "", 0, 10),
                 source, slow, new WorkerLane("over", 10));
@@ -156,7 +158,7 @@ class ProfileOverloadTest {
 
     @Test
     void aProfileOnItsOwnThreadPublishesItsStatistics() {
-        FakePvs.Source source = new FakePvs.Source();
+        MemorySource source = new MemorySource();
         FakePvs.Publisher publisher = new FakePvs.Publisher();
         SyncProfile p = new SyncProfile("v", new ProfileSettings(List.of("A"), 10, TimestampMode.SOURCE, "", 0, 100),
                 source, publisher, new WorkerLane("v", 100));

@@ -15,6 +15,7 @@ import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.syncprofile.ProfileState;
 import org.syncscope.syncprofile.ProfileState.State;
+import org.syncscope.testing.MemorySource;
 
 /** Activate, modified and deactivate of a profile's component, on its real thread, with in-memory PVs. */
 class SyncProfileComponentTest {
@@ -25,7 +26,7 @@ class SyncProfileComponentTest {
             "A_vs_B:AvgDiff", "A_vs_B:MinDiff", "A_vs_B:MaxDiff", "A_vs_B:StdDiff");
 
     private final ProfileRegistry registry = new ProfileRegistry(1_000_000_000L);
-    private final FakePvs.Source source = new FakePvs.Source();
+    private final MemorySource source = new MemorySource();
     private final FakePvs.Publisher publisher = new FakePvs.Publisher();
     private final java.util.List<SyncProfileComponent> active = new java.util.ArrayList<>();
 
@@ -55,7 +56,7 @@ class SyncProfileComponentTest {
     @Test
     void activateStartsTheProfileAndDeactivateRemovesEverything() {
         SyncProfileComponent c = activate(ProfileConfigs.file("two", "pvs", "A, B"));
-        await().atMost(WAIT).until(() -> source.listeners.keySet().equals(Set.of("A", "B"))
+        await().atMost(WAIT).until(() -> source.subscribed().equals(Set.of("A", "B"))
                 && outputs().equals(AB_OUTPUTS));
         ProfileState s = state("org.syncscope.syncprofile~two");
         assertThat(s.state()).isEqualTo(State.RUNNING);
@@ -65,7 +66,7 @@ class SyncProfileComponentTest {
 
         active.remove(c);
         c.deactivate();
-        assertThat(source.listeners).isEmpty();
+        assertThat(source.subscribed()).isEmpty();
         assertThat(publisher.posts).isEmpty();
         assertThat(registry.all()).isEmpty();
         assertThat(registry.get("two")).isEmpty();
@@ -80,7 +81,7 @@ class SyncProfileComponentTest {
         assertThat(s.origin()).isEqualTo("etc/org.syncscope.syncprofile-bad.cfg");
         assertThat(s.reason()).isEqualTo("configuration refused: window = 'abc' is not a whole number");
         assertThat(s.pvs()).containsExactly("A", "B");
-        assertThat(source.listeners).isEmpty();
+        assertThat(source.subscribed()).isEmpty();
         assertThat(publisher.posts).isEmpty();
     }
 
@@ -108,7 +109,7 @@ class SyncProfileComponentTest {
         await().atMost(WAIT).until(() -> outputs().equals(AB_OUTPUTS));
         Map<String, Object> more = ProfileConfigs.file("live", "pvs", "A, B, C");
         c.modified(ProfileConfigs.config(more), more);
-        await().atMost(WAIT).until(() -> source.listeners.keySet().equals(Set.of("A", "B", "C"))
+        await().atMost(WAIT).until(() -> source.subscribed().equals(Set.of("A", "B", "C"))
                 && outputs().contains("B_vs_C:AvgDiff"));
         assertThat(registry.get("live").orElseThrow().settings().pvs()).containsExactly("A", "B", "C");
         assertThat(state("org.syncscope.syncprofile~live").reason()).isEmpty();
@@ -124,7 +125,7 @@ class SyncProfileComponentTest {
         assertThat(s.state()).isEqualTo(State.RUNNING);
         assertThat(s.reason()).isEqualTo("change refused, previous settings stay: window = 'abc' is not a whole number");
         assertThat(registry.get("keep").orElseThrow().settings().window()).isEqualTo(20);
-        assertThat(source.listeners.keySet()).isEqualTo(Set.of("A", "B"));
+        assertThat(source.subscribed()).isEqualTo(Set.of("A", "B"));
         assertThat(outputs()).isEqualTo(AB_OUTPUTS);
     }
 
@@ -151,7 +152,7 @@ class SyncProfileComponentTest {
         assertThat(s.state()).isEqualTo(State.REFUSED);
         assertThat(s.reason()).isEqualTo("configuration refused: a sync profile named one is already running "
                 + "(etc/org.syncscope.syncprofile-one.cfg)");
-        assertThat(source.listeners.keySet()).isEqualTo(Set.of("A", "B"));
+        assertThat(source.subscribed()).isEqualTo(Set.of("A", "B"));
         assertThat(outputs()).isEqualTo(AB_OUTPUTS);
     }
 
@@ -199,7 +200,7 @@ class SyncProfileComponentTest {
         release.countDown();
         building.join(10_000);
 
-        assertThat(source.listeners.keySet()).isEqualTo(Set.of("A", "B"));
+        assertThat(source.subscribed()).isEqualTo(Set.of("A", "B"));
         assertThat(slow.posts.keySet().stream().filter(n -> !n.startsWith("SYNCPROFILE:")))
                 .containsExactlyInAnyOrderElementsOf(AB_OUTPUTS);
         assertThat(state("org.syncscope.syncprofile~first").state()).isEqualTo(State.RUNNING);

@@ -10,6 +10,8 @@ import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.syncprofile.ProfileStatus;
+import org.syncscope.testing.MemorySource;
 
 /** A profile driven by scripted update streams, run inline so every output is deterministic. */
 class SyncProfileTest {
@@ -17,7 +19,7 @@ class SyncProfileTest {
     private static final long T0 = 1_764_000_000_000_000_000L;
     private static final long MS = 1_000_000L;
 
-    private final FakePvs.Source source = new FakePvs.Source();
+    private final MemorySource source = new MemorySource();
     private final FakePvs.Publisher publisher = new FakePvs.Publisher();
 
     private SyncProfile profile(List<String> pvs, String prefix, double publishRateHz) {
@@ -166,14 +168,14 @@ class SyncProfileTest {
         assertThat(publisher.has("C:AvgFreq")).isTrue();
         assertThat(publisher.has("A_vs_C:CurrentDiff")).isTrue();
         assertThat(publisher.has("B_vs_C:StdDiff")).isTrue();
-        assertThat(source.listeners).containsKeys("A", "B", "C");
+        assertThat(source.subscribed()).contains("A", "B", "C");
         assertThat(p.status().inputs().get(0).samples()).isEqualTo(aSamples);
 
         p.apply(new ProfileSettings(List.of("A", "C"), 100, TimestampMode.SOURCE, "", 0));
         assertThat(publisher.has("B:AvgFreq")).isFalse();
         assertThat(publisher.has("A_vs_B:CurrentDiff")).isFalse();
         assertThat(publisher.has("B_vs_C:CurrentDiff")).isFalse();
-        assertThat(source.closed).containsExactly("B");
+        assertThat(source.closed()).containsExactly("B");
         assertThat(p.status().inputs().get(0).samples()).isEqualTo(aSamples);
     }
 
@@ -189,7 +191,7 @@ class SyncProfileTest {
         assertThat(p.settings().window()).isEqualTo(5);
         assertThat(p.status().inputs().get(0).samples()).as("statistics restarted").isZero();
         assertThat(publisher.closed).as("the outputs stay served: clients keep their channels").isEmpty();
-        assertThat(source.closed).containsExactlyInAnyOrder("A", "B");   // monitored again from scratch
+        assertThat(source.closed()).containsExactlyInAnyOrder("A", "B");   // monitored again from scratch
         int posts = publisher.count("A:AvgFreq");
         source.connect("A", true);
         source.update("A", T0 + 10_000 * MS);   // the current value
@@ -219,7 +221,7 @@ class SyncProfileTest {
                 .hasMessageContaining("too long");
         assertThat(publisher.posts.keySet()).allMatch(n -> n.startsWith("A:") || n.startsWith(StatusOutputs.PREFIX));
         assertThat(p.settings().pvs()).containsExactly("A");
-        assertThat(source.listeners).containsOnlyKeys("A");
+        assertThat(source.subscribed()).containsOnly("A");
     }
 
     @Test
@@ -255,7 +257,7 @@ class SyncProfileTest {
         SyncProfile p = profile(List.of("A", "B"), "", 0);
         p.close();
         assertThat(publisher.posts).isEmpty();
-        assertThat(source.listeners).isEmpty();
+        assertThat(source.subscribed()).isEmpty();
     }
 
     @Test
@@ -290,10 +292,10 @@ class SyncProfileTest {
         source.connect("B", true);
         tenAndOneHertz(3);
         long samples = p.status().inputs().get(0).samples();
-        PvListenerCapture old = new PvListenerCapture(source.listeners.get("A"));
+        PvListenerCapture old = new PvListenerCapture(source.listener("A"));
 
         p.sourceGone(source);
-        assertThat(source.listeners).as("monitors closed").isEmpty();
+        assertThat(source.subscribed()).as("monitors closed").isEmpty();
         assertThat(publisher.last("A:AvgFreq").severity()).isEqualTo(AlarmSeverity.INVALID);
         assertThat(p.status().hasSource()).isFalse();
         old.listener.onUpdate(new org.syncscope.api.pv.PvUpdate("A", new PvValue.DoubleValue(0), T0 + 3050 * MS,
@@ -301,9 +303,9 @@ class SyncProfileTest {
         assertThat(p.status().inputs().get(0).samples()).as("a late update of the old monitor is ignored")
                 .isEqualTo(samples);
 
-        FakePvs.Source next = new FakePvs.Source();
+        MemorySource next = new MemorySource();
         p.setSource(next);
-        assertThat(next.listeners).containsOnlyKeys("A", "B");
+        assertThat(next.subscribed()).containsOnly("A", "B");
         next.connect("A", true);
         next.connect("B", true);
         next.update("A", T0 + 2950 * MS);   // the current value
@@ -336,8 +338,8 @@ class SyncProfileTest {
         publisher.publish(PvSpec.ofLong("SYNCPROFILE:test:DroppedUpdates", "", "taken by someone else"));
         assertThatThrownBy(() -> profile(List.of("A", "B", "C"), "", 0))
                 .hasMessageContaining("SYNCPROFILE:test:DroppedUpdates");
-        assertThat(source.listeners).isEmpty();
-        assertThat(source.closed).containsExactlyInAnyOrder("A", "B", "C");
+        assertThat(source.subscribed()).isEmpty();
+        assertThat(source.closed()).containsExactlyInAnyOrder("A", "B", "C");
         assertThat(publisher.posts.keySet()).containsExactly("SYNCPROFILE:test:DroppedUpdates");
     }
 }

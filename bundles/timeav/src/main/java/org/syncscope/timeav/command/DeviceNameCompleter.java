@@ -7,27 +7,26 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.syncscope.timeav.internal.TimeavControl;
-import org.syncscope.timeav.internal.TimeavDevice;
+import org.syncscope.timeav.TimeavDevices;
 
 /** Completes the output PV names of the running TIMEAV devices. */
 @Service
 public class DeviceNameCompleter implements Completer {
 
     @Reference
-    private TimeavControl control;
+    private TimeavDevices control;
 
     public DeviceNameCompleter() {
     }
 
-    DeviceNameCompleter(TimeavControl control) {
+    DeviceNameCompleter(TimeavDevices control) {
         this.control = control;
     }
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter names = new StringsCompleter();
-        control.devices().stream().map(TimeavDevice::name).forEach(names.getStrings()::add);
+        names.getStrings().addAll(control.names());
         return names.complete(session, commandLine, candidates);
     }
 }

@@ -7,15 +7,14 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.syncscope.timeav.internal.TimeavControl;
-import org.syncscope.timeav.internal.TimeavDevice;
+import org.syncscope.timeav.TimeavDevices;
 
 @Command(scope = "timeav", name = "reset", description = "Restarts one TIMEAV device (or --all) with its latest expression")
 @Service
 public class ResetCommand implements Action {
 
     @Reference
-    private TimeavControl control;
+    private TimeavDevices control;
 
     @Option(name = "--all", description = "Every device")
     private boolean all;
@@ -31,17 +30,13 @@ public class ResetCommand implements Action {
             return null;
         }
         if (all) {
-            control.resetAll();
-            System.out.println("restarted " + control.devices().size() + " devices");
+            System.out.println("restarted " + control.resetAll() + " devices");
             return null;
         }
-        TimeavDevice d = control.device(name).orElse(null);
-        if (d == null) {
-            System.out.println("no TIMEAV device " + name + " (have "
-                    + control.devices().stream().map(TimeavDevice::name).toList() + ")");
+        if (!control.reset(name)) {
+            System.out.println("no TIMEAV device " + name + " (have " + control.names() + ")");
             return null;
         }
-        d.reset();
         System.out.println("restarted " + name);
         return null;
     }

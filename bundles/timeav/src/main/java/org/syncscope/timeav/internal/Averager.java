@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Optional;
+import org.syncscope.stats.RunningStats;
 
 /**
  * The arithmetic of one TIMEAV device, element by element (a scalar device is an array of one),
@@ -19,6 +20,8 @@ import java.util.Optional;
  *     after a reset), of −X for nlife.</li>
  * </ul>
  * diff outputs the mean minus the previous output's mean; sd is the sample standard deviation (n−1).
+ * Sum, mean and sd of the samples an output covers come from the statistics engine
+ * ({@link RunningStats}: compensated sum, Welford's variance), one per element.
  */
 public final class Averager {
 
@@ -33,6 +36,10 @@ public final class Averager {
     private final Deque<Sample> window = new ArrayDeque<>();
     private double[] previousMean;
     private int width = -1;
+    /** Per element, the statistics of the samples of the output being made; refilled for each output. */
+    private RunningStats[] stats = new RunningStats[0];
+    /** Per element, the IEEE sum of the samples the engine refuses (NaN, ±infinity); 0 when there are none. */
+    private double[] nonFinite = new double[0];
     private String status = "waiting for samples";
 
     public Averager(TimeavExpression expression) {
@@ -124,6 +131,7 @@ public final class Averager {
 
     private Optional<Output> result() {
         int n = window.size();
+        collect();
         double[] mean = mean();
         switch (expression.direction()) {
             case MEAN -> {
@@ -140,7 +148,7 @@ public final class Averager {
                     return Optional.empty();
                 }
                 status = "running: sd of " + n;
-                return Optional.of(new Output(sd(mean), false));
+                return Optional.of(new Output(sd(), false));
             }
             case DIFF -> {
                 double[] before = previousMean;
@@ -160,37 +168,63 @@ public final class Averager {
         }
     }
 
-    private double[] sum() {
-        double[] s = new double[width];
+    /**
+     * Fills {@link #stats} with the window's samples, for {@link #sum()}, {@link #mean()} and
+     * {@link #sd()}. A NaN or infinite sample, which the engine refuses, makes its element's sum
+     * and mean what plain arithmetic gives (the infinity, or NaN) and its sd NaN, as before.
+     */
+    private void collect() {
+        if (stats.length != width) {
+            stats = new RunningStats[width];
+            for (int i = 0; i < width; i++) {
+                stats[i] = new RunningStats();
+            }
+            nonFinite = new double[width];
+        }
+        for (int i = 0; i < width; i++) {
+            stats[i].reset();
+            nonFinite[i] = 0;
+        }
         for (Sample x : window) {
             for (int i = 0; i < width; i++) {
-                s[i] += x.x()[i];
+                double v = x.x()[i];
+                if (Double.isFinite(v)) {
+                    stats[i].add(v);
+                } else {
+                    nonFinite[i] += v;
+                }
             }
+        }
+    }
+
+    /** Whether a sample of element {@code i} was NaN or infinite (then {@link #nonFinite} is one of those). */
+    private boolean poisoned(int i) {
+        return nonFinite[i] != 0;
+    }
+
+    private double[] sum() {
+        double[] s = new double[width];
+        for (int i = 0; i < width; i++) {
+            s[i] = poisoned(i) ? nonFinite[i] : stats[i].sum();
         }
         return s;
     }
 
     private double[] mean() {
-        double[] s = sum();
+        double[] m = new double[width];
         for (int i = 0; i < width; i++) {
-            s[i] /= window.size();
+            m[i] = poisoned(i) ? nonFinite[i] / window.size() : stats[i].mean();
         }
-        return s;
+        return m;
     }
 
-    /** Two passes: deviations from the mean, so large offsets cost no precision. */
-    private double[] sd(double[] mean) {
-        double[] squares = new double[width];
-        for (Sample x : window) {
-            for (int i = 0; i < width; i++) {
-                double d = x.x()[i] - mean[i];
-                squares[i] += d * d;
-            }
-        }
+    /** Sample standard deviation (n − 1). */
+    private double[] sd() {
+        double[] sd = new double[width];
         for (int i = 0; i < width; i++) {
-            squares[i] = Math.sqrt(squares[i] / (window.size() - 1));
+            sd[i] = poisoned(i) ? Double.NaN : stats[i].sampleStd();
         }
-        return squares;
+        return sd;
     }
 
     /** tau = T / ln(Xi/Xf) per element; NaN where Xi/Xf is not positive (no exponential fits). */

@@ -24,6 +24,8 @@ import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.time.TimestampService;
 import org.syncscope.rebind.RebindingPublisher;
 import org.syncscope.rebind.RebindingSource;
+import org.syncscope.timeav.DeviceState;
+import org.syncscope.timeav.TimeavDevices;
 
 /**
  * One TIMEAV device per {@code etc/org.syncscope.timeav-NAME.cfg}. Editing the expression restarts
@@ -33,8 +35,11 @@ import org.syncscope.rebind.RebindingSource;
  * and why, and a running device keeps its previous settings. The PV source ({@code source.target})
  * and the Channel Access server may be redeployed under a device: it subscribes and publishes
  * again and keeps its averages. Nothing here waits: the device's work runs on its own thread.
+ *
+ * <p>Not a service: each instance reports to the bundle's {@link TimeavControl} (a static,
+ * mandatory reference: same bundle, same lifetime), which the console reads.
  */
-@Component(service = TimeavComponent.class, configurationPid = TimeavConfig.PID,
+@Component(service = {}, configurationPid = TimeavConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = TimeavConfig.class, factory = true)
 public final class TimeavComponent {
@@ -44,6 +49,7 @@ public final class TimeavComponent {
     // created before the constructor runs: SCR calls the bind methods after it
     private final RebindingSource source = new RebindingSource();
     private final RebindingPublisher publisher = new RebindingPublisher("TIMEAV");
+    private final TimeavControl control;
     private final ScheduledExecutorService thread;
     private final SystemEventSource events;
 
@@ -54,7 +60,10 @@ public final class TimeavComponent {
     private String logged;
 
     @Activate
-    public TimeavComponent(TimeavConfig config, Map<String, Object> properties) {
+    public TimeavComponent(@Reference(service = TimeavDevices.class, target = TimeavControl.TARGET) TimeavDevices control,
+                           TimeavConfig config, Map<String, Object> properties) {
+        // the target is this bundle's registry: registered only under its public interface, it is a TimeavControl
+        this.control = (TimeavControl) control;
         // after deactivate, late callbacks (the source's disconnect at its unbind, a clock event) are dropped, not thrown
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "timeav");
@@ -65,6 +74,7 @@ public final class TimeavComponent {
         thread = executor;
         events = new SystemEventSource(thread, ConfigCheck.origin(properties));
         apply(config, properties);
+        this.control.add(this);
     }
 
     /**
@@ -109,6 +119,7 @@ public final class TimeavComponent {
     /** Hands the device's close to its thread and lets the thread end after it; waits for neither. */
     @Deactivate
     void deactivate() {
+        control.remove(this);
         TimeavDevice d = device;
         device = null;
         if (d != null) {
@@ -171,6 +182,13 @@ public final class TimeavComponent {
             logged = text;
             LOG.error("TIMEAV {}", refusal);
         }
+    }
+
+    /** What {@code timeav:list} shows of this configuration, read now. */
+    DeviceState describe() {
+        TimeavDevice d = device;
+        return d == null ? new DeviceState("", origin, state(), "", "", "")
+                : new DeviceState(d.name(), origin, state(), d.expression(), d.statusText(), d.outputText());
     }
 
     /** The running device, or nothing while the configuration is refused. */

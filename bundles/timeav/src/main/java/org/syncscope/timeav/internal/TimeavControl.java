@@ -26,15 +26,22 @@ import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.time.EpicsTime;
 import org.syncscope.rebind.RebindingPublisher;
+import org.syncscope.timeav.DeviceState;
+import org.syncscope.timeav.TimeavDevices;
 
 /**
- * Every TIMEAV device configuration (running or refused), the global reset PV, and what the
- * console commands use. A bad {@code resetAllPv} is refused with the file named; a running reset
- * PV stays. Only touches memory.
+ * The bundle's one registry of its devices and the global reset PV: every {@link TimeavComponent}
+ * reaches it through a static reference and reports itself (added at activation, its state read
+ * from it, removed at deactivation); registered only as {@link TimeavDevices}, which the console
+ * commands inject. A bad {@code resetAllPv} is refused with the file named; a running reset PV
+ * stays. Only touches memory.
  */
-@Component(service = TimeavControl.class, configurationPid = TimeavControlConfig.PID, immediate = true)
+@Component(service = TimeavDevices.class, configurationPid = TimeavControlConfig.PID, immediate = true)
 @Designate(ocd = TimeavControlConfig.class)
-public final class TimeavControl {
+public final class TimeavControl implements TimeavDevices {
+
+    /** The filter by which the devices find this registry and no other {@link TimeavDevices}. */
+    static final String TARGET = "(component.name=org.syncscope.timeav.internal.TimeavControl)";
 
     private static final Logger LOG = LoggerFactory.getLogger(TimeavControl.class);
 
@@ -96,12 +103,13 @@ public final class TimeavControl {
         publisher.unbind(p);
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addDevice(TimeavComponent device) {
+    /** A device configuration was activated. */
+    void add(TimeavComponent device) {
         devices.add(device);
     }
 
-    void removeDevice(TimeavComponent device) {
+    /** A device configuration was deactivated. */
+    void remove(TimeavComponent device) {
         devices.remove(device);
     }
 
@@ -114,19 +122,24 @@ public final class TimeavControl {
         }
     }
 
-    /** The reset-all PV's name, or empty when there is none. */
+    @Override
     public String resetAllPv() {
         PublishedPv pv = resetAll;
         return pv == null ? "" : pv.spec().name();
     }
 
-    /** Why the control's own configuration was refused, or null. */
+    @Override
     public String refusal() {
         return refusal;
     }
 
+    @Override
+    public List<DeviceState> configurations() {
+        return components().stream().map(TimeavComponent::describe).toList();
+    }
+
     /** Every device configuration, running or refused, by output PV (refused ones without a name by file). */
-    public List<TimeavComponent> configurations() {
+    List<TimeavComponent> components() {
         return devices.stream().sorted(Comparator.comparing(TimeavControl::sortKey)).toList();
     }
 
@@ -135,18 +148,37 @@ public final class TimeavControl {
     }
 
     /** The running devices, by name. */
-    public List<TimeavDevice> devices() {
+    List<TimeavDevice> devices() {
         return devices.stream().map(TimeavComponent::device).flatMap(Optional::stream)
                 .sorted(Comparator.comparing(TimeavDevice::name)).toList();
     }
 
-    public Optional<TimeavDevice> device(String name) {
+    Optional<TimeavDevice> device(String name) {
         return devices().stream().filter(d -> d.name().equals(name)).findFirst();
     }
 
-    public void resetAll() {
+    @Override
+    public List<String> names() {
+        return devices().stream().map(TimeavDevice::name).toList();
+    }
+
+    @Override
+    public boolean reset(String name) {
+        Optional<TimeavDevice> d = device(name);
+        d.ifPresent(TimeavDevice::reset);
+        return d.isPresent();
+    }
+
+    @Override
+    public int resetAll() {
         List<TimeavDevice> all = devices();
         LOG.info("TIMEAV: restarting all {} devices", all.size());
         all.forEach(TimeavDevice::reset);
+        return all.size();
+    }
+
+    @Override
+    public String check(String expression) {
+        return TimeavExpression.check(expression);
     }
 }

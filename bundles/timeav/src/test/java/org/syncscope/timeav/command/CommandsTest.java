@@ -21,11 +21,9 @@ class CommandsTest {
     @Test
     void listShowsRefusedConfigurationsWithFileAndReason() {
         TimeavControl control = TimeavTesting.control();
-        TimeavComponent a = TimeavTesting.component("org.syncscope.timeav-a.cfg", "AV:A", "X | p,100 | null | 1");
-        TimeavComponent x = TimeavTesting.component("org.syncscope.timeav-x.cfg", null, "X | p,100 | null | 1");
+        TimeavComponent a = TimeavTesting.component(control, "org.syncscope.timeav-a.cfg", "AV:A", "X | p,100 | null | 1");
+        TimeavComponent x = TimeavTesting.component(control, "org.syncscope.timeav-x.cfg", null, "X | p,100 | null | 1");
         try {
-            TimeavTesting.add(control, a);
-            TimeavTesting.add(control, x);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ListCommand.print(control, new PrintStream(bytes, true, StandardCharsets.UTF_8));
             String listed = bytes.toString(StandardCharsets.UTF_8);
@@ -44,11 +42,9 @@ class CommandsTest {
         Field name = ResetCommand.class.getDeclaredField("name");
         assertThat(name.getAnnotation(Completion.class).value()).isEqualTo(DeviceNameCompleter.class);
         TimeavControl control = TimeavTesting.control();
-        TimeavComponent a = TimeavTesting.component("org.syncscope.timeav-a.cfg", "AV:ALPHA", "X | p,100 | null | 1");
-        TimeavComponent b = TimeavTesting.component("org.syncscope.timeav-b.cfg", "AV:BETA", "X | p,100 | null | 1");
+        TimeavComponent a = TimeavTesting.component(control, "org.syncscope.timeav-a.cfg", "AV:ALPHA", "X | p,100 | null | 1");
+        TimeavComponent b = TimeavTesting.component(control, "org.syncscope.timeav-b.cfg", "AV:BETA", "X | p,100 | null | 1");
         try {
-            TimeavTesting.add(control, a);
-            TimeavTesting.add(control, b);
             List<String> candidates = new ArrayList<>();
             new DeviceNameCompleter(control).complete(null, line("AV:B"), candidates);
             assertThat(candidates).containsExactly("AV:BETA ");     // StringsCompleter ends a whole word with a blank
@@ -56,6 +52,43 @@ class CommandsTest {
             TimeavTesting.deactivate(a);
             TimeavTesting.deactivate(b);
         }
+    }
+
+    /** timeav:reset and timeav:check answer from the registry's interface alone. */
+    @Test
+    void resetAndCheckGoThroughTheRegistry() throws Exception {
+        TimeavControl control = TimeavTesting.control();
+        TimeavComponent a = TimeavTesting.component(control, "org.syncscope.timeav-a.cfg", "AV:ALPHA", "X | p,100 | null | 1");
+        TimeavComponent x = TimeavTesting.component(control, "org.syncscope.timeav-x.cfg", null, "X | p,100 | null | 1");
+        try {
+            assertThat(run(new ResetCommand(), "control", control, "all", true)).isEqualTo("restarted 1 devices\n");
+            assertThat(run(new ResetCommand(), "control", control, "name", "AV:ALPHA")).isEqualTo("restarted AV:ALPHA\n");
+            assertThat(run(new ResetCommand(), "control", control, "name", "AV:NONE"))
+                    .isEqualTo("no TIMEAV device AV:NONE (have [AV:ALPHA])\n");
+            assertThat(run(new CheckCommand(), "devices", control, "expression", "X | p,100 | null | 1 | median"))
+                    .startsWith("DAE_INVALID_SETTING: calcDirection");
+        } finally {
+            TimeavTesting.deactivate(a);
+            TimeavTesting.deactivate(x);
+        }
+    }
+
+    /** Sets the fields as Karaf's injection does and returns what the command printed. */
+    private static synchronized String run(Object command, Object... fields) throws Exception {
+        for (int i = 0; i < fields.length; i += 2) {
+            Field f = command.getClass().getDeclaredField((String) fields[i]);
+            f.setAccessible(true);
+            f.set(command, fields[i + 1]);
+        }
+        PrintStream before = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            ((org.apache.karaf.shell.api.action.Action) command).execute();
+        } finally {
+            System.setOut(before);
+        }
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
     }
 
     /** A command line whose cursor is at the end of {@code word}, the argument being completed. */

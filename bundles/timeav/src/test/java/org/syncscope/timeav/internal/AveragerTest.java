@@ -3,8 +3,12 @@ package org.syncscope.timeav.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.syncscope.stats.RunningStats;
 
 /** Each mode and calcDirection against hand-computed results. */
 class AveragerTest {
@@ -166,5 +170,69 @@ class AveragerTest {
         mean.sample(new double[] {1, 2}, 4 * S);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> mean.sample(new double[] {1, 2, 3}, 5 * S))
                 .hasMessage("the device has 3 elements now, 2 before; sample dropped");
+    }
+
+    /**
+     * Large offset, small variance (a time in seconds since the epoch jittering by a millisecond):
+     * mean, sum and sd are the statistics engine's, to the bit, and within rounding of an exact
+     * BigDecimal computation.
+     */
+    @Test
+    void largeOffsetSmallVarianceAsTheStatsEngineComputesIt() throws Exception {
+        SplittableRandom random = new SplittableRandom(20);
+        double[] x = new double[1000];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = 1.7e9 + random.nextDouble() * 1e-3;
+        }
+        RunningStats engine = new RunningStats();
+        Averager mean = averager("T | p,1000 | p,10000 | 0 | null");
+        Averager sum = averager("T | p,1000 | p,10000 | 0 | sum");
+        Averager sd = averager("T | p,1000 | p,10000 | 0 | sd");
+        Averager boxcar = averager("T | p,1000 | null | " + x.length + " | sd");
+        Optional<Averager.Output> slid = Optional.empty();
+        for (double v : x) {
+            engine.add(v);
+            mean.sample(new double[] {v}, S);
+            sum.sample(new double[] {v}, S);
+            sd.sample(new double[] {v}, S);
+            slid = boxcar.sample(new double[] {v}, S);
+        }
+        assertThat(one(mean.compute(2 * S))).isEqualTo(engine.mean());
+        assertThat(one(sum.compute(2 * S))).isEqualTo(engine.sum());
+        assertThat(one(sd.compute(2 * S))).isEqualTo(engine.sampleStd());
+        assertThat(one(slid)).isEqualTo(engine.sampleStd());
+
+        BigDecimal total = BigDecimal.ZERO;
+        for (double v : x) {
+            total = total.add(new BigDecimal(v));
+        }
+        BigDecimal exactMean = total.divide(BigDecimal.valueOf(x.length), MathContext.DECIMAL128);
+        BigDecimal squares = BigDecimal.ZERO;
+        for (double v : x) {
+            BigDecimal d = new BigDecimal(v).subtract(exactMean);
+            squares = squares.add(d.multiply(d));
+        }
+        double exactSd = Math.sqrt(squares.divide(BigDecimal.valueOf(x.length - 1), MathContext.DECIMAL128).doubleValue());
+        assertThat(engine.mean()).isCloseTo(exactMean.doubleValue(), within(2 * Math.ulp(1.7e9)));
+        assertThat(engine.sampleStd()).isCloseTo(exactSd, within(exactSd * 1e-9));
+    }
+
+    /** NaN and infinite samples, which the engine refuses, give what plain arithmetic gave: no exception. */
+    @Test
+    void nonFiniteSamplesGiveWhatPlainArithmeticGives() throws Exception {
+        Averager sum = averager("X | p,1000 | p,10000 | 0 | sum");
+        sum.sample(new double[] {1, 1, 1}, S);
+        sum.sample(new double[] {Double.POSITIVE_INFINITY, Double.NaN, Double.POSITIVE_INFINITY}, S);
+        sum.sample(new double[] {2, 2, Double.NEGATIVE_INFINITY}, S);
+        assertThat(sum.compute(2 * S).orElseThrow().values()).containsExactly(Double.POSITIVE_INFINITY, Double.NaN,
+                Double.NaN);
+        Averager mean = averager("X | p,1000 | null | 2 | null");
+        mean.sample(new double[] {Double.NEGATIVE_INFINITY}, S);
+        assertThat(one(mean.sample(new double[] {4}, S))).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(one(mean.sample(new double[] {6}, S))).as("once it left the window").isEqualTo(5.0);
+        Averager sd = averager("X | p,1000 | p,10000 | 0 | sd");
+        sd.sample(new double[] {1}, S);
+        sd.sample(new double[] {Double.POSITIVE_INFINITY}, S);
+        assertThat(one(sd.compute(2 * S))).isNaN();
     }
 }

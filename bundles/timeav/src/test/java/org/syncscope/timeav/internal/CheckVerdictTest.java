@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.syncscope.testing.MemorySource;
+import org.syncscope.testing.RecordingPublisher;
 
 /** timeav:check says exactly what a device started on the same expression says: one validation for both. */
 class CheckVerdictTest {
@@ -21,7 +23,7 @@ class CheckVerdictTest {
     })
     void checkAndDeviceAgree(String expression) {
         Fakes.ManualEvents events = new Fakes.ManualEvents();   // refuses event 0 as the timestamp driver does
-        TimeavDevice device = new TimeavDevice("AV:CHECK", expression, new Fakes.Source(), new Fakes.Publisher(), events,
+        TimeavDevice device = new TimeavDevice("AV:CHECK", expression, new MemorySource(), new RecordingPublisher(), events,
                 Fakes.DIRECT);
         String verdict = TimeavExpression.check(expression);
         boolean deviceRefuses = device.statusText().startsWith("DAE_INVALID_SETTING");

@@ -10,22 +10,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvException;
 import org.syncscope.api.pv.PvListener;
-import org.syncscope.api.pv.PvSpec;
+import org.syncscope.api.pv.PvSource;
+import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.Subscription;
 import org.syncscope.testing.Configs;
+import org.syncscope.testing.MemorySource;
+import org.syncscope.testing.RecordingPublisher;
 
 /** The DS life of one device configuration: activate, modified (edit, rebuild, refusal), deactivate. */
 class TimeavComponentTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(10);
 
-    private final Fakes.Publisher publisher = new Fakes.Publisher();
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final TimeavControl control = TimeavTesting.control();
     private TimeavComponent component;
 
     private TimeavComponent activate(Map<String, Object> properties) {
-        component = new TimeavComponent(Configs.of(TimeavConfig.class, properties), properties);
+        component = new TimeavComponent(control, Configs.of(TimeavConfig.class, properties), properties);
         component.bindPublisher(publisher);
         return component;
     }
@@ -48,7 +52,7 @@ class TimeavComponentTest {
         assertThat(component.origin()).isEqualTo("etc/org.syncscope.timeav-a.cfg");
         TimeavDevice device = component.device().orElseThrow();
         await().atMost(LIMIT).until(() -> "no value from the device yet".equals(device.statusText()));
-        assertThat(publisher.specs).containsKeys("AV:A:Status", "AV:A:Reset");
+        assertThat(publisher.served).containsKeys("AV:A:Status", "AV:A:Reset");
 
         modified(Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1 | median"));
         assertThat(component.device()).as("same name: the same device, restarted").containsSame(device);
@@ -65,8 +69,8 @@ class TimeavComponentTest {
         TimeavDevice second = component.device().orElseThrow();
         assertThat(second).isNotSameAs(first);
         assertThat(second.name()).isEqualTo("AV:B");
-        await().atMost(LIMIT).until(() -> !publisher.specs.containsKey("AV:A:Status"));
-        assertThat(publisher.specs).containsKeys("AV:B:Status", "AV:B:Reset").doesNotContainKey("AV:A:Reset");
+        await().atMost(LIMIT).until(() -> !publisher.served.containsKey("AV:A:Status"));
+        assertThat(publisher.served).containsKeys("AV:B:Status", "AV:B:Reset").doesNotContainKey("AV:A:Reset");
         assertThat(component.state()).isEqualTo("running");
     }
 
@@ -99,21 +103,13 @@ class TimeavComponentTest {
 
     @Test
     void aNameAnotherDeviceHoldsIsRefused() {
-        Fakes.Publisher shared = new Fakes.Publisher() {
-            @Override
-            public PublishedPv publish(PvSpec spec) {
-                if (specs.containsKey(spec.name())) {
-                    throw new IllegalArgumentException("PV " + spec.name() + " is already published");
-                }
-                return super.publish(spec);
-            }
-        };
+        RecordingPublisher shared = new RecordingPublisher();   // refuses a name served already, as the CA server does
         Map<String, Object> a = Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
-        TimeavComponent first = new TimeavComponent(Configs.of(TimeavConfig.class, a), a);
+        TimeavComponent first = new TimeavComponent(control, Configs.of(TimeavConfig.class, a), a);
         first.bindPublisher(shared);
         try {
             Map<String, Object> b = Configs.fromFile("org.syncscope.timeav-b.cfg", "name", "AV:B", "expression", "X | p,100 | null | 1");
-            component = new TimeavComponent(Configs.of(TimeavConfig.class, b), b);
+            component = new TimeavComponent(control, Configs.of(TimeavConfig.class, b), b);
             component.bindPublisher(shared);
             modified(Configs.fromFile("org.syncscope.timeav-b.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1"));
             assertThat(component.device().map(TimeavDevice::name)).contains("AV:B");
@@ -129,7 +125,13 @@ class TimeavComponentTest {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean subscribeEnded = new AtomicBoolean();
-        Fakes.Source hanging = new Fakes.Source() {
+        MemorySource memory = new MemorySource();
+        PvSource hanging = new PvSource() {
+            @Override
+            public PvUpdate get(String pvName, Duration timeout) throws PvException {
+                return memory.get(pvName, timeout);
+            }
+
             @Override
             public Subscription subscribe(String pvName, PvListener listener) {
                 if (Thread.currentThread().getName().startsWith("timeav")) {
@@ -141,7 +143,7 @@ class TimeavComponentTest {
                     }
                     subscribeEnded.set(true);
                 }
-                return super.subscribe(pvName, listener);
+                return memory.subscribe(pvName, listener);
             }
         };
         try {

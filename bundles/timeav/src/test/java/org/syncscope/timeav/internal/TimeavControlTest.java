@@ -1,16 +1,20 @@
 package org.syncscope.timeav.internal;
 
+import static org.syncscope.timeav.internal.TimeavTesting.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.testing.Configs;
+import org.syncscope.timeav.DeviceState;
+import org.syncscope.testing.RecordingPublisher;
 
 /** The control's DS life: the reset-all PV published, rebuilt under a new name, kept on a bad edit, withdrawn. */
 class TimeavControlTest {
 
-    private final Fakes.Publisher publisher = new Fakes.Publisher();
+    private final RecordingPublisher publisher = new RecordingPublisher();
 
     private static final String FILE = "org.syncscope.timeav.control.cfg";
 
@@ -27,26 +31,25 @@ class TimeavControlTest {
     @Test
     void activatePublishesTheDefaultResetAllPvAndDeactivateWithdrawsIt() {
         TimeavControl control = activate(Configs.fromFile(FILE));
-        assertThat(publisher.specs).containsKey("TIMEAV:ResetAll");
+        assertThat(publisher.served).containsKey("TIMEAV:ResetAll");
         assertThat(control.resetAllPv()).isEqualTo("TIMEAV:ResetAll");
         assertThat(control.refusal()).isNull();
         control.deactivate();
-        assertThat(publisher.specs).doesNotContainKey("TIMEAV:ResetAll");
+        assertThat(publisher.served).doesNotContainKey("TIMEAV:ResetAll");
     }
 
     @Test
     void aNewResetAllPvReplacesTheOldOneAndResetsEveryDevice() {
         TimeavControl control = activate(Configs.fromFile(FILE));
         Map<String, Object> props = Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
-        TimeavComponent device = new TimeavComponent(Configs.of(TimeavConfig.class, props), props);
+        TimeavComponent device = new TimeavComponent(control, Configs.of(TimeavConfig.class, props), props);
         try {
-            control.addDevice(device);
             modified(control, Configs.fromFile(FILE, "resetAllPv", "SITE:TIMEAV:RST"));
-            assertThat(publisher.specs).containsKey("SITE:TIMEAV:RST").doesNotContainKey("TIMEAV:ResetAll");
+            assertThat(publisher.served).containsKey("SITE:TIMEAV:RST").doesNotContainKey("TIMEAV:ResetAll");
             assertThat(control.devices()).extracting(TimeavDevice::name).containsExactly("AV:A");
-            publisher.write("SITE:TIMEAV:RST", new PvValue.LongValue(1));     // reaches every device's thread
+            write(publisher, "SITE:TIMEAV:RST", new PvValue.LongValue(1));     // reaches every device's thread
             modified(control, Configs.fromFile(FILE, "resetAllPv", ""));
-            assertThat(publisher.specs).doesNotContainKey("SITE:TIMEAV:RST");
+            assertThat(publisher.served).doesNotContainKey("SITE:TIMEAV:RST");
             assertThat(control.resetAllPv()).isEmpty();
         } finally {
             device.deactivate();
@@ -57,7 +60,7 @@ class TimeavControlTest {
     void aBadResetAllPvIsRefusedAndThePreviousStays() {
         TimeavControl control = activate(Configs.fromFile(FILE));
         modified(control, Configs.fromFile(FILE, "resetAllPv", "TIMEAV RESET"));
-        assertThat(publisher.specs).containsKey("TIMEAV:ResetAll");
+        assertThat(publisher.served).containsKey("TIMEAV:ResetAll");
         assertThat(control.refusal()).isEqualTo("change refused, previous settings stay: etc/" + FILE
                 + ": resetAllPv = 'TIMEAV RESET' is not a PV name (letters, digits, _ - : . [ ] < > ; { } $)");
         modified(control, Configs.fromFile(FILE));
@@ -69,15 +72,16 @@ class TimeavControlTest {
         TimeavControl control = activate(Configs.fromFile(FILE));
         Map<String, Object> good = Configs.fromFile("org.syncscope.timeav-a.cfg", "name", "AV:A", "expression", "X | p,100 | null | 1");
         Map<String, Object> bad = Configs.fromFile("org.syncscope.timeav-x.cfg", "expression", "X | p,100 | null | 1");
-        TimeavComponent a = new TimeavComponent(Configs.of(TimeavConfig.class, good), good);
-        TimeavComponent x = new TimeavComponent(Configs.of(TimeavConfig.class, bad), bad);
+        TimeavComponent a = new TimeavComponent(control, Configs.of(TimeavConfig.class, good), good);
+        TimeavComponent x = new TimeavComponent(control, Configs.of(TimeavConfig.class, bad), bad);
         try {
-            control.addDevice(x);
-            control.addDevice(a);
-            assertThat(control.configurations()).containsExactly(a, x);
+            assertThat(control.components()).containsExactly(a, x);
             assertThat(control.devices()).extracting(TimeavDevice::name).containsExactly("AV:A");
-            control.removeDevice(x);
-            assertThat(control.configurations()).containsExactly(a);
+            assertThat(control.configurations()).extracting(DeviceState::name, DeviceState::origin)
+                    .containsExactly(tuple("AV:A", "etc/org.syncscope.timeav-a.cfg"),
+                            tuple("", "etc/org.syncscope.timeav-x.cfg"));
+            x.deactivate();
+            assertThat(control.components()).containsExactly(a);
         } finally {
             a.deactivate();
             x.deactivate();
