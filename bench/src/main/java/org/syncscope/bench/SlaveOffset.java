@@ -28,12 +28,12 @@ public final class SlaveOffset {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 600;
-        TimestampEngine master = new TimestampEngine(new TimestampSettings(true, 1, 1000, 18323, 18322, 250, true, "", 0,
+        TimestampEngine master = new TimestampEngine(new TimestampSettings(true, 1, 18323, 18322, 250, true, "", 0,
                 2.0, "", null, null), null, "", NanoClock.SYSTEM, Runnable::run);
         NanoClock offHost = NanoClock.systemShiftedBy(250_000_000L);
         try (StampServer server = new StampServer(new InetSocketAddress("127.0.0.1", 0), new EngineTimeSource(master))) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
-            TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 1000, 18323, 18322, 250, true, "",
+            TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 18323, 18322, 250, true, "",
                     0, 2.0, "", AddressList.parse("m", "127.0.0.1:" + server.port()), null), null, "", offHost, Runnable::run);
             MasterClient probe = new MasterClient(slave::currentTime, System::nanoTime, Duration.ofMillis(250));
             SlaveSync sync = new SlaveSync(slave, List.of(address), probe, 1_000_000_000L);

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -90,6 +92,7 @@ public final class TimestampComponent implements TimestampService, TimestampCons
             t.setDaemon(true);
             return t;
         });
+        warnRemovedKeys(properties);
         TimestampSettings settings = null;
         try {
             settings = check(config, properties);
@@ -107,6 +110,34 @@ public final class TimestampComponent implements TimestampService, TimestampCons
         thread.scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * Keys this driver once read and a site's old file may still carry, with where the fact lives
+     * now: ignored, with one WARN per key for the component's life.
+     */
+    static final Map<String, String> REMOVED_KEYS = Map.of("clockRateHz",
+            "the event-system driver reports its tick rate (set it in the driver's own configuration)");
+    private final Set<String> warnedRemoved = ConcurrentHashMap.newKeySet();
+
+    /** The removed keys {@code properties} carries, each as the line the log shows. */
+    static List<String> removedKeys(Map<String, Object> properties) {
+        List<String> lines = new ArrayList<>();
+        REMOVED_KEYS.forEach((key, why) -> {
+            if (properties.containsKey(key)) {
+                lines.add(ConfigCheck.origin(properties) + ": " + key + " is no longer read and is ignored: " + why
+                        + "; remove the line");
+            }
+        });
+        return lines;
+    }
+
+    private void warnRemovedKeys(Map<String, Object> properties) {
+        for (String line : removedKeys(properties)) {
+            if (warnedRemoved.add(line)) {
+                LOG.warn("timestamp driver: {}", line);
+            }
+        }
+    }
+
     /** The typed settings, or an exception naming the file, key and value. */
     private static TimestampSettings check(TimestampConfig config, Map<String, Object> properties) {
         ConfigCheck.require(TimestampConfig.class, properties);
@@ -119,6 +150,7 @@ public final class TimestampComponent implements TimestampService, TimestampCons
 
     @Modified
     void modified(TimestampConfig config, Map<String, Object> properties) {
+        warnRemovedKeys(properties);
         TimestampSettings next;
         try {
             next = check(config, properties);

@@ -16,7 +16,7 @@ import org.syncscope.timestamp.MasterReading;
 import org.syncscope.timestamp.TimestampConsole;
 import org.syncscope.testing.Configs;
 
-/** The component as the ts:* commands see it, through TimestampConsole only (UDP ports 25420–25425). */
+/** The component as the ts:* commands see it, through TimestampConsole only (UDP ports 25420–25427). */
 class TimestampConsoleTest {
 
     private static final String FILE = "org.syncscope.timestamp.cfg";
@@ -51,6 +51,18 @@ class TimestampConsoleTest {
 
         assertThatThrownBy(master::askMaster).isInstanceOf(IllegalStateException.class)
                 .hasMessage("this server is not a slave (master = false in etc/org.syncscope.timestamp.cfg)");
+    }
+
+    @Test
+    void anOldFileStillCarryingClockRateHzIsAcceptedAndTheKeyIgnored() {
+        TimestampConsole c = activate("clockRateHz", "5000", "master", "false", "masterPort", "25426",
+                "slavePort", "25427", "masterAddresses", "127.0.0.1:25426", "slaveBindAddress", "127.0.0.1",
+                "statusPrefix", "");
+        assertThat(c.report()).doesNotContain("PROBLEM").contains("clock rate 1000 Hz");
+        assertThat(TimestampComponent.removedKeys(Configs.fromFile(FILE, "clockRateHz", "5000")))
+                .containsExactly("etc/" + FILE + ": clockRateHz is no longer read and is ignored: the event-system "
+                        + "driver reports its tick rate (set it in the driver's own configuration); remove the line");
+        assertThat(TimestampComponent.removedKeys(Configs.fromFile(FILE, "syncRateSeconds", "1"))).isEmpty();
     }
 
     @Test

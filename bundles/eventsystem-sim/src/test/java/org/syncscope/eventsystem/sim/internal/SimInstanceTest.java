@@ -97,6 +97,8 @@ class SimInstanceTest {
         assertThat(registered.get(1).live()).isTrue();
         assertThat(i.driver()).isNotSameAs(old);
         assertThat(i.state()).contains("2000 Hz");
+        assertThat(((EventSystemDriver) registered.get(1).service()).clockRateHz())
+                .as("the driver reports the rate it counts at").isEqualTo(2000);
         assertThatCode(old::init).as("a stopped simulation schedules nothing").isInstanceOf(Exception.class);
     }
 

@@ -21,7 +21,7 @@ class MasterSlaveTest {
     private static final long MS = 1_000_000L;
 
     private static TimestampSettings settings(boolean master, String masters) {
-        return new TimestampSettings(master, 1, 1000, 28323, 28322, 250, true, "", 1, 2.0, "",
+        return new TimestampSettings(master, 1, 28323, 28322, 250, true, "", 1, 2.0, "",
                 AddressList.parse("masterAddresses", masters), null);
     }
 
