@@ -291,11 +291,6 @@ public final class TimestampEngine implements TimestampService {
         return state.syncTime();
     }
 
-    /** Moves this clock forward by {@code nanos} at once (tests simulate a master being stepped). */
-    public void stepForward(long nanos) {
-        soft.stepForwardTo(soft.now() + nanos);
-    }
-
     /** Whether an alarm is raised: hardware failure, or the NTP time source lost. */
     public boolean alarm() {
         return state.failed() || ntp.lost();
