@@ -26,8 +26,8 @@ class ServiceTypesTest {
                 }
             }
         }
+        assertThat(provided).noneMatch(type -> type.contains(".internal."));
         assertThat(provided).contains("org.syncscope.api.time.TimestampService",
                 "org.syncscope.timestamp.TimestampConsole");
-        assertThat(provided).noneMatch(type -> type.contains(".internal."));
     }
 }

@@ -26,7 +26,7 @@ class ServiceTypesTest {
                 }
             }
         }
-        assertThat(provided).contains("org.syncscope.eventsystem.sim.SimEventSystems");
         assertThat(provided).noneMatch(type -> type.contains(".internal."));
+        assertThat(provided).contains("org.syncscope.eventsystem.sim.SimEventSystems");
     }
 }
