@@ -21,6 +21,6 @@ CONF
 /usr/sbin/chronyd -x -u root -f "$dir/chrony.conf"
 trap 'kill "$(cat "$dir/chronyd.pid")" 2>/dev/null || true; rm -rf "$dir"' EXIT
 sleep 1
-bench_java org.syncscope.bench.NtpOffset 127.0.0.1 12333 "${1:-600}"
+bench_java org.syncscope.timestamp.internal.net.NtpOffset 127.0.0.1 12333 "${1:-600}"
 echo "chronyc tracking (chronyd's own view of its reference):"
 chronyc -h 127.0.0.1 -p 12334 tracking | grep -E "Reference|Stratum|System time|Last offset|RMS offset"

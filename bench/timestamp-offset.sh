@@ -3,4 +3,4 @@
 # Usage: bench/timestamp-offset.sh [seconds]   (default 600 = 10 minutes)
 source "$(dirname "$0")/lib.sh"
 bench_jar
-bench_java org.syncscope.bench.SlaveOffset "${1:-600}"
+bench_java org.syncscope.timestamp.internal.net.SlaveOffset "${1:-600}"

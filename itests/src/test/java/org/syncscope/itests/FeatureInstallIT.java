@@ -68,7 +68,8 @@ class FeatureInstallIT {
                 new Case(true, List.of("syncscope-ptpcheck", "syncscope-pmc"),
                         Set.of("org.syncscope.ptpcheck", "org.syncscope.pmc"), Set.of()),
                 new Case(true, List.of("syncscope-ptpcheck", "syncscope-camera-sim"),
-                        Set.of("org.syncscope.ptpcheck", "org.syncscope.camera.sim", "org.syncscope.camera.genicam"), Set.of()),
+                        Set.of("org.syncscope.ptpcheck", "org.syncscope.camera.sim", "org.syncscope.camera.genicam",
+                                "org.syncscope.camera.console"), Set.of()),
                 new Case(true, List.of("syncscope-timestamp"), Set.of("org.syncscope.timestamp"), Set.of()),
                 new Case(true, List.of("syncscope-timestamp", "syncscope-eventsystem-sim"),
                         Set.of("org.syncscope.timestamp", "org.syncscope.eventsystem.sim"), Set.of()));

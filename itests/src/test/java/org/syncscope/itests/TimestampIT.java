@@ -189,6 +189,53 @@ public class TimestampIT {
         }
     }
 
+    /** Each ts:* command finds its service (TimestampConsole, or TimestampService for ts:time) and answers. */
+    @Test
+    public void everyTsCommandReachesTheDriver() throws Exception {
+        PyEpicsScript.await("synchronous", Duration.ofSeconds(30), () -> {
+            TimestampStatus s = status();
+            return s != null && s.mode() == ClockMode.SYNCHRONOUS;
+        });
+        String time = console("ts:time");
+        assertTrue(time, time.startsWith("20") && time.contains("(EPICS "));
+        String event = console("ts:time 0x81");
+        assertTrue(event, event.contains("(EPICS ") || event.contains("event 129 has not occurred"));
+        String master = console("ts:master-time");
+        assertTrue(master, master.contains("this server is not a slave"));
+        String ntp = console("ts:ntp-time");
+        assertTrue(ntp, ntp.contains("no ntpServers configured in etc/org.syncscope.timestamp.cfg"));
+        String sync = console("ts:force-sync");
+        assertTrue(sync, sync.contains("sync requested"));
+        String debug = console("ts:debug 0");
+        assertTrue(debug, debug.contains("timestamp driver debug level 0"));
+        assertTrue(report(), report().contains("debug 0"));
+    }
+
+    /** The tick rate has one source: the event system's configuration; the timestamp driver follows it. */
+    @Test
+    public void theTickRateComesFromTheEventSystem() throws Exception {
+        Path sim = Paths.get(System.getProperty("karaf.etc")).resolve("org.syncscope.eventsystem.sim-demo.cfg");
+        List<String> original = Files.readAllLines(sim, StandardCharsets.ISO_8859_1);
+        assertTrue("the shipped timestamp configuration has no clockRateHz", Files.readAllLines(
+                sim.resolveSibling("org.syncscope.timestamp.cfg"), StandardCharsets.ISO_8859_1).stream()
+                .noneMatch(l -> l.startsWith("clockRateHz")));
+        PyEpicsScript.await("ts:report shows the simulation's 1000 Hz", Duration.ofSeconds(30),
+                () -> report().contains("clock rate 1000 Hz"));
+        try {
+            Files.write(sim, original.stream()
+                    .map(l -> l.startsWith("clockRateHz") ? "clockRateHz = 2000" : l).collect(Collectors.toList()),
+                    StandardCharsets.ISO_8859_1);
+            PyEpicsScript.await("ts:report shows 2000 Hz and synchronous time", Duration.ofSeconds(30), () -> {
+                String r = report();
+                TimestampStatus s = status();
+                return r.contains("clock rate 2000 Hz") && s != null && s.mode() == ClockMode.SYNCHRONOUS;
+            });
+        } finally {
+            Files.write(sim, original, StandardCharsets.ISO_8859_1);
+        }
+        PyEpicsScript.await("back to 1000 Hz", Duration.ofSeconds(30), () -> report().contains("clock rate 1000 Hz"));
+    }
+
     /** Bad values: refused naming file and key, shown where the operator looks; previous settings stay. */
     @Test
     public void badValuesAreRefusedAndListed() throws Exception {

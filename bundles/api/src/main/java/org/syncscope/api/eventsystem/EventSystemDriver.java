@@ -13,6 +13,9 @@ public interface EventSystemDriver {
     /** Service property naming the driver, e.g. {@code sim}. */
     String DRIVER = "driver";
 
+    /** drvTS's default tick rate, Hz, which {@link #clockRateHz()} reports unless a driver overrides it. */
+    int DEFAULT_CLOCK_RATE_HZ = 1000;
+
     /** {@code ErDriverInit}: prepares the hardware; called once before any other call but the queries. */
     void init() throws EventSystemException;
 
@@ -25,8 +28,21 @@ public interface EventSystemDriver {
     /** {@code ErSyncEvent}: the event number that resets the tick counter (e.g. 0x7D on MRF hardware). */
     int syncEventNumber();
 
-    /** {@code ErGetTicks}: ticks counted since the last sync event. */
+    /** {@code ErGetTicks}: ticks counted since the last sync event, at {@link #clockRateHz()}. */
     long ticksSinceReset() throws EventSystemException;
+
+    /**
+     * The rate of the tick counter, Hz (at least 1): the timestamp service turns the ticks of
+     * {@link #ticksSinceReset()} and of each event into time with it, so it is set in one place,
+     * the driver's. Constant for a driver object (a driver whose rate changes registers anew). The
+     * default is {@value #DEFAULT_CLOCK_RATE_HZ} Hz, the drvTS default; a driver with another rate
+     * must override it.
+     *
+     * @since 1.1
+     */
+    default int clockRateHz() {
+        return DEFAULT_CLOCK_RATE_HZ;
+    }
 
     /** {@code ErRegisterEventHandler}: delivers every event from now on; close to stop. */
     Registration registerEventHandler(EventHandler handler);

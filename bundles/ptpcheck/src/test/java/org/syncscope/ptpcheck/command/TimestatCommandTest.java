@@ -17,7 +17,7 @@ import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraInfo;
 import org.syncscope.api.ptp.HostPtpRole;
-import org.syncscope.camera.sim.internal.SimCameras;
+import org.syncscope.camera.sim.testing.SimCameras;
 import org.syncscope.ptpcheck.internal.CommandFixtures;
 import org.syncscope.ptpcheck.internal.PtpCheckComponent;
 

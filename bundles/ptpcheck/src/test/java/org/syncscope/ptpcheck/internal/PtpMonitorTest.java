@@ -13,7 +13,7 @@ import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.camera.sim.internal.SimCameras;
+import org.syncscope.camera.sim.testing.SimCameras;
 import org.syncscope.testing.Configs;
 import org.syncscope.testing.RecordingPublisher;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.camera.CameraDriver;
-import org.syncscope.camera.sim.internal.SimCameras;
+import org.syncscope.camera.sim.testing.SimCameras;
 
 /** ptp:check and ptp:timestat over the real simulated-camera driver, its clock moved by the test. */
 class SimCameraCheckTest {

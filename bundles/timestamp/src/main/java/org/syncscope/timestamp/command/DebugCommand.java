@@ -5,7 +5,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.syncscope.timestamp.internal.TimestampComponent;
+import org.syncscope.timestamp.TimestampConsole;
 
 /** TSdriverDebug: 0 quiet, 1 log syncs, 2 log every event. Until restart; set debug in the .cfg to keep it. */
 @Command(scope = "ts", name = "debug", description = "Sets the timestamp driver's debug level (0 quiet, 1 syncs, 2 every event)")
@@ -13,7 +13,7 @@ import org.syncscope.timestamp.internal.TimestampComponent;
 public class DebugCommand implements Action {
 
     @Reference
-    private TimestampComponent timestamp;
+    private TimestampConsole timestamp;
 
     @Argument(index = 0, name = "level", required = true, description = "0, 1 or 2")
     private int level;
@@ -24,7 +24,7 @@ public class DebugCommand implements Action {
             System.err.println("debug level must be 0 or more, got " + level);
             return null;
         }
-        timestamp.engine().setDebug(level);
+        timestamp.setDebug(level);
         System.out.println("timestamp driver debug level " + level + " (until restart; set debug in etc/org.syncscope.timestamp.cfg to keep it)");
         return null;
     }

@@ -5,7 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.syncscope.api.eventsystem.EventSystemException;
-import org.syncscope.timestamp.internal.TimestampComponent;
+import org.syncscope.timestamp.TimestampConsole;
 
 /** ErForceSync: asks the event generator for a counter-reset (sync) event now. */
 @Command(scope = "ts", name = "force-sync", description = "Asks the event system for a sync event now")
@@ -13,12 +13,12 @@ import org.syncscope.timestamp.internal.TimestampComponent;
 public class ForceSyncCommand implements Action {
 
     @Reference
-    private TimestampComponent timestamp;
+    private TimestampConsole timestamp;
 
     @Override
     public Object execute() throws Exception {
         try {
-            timestamp.engine().forceSync();
+            timestamp.forceSync();
             System.out.println("sync requested");
         } catch (EventSystemException notPossible) {
             System.err.println(notPossible.getMessage());

@@ -1,12 +1,12 @@
 package org.syncscope.timestamp.command;
 
+import java.io.IOException;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.syncscope.timestamp.internal.TimestampComponent;
-import org.syncscope.timestamp.internal.net.NtpSync;
-import org.syncscope.timestamp.internal.net.SntpClient;
+import org.syncscope.timestamp.NtpReading;
+import org.syncscope.timestamp.TimestampConsole;
 
 /** Asks the configured NTP servers for the time now and prints it with our offset to it. */
 @Command(scope = "ts", name = "ntp-time", description = "Prints what the NTP server says now, and our offset to it")
@@ -14,24 +14,22 @@ import org.syncscope.timestamp.internal.net.SntpClient;
 public class NtpTimeCommand implements Action {
 
     @Reference
-    private TimestampComponent timestamp;
+    private TimestampConsole timestamp;
 
     @Override
-    public Object execute() throws Exception {
-        NtpSync ntp = timestamp.ntp();
-        if (ntp == null) {
-            System.err.println("no ntpServers configured in etc/org.syncscope.timestamp.cfg");
-            return null;
-        }
-        SntpClient.Sample s;
+    public Object execute() {
+        NtpReading r;
         try {
-            s = ntp.ask();
-        } catch (java.io.IOException | org.syncscope.timestamp.internal.net.MalformedPacketException failed) {
+            r = timestamp.askNtp();
+        } catch (IllegalStateException none) {
+            System.err.println(none.getMessage());
+            return null;
+        } catch (IOException failed) {
             System.err.println("no answer from an NTP server: " + failed.getMessage());
             return null;
         }
         System.out.printf("NTP time %s (stratum %d): offset %+.6f ms (server − us), delay %.6f ms%n",
-                TimeFormat.iso(s.serverTimeNanos()), s.stratum(), s.offsetNanos() / 1e6, s.delayNanos() / 1e6);
+                TimeFormat.iso(r.serverTimeNanos()), r.stratum(), r.offsetNanos() / 1e6, r.delayNanos() / 1e6);
         return null;
     }
 }

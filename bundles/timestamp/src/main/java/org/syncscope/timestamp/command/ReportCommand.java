@@ -4,7 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.syncscope.timestamp.internal.TimestampComponent;
+import org.syncscope.timestamp.TimestampConsole;
 
 /** TSreport: configuration, mode, state, last sync and the event table. */
 @Command(scope = "ts", name = "report", description = "Reports the timestamp driver's configuration and state (TSreport)")
@@ -12,7 +12,7 @@ import org.syncscope.timestamp.internal.TimestampComponent;
 public class ReportCommand implements Action {
 
     @Reference
-    private TimestampComponent timestamp;
+    private TimestampConsole timestamp;
 
     @Override
     public Object execute() {

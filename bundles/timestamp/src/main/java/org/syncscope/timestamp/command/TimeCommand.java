@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.syncscope.api.time.EpicsTime;
 import org.syncscope.api.time.EpicsTimestamp;
-import org.syncscope.timestamp.internal.TimestampComponent;
+import org.syncscope.api.time.TimestampService;
 
 /** TSgetTimeStamp from the console: the current time, or an event's time. */
 @Command(scope = "ts", name = "time", description = "Prints the current time, or the time event EVENT last occurred")
@@ -16,7 +16,7 @@ import org.syncscope.timestamp.internal.TimestampComponent;
 public class TimeCommand implements Action {
 
     @Reference
-    private TimestampComponent timestamp;
+    private TimestampService timestamp;
 
     @Argument(index = 0, name = "event", description = "Event number 0..255, decimal or 0x hex (default 0: now)")
     private String event = "0";

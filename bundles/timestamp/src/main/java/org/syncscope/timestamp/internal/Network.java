@@ -105,7 +105,7 @@ final class Network {
                         ? List.of(new InetSocketAddress(s.slaveBroadcastAddress(), s.slavePort())) : s.slaves());
                 syncSender = sender;
                 syncHook = engine.addEventListener(d.syncEventNumber(), (n, t) -> sender.send(new TsPacket(
-                        TsPacket.SYNC_MESSAGE, t, engine.currentTime(), s.syncRateSeconds(), s.clockRateHz(),
+                        TsPacket.SYNC_MESSAGE, t, engine.currentTime(), s.syncRateSeconds(), engine.clockRateHz(),
                         engine.replyMask(), 0, 0)));
                 problems.remove("sync sender");
             } catch (SocketException e) {

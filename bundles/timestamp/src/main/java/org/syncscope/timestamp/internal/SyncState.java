@@ -8,6 +8,7 @@ import org.syncscope.api.eventsystem.EventSystemDriver;
  *
  * @param driver        the event system, or null
  * @param driverName    how reports name it
+ * @param clockRateHz   the driver's tick rate (read once when it is taken), the drvTS default without one
  * @param capable       the driver is in use (receiver present, not forceSoft)
  * @param modeReason    why this mode
  * @param synced        the driver has delivered a sync event: before it its ticks mean nothing
@@ -16,7 +17,7 @@ import org.syncscope.api.eventsystem.EventSystemDriver;
  * @param failed        hardware failure: soft time until the next sync event
  * @param failureReason what failed
  */
-record SyncState(EventSystemDriver driver, String driverName, boolean capable, String modeReason, boolean synced,
+record SyncState(EventSystemDriver driver, String driverName, int clockRateHz, boolean capable, String modeReason, boolean synced,
                  long syncTime, long syncMono, boolean failed, String failureReason) {
 
     /** Event time is in use (synchronous mode). */
@@ -30,14 +31,14 @@ record SyncState(EventSystemDriver driver, String driverName, boolean capable, S
     }
 
     SyncState synced(long time, long mono) {
-        return new SyncState(driver, driverName, capable, modeReason, true, time, mono, false, "");
+        return new SyncState(driver, driverName, clockRateHz, capable, modeReason, true, time, mono, false, "");
     }
 
     SyncState failed(String reason) {
-        return new SyncState(driver, driverName, capable, modeReason, synced, syncTime, syncMono, true, reason);
+        return new SyncState(driver, driverName, clockRateHz, capable, modeReason, synced, syncTime, syncMono, true, reason);
     }
 
     SyncState syncTime(long time) {
-        return new SyncState(driver, driverName, capable, modeReason, synced, time, syncMono, failed, failureReason);
+        return new SyncState(driver, driverName, clockRateHz, capable, modeReason, synced, time, syncMono, failed, failureReason);
     }
 }

@@ -1,8 +1,11 @@
 package org.syncscope.timestamp.internal;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,13 +26,20 @@ import org.slf4j.LoggerFactory;
 import org.syncscope.api.Registration;
 import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.eventsystem.EventSystemDriver;
+import org.syncscope.api.eventsystem.EventSystemException;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.time.TimeEventListener;
 import org.syncscope.api.time.TimestampService;
 import org.syncscope.api.time.TimestampStatus;
 import org.syncscope.rebind.RebindingPublisher;
+import org.syncscope.timestamp.MasterReading;
+import org.syncscope.timestamp.NtpReading;
+import org.syncscope.timestamp.TimestampConsole;
+import org.syncscope.timestamp.internal.net.MalformedPacketException;
+import org.syncscope.timestamp.internal.net.MasterClient;
 import org.syncscope.timestamp.internal.net.NtpSync;
 import org.syncscope.timestamp.internal.net.SlaveSync;
+import org.syncscope.timestamp.internal.net.SntpClient;
 import org.syncscope.timestamp.internal.net.SyncRound;
 
 /**
@@ -38,12 +48,13 @@ import org.syncscope.timestamp.internal.net.SyncRound;
  * and the driver carry on; the status PVs stay), and the network tasks restart on the new
  * settings. The event system is optional (none: soft time) and chosen by
  * {@code eventSystem.target}; rebinding it is live. SCR's methods only check, remember and hand
- * work to the component's own thread: driver calls and sockets happen there.
+ * work to the component's own thread: driver calls and sockets happen there. The console
+ * ({@code ts:*}) reaches it as {@link TimestampConsole}.
  */
-@Component(service = {TimestampService.class, TimestampComponent.class}, configurationPid = TimestampConfig.PID,
+@Component(service = {TimestampService.class, TimestampConsole.class}, configurationPid = TimestampConfig.PID,
         immediate = true)
 @Designate(ocd = TimestampConfig.class)
-public final class TimestampComponent implements TimestampService {
+public final class TimestampComponent implements TimestampService, TimestampConsole {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimestampComponent.class);
     /**
@@ -81,6 +92,7 @@ public final class TimestampComponent implements TimestampService {
             t.setDaemon(true);
             return t;
         });
+        warnRemovedKeys(properties);
         TimestampSettings settings = null;
         try {
             settings = check(config, properties);
@@ -98,6 +110,34 @@ public final class TimestampComponent implements TimestampService {
         thread.scheduleAtFixedRate(this::housekeeping, 1, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * Keys this driver once read and a site's old file may still carry, with where the fact lives
+     * now: ignored, with one WARN per key for the component's life.
+     */
+    static final Map<String, String> REMOVED_KEYS = Map.of("clockRateHz",
+            "the event-system driver reports its tick rate (set it in the driver's own configuration)");
+    private final Set<String> warnedRemoved = ConcurrentHashMap.newKeySet();
+
+    /** The removed keys {@code properties} carries, each as the line the log shows. */
+    static List<String> removedKeys(Map<String, Object> properties) {
+        List<String> lines = new ArrayList<>();
+        REMOVED_KEYS.forEach((key, why) -> {
+            if (properties.containsKey(key)) {
+                lines.add(ConfigCheck.origin(properties) + ": " + key + " is no longer read and is ignored: " + why
+                        + "; remove the line");
+            }
+        });
+        return lines;
+    }
+
+    private void warnRemovedKeys(Map<String, Object> properties) {
+        for (String line : removedKeys(properties)) {
+            if (warnedRemoved.add(line)) {
+                LOG.warn("timestamp driver: {}", line);
+            }
+        }
+    }
+
     /** The typed settings, or an exception naming the file, key and value. */
     private static TimestampSettings check(TimestampConfig config, Map<String, Object> properties) {
         ConfigCheck.require(TimestampConfig.class, properties);
@@ -110,6 +150,7 @@ public final class TimestampComponent implements TimestampService {
 
     @Modified
     void modified(TimestampConfig config, Map<String, Object> properties) {
+        warnRemovedKeys(properties);
         TimestampSettings next;
         try {
             next = check(config, properties);
@@ -254,16 +295,8 @@ public final class TimestampComponent implements TimestampService {
         }
     }
 
-    public TimestampEngine engine() {
+    TimestampEngine engine() {
         return engine;
-    }
-
-    public NtpSync ntp() {
-        return network.ntp();
-    }
-
-    public SlaveSync slave() {
-        return network.slave();
     }
 
     Network network() {
@@ -271,7 +304,7 @@ public final class TimestampComponent implements TimestampService {
     }
 
     /** What the operator must know first: a refused configuration, UDP services that are not running. */
-    public List<String> problems() {
+    List<String> problems() {
         List<String> all = new ArrayList<>();
         String r = refusal;
         if (r != null) {
@@ -281,7 +314,7 @@ public final class TimestampComponent implements TimestampService {
         return all;
     }
 
-    /** TSreport, with the problems first. */
+    @Override
     public String report() {
         StringBuilder r = new StringBuilder();
         for (String p : problems()) {
@@ -299,6 +332,46 @@ public final class TimestampComponent implements TimestampService {
             r.append(String.format("  slave broadcast %s%n", s.slaveBroadcastAddress()));
         }
         return r.toString();
+    }
+
+    @Override
+    public void setDebug(int level) {
+        engine.setDebug(level);
+    }
+
+    @Override
+    public void forceSync() throws EventSystemException {
+        engine.forceSync();
+    }
+
+    @Override
+    public MasterReading askMaster() throws IOException {
+        SlaveSync slave = network.slave();
+        if (slave == null) {
+            throw new IllegalStateException("this server is not a slave (master = false in "
+                    + "etc/org.syncscope.timestamp.cfg)");
+        }
+        try {
+            MasterClient.Exchange e = slave.ask();
+            return new MasterReading(e.reply().currentTimeNanos(), e.reply().masterTimeNanos(), e.reply().outOfSync(),
+                    e.offsetNanos(), e.roundTripNanos());
+        } catch (MalformedPacketException junk) {
+            throw new IOException(junk.getMessage(), junk);
+        }
+    }
+
+    @Override
+    public NtpReading askNtp() throws IOException {
+        NtpSync ntp = network.ntp();
+        if (ntp == null) {
+            throw new IllegalStateException("no ntpServers configured in etc/org.syncscope.timestamp.cfg");
+        }
+        try {
+            SntpClient.Sample s = ntp.ask();
+            return new NtpReading(s.serverTimeNanos(), s.stratum(), s.offsetNanos(), s.delayNanos());
+        } catch (MalformedPacketException junk) {
+            throw new IOException(junk.getMessage(), junk);
+        }
     }
 
     @Override

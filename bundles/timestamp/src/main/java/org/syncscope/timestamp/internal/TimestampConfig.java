@@ -15,9 +15,6 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Sync rate (s)", description = "Seconds between syncs (0 = 10)")
     int syncRateSeconds() default 10;
 
-    @AttributeDefinition(name = "Clock rate (Hz)", description = "Event-system tick rate (0 = 1000)")
-    int clockRateHz() default 1000;
-
     @AttributeDefinition(name = "Master port", description = "Stamp server port (0 = 18323)")
     int masterPort() default 18323;
 
@@ -30,7 +27,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Force soft time", description = "Never use event hardware (TSconfigure type 1)")
     boolean forceSoft() default false;
 
-    @AttributeDefinition(name = "NTP servers", required = false, description = "host[:port] list (used by the network part)")
+    @AttributeDefinition(name = "NTP servers", required = false, description = "NTP servers the clock is disciplined "
+            + "to: host[:port] list (port default 123); empty: none")
     String ntpServers() default "";
 
     @AttributeDefinition(name = "Debug level", description = "TSdriverDebug: 0 quiet, 1 syncs, 2 every event; changes live")

@@ -64,17 +64,20 @@ public final class TimestampEngine implements TimestampService {
     private SyncState judge(EventSystemDriver driver, String name, long mono) {
         String reason;
         boolean capable = false;
+        int rate = driver == null ? EventSystemDriver.DEFAULT_CLOCK_RATE_HZ : driver.clockRateHz();
         if (settings.forceSoft()) {
             reason = "forceSoft=true (TSconfigure type 1): event hardware never used";
         } else if (driver == null) {
             reason = "no event-system driver bound";
         } else if (!driver.hasReceiver()) {
             reason = "event-system driver " + name + " reports no receiver";
+        } else if (rate < 1) {
+            reason = "event-system driver " + name + " reports a clock rate of " + rate + " Hz; its ticks are not used";
         } else {
             capable = true;
-            reason = "event receiver present (driver " + name + ")";
+            reason = "event receiver present (driver " + name + ", " + rate + " Hz ticks)";
         }
-        return new SyncState(driver, name, capable, reason, false, 0, mono, false, "");
+        return new SyncState(driver, name, Math.max(rate, 1), capable, reason, false, 0, mono, false, "");
     }
 
     /** Takes the driver given at construction into use. */
@@ -131,7 +134,7 @@ public final class TimestampEngine implements TimestampService {
                 return;
             }
             leaveDriver();
-            state = new SyncState(null, s.driverName(), false, "event-system driver " + s.driverName()
+            state = new SyncState(null, s.driverName(), s.clockRateHz(), false, "event-system driver " + s.driverName()
                     + " went away; soft time until one is bound", false, 0, clock.monotonicNanos(), false, "");
         }
         link.release();
@@ -161,15 +164,24 @@ public final class TimestampEngine implements TimestampService {
                 ntp.restart();
             }
         }
-        if (previous.forceSoft() != next.forceSoft() || previous.clockRateHz() != next.clockRateHz()) {
+        if (previous.forceSoft() != next.forceSoft()) {
             SyncState s = state;
-            useDriver(s.driver(), s.driverName());   // mode or tick scale changed: event time restarts at the next sync
+            useDriver(s.driver(), s.driverName());   // mode changed: event time restarts at the next sync
         }
     }
 
     /** Whether event time is used (a driver with a receiver, not forceSoft), even while failed. */
     public boolean usesEventSystem() {
         return state.capable();
+    }
+
+    /**
+     * The tick rate of the event system taken last (the driver reports it; one that went away
+     * keeps its rate until the next is taken), {@value EventSystemDriver#DEFAULT_CLOCK_RATE_HZ}
+     * Hz before any: what the stamp server and sync messages announce.
+     */
+    public int clockRateHz() {
+        return state.clockRateHz();
     }
 
     /** The event system in use, or null. */
@@ -279,11 +291,6 @@ public final class TimestampEngine implements TimestampService {
         return state.syncTime();
     }
 
-    /** Moves this clock forward by {@code nanos} at once (tests simulate a master being stepped). */
-    public void stepForward(long nanos) {
-        soft.stepForwardTo(soft.now() + nanos);
-    }
-
     /** Whether an alarm is raised: hardware failure, or the NTP time source lost. */
     public boolean alarm() {
         return state.failed() || ntp.lost();
@@ -365,7 +372,7 @@ public final class TimestampEngine implements TimestampService {
         r.append("Timestamp driver (drvTS)\n");
         r.append(String.format("  role %s, mode %s: %s%n", s.role(), s.mode(), s.modeReason()));
         r.append(String.format("  sync rate %d s, clock rate %d Hz, master port %d, slave port %d, timeout %d ms%n",
-                set.syncRateSeconds(), set.clockRateHz(), set.masterPort(), set.slavePort(), set.timeoutMs()));
+                set.syncRateSeconds(), st.clockRateHz(), set.masterPort(), set.slavePort(), set.timeoutMs()));
         r.append(String.format("  event system %s, force soft %s, debug %d, failure grace %.1f s%n",
                 st.driver() == null ? "(none)" : st.driverName(), set.forceSoft(), debug, set.failureGraceSeconds()));
         r.append(String.format("  in sync %s, alarm %s, syncs %d, events %d, soft clock offset %d ns, "
@@ -424,7 +431,7 @@ public final class TimestampEngine implements TimestampService {
                     LOG.info("sync event 0x{}: time {}", Integer.toHexString(event), iso(time));
                 }
             } else {
-                time = !s.synced() ? soft.now() : s.syncTime() + ticksToNanos(ticks);
+                time = !s.synced() ? soft.now() : s.syncTime() + ticksToNanos(ticks, s.clockRateHz());
                 if (debug >= 2) {
                     LOG.info("event 0x{} at {} ticks: {}", Integer.toHexString(event), ticks, iso(time));
                 }
@@ -448,7 +455,7 @@ public final class TimestampEngine implements TimestampService {
             return soft.now();
         }
         try {
-            return s.syncTime() + ticksToNanos(s.driver().ticksSinceReset());
+            return s.syncTime() + ticksToNanos(s.driver().ticksSinceReset(), s.clockRateHz());
         } catch (EventSystemException e) {
             watch.unreadable(e.getMessage());
             return Math.max(soft.now(), s.syncTime() + clock.monotonicNanos() - s.syncMono());
@@ -487,8 +494,8 @@ public final class TimestampEngine implements TimestampService {
         LOG.error("timestamp driver: hardware failure ({}); reverting to soft time, alarm raised", reason);
     }
 
-    private long ticksToNanos(long ticks) {
-        return ticks * 1_000_000_000L / settings.clockRateHz();
+    private static long ticksToNanos(long ticks, int clockRateHz) {
+        return ticks * 1_000_000_000L / clockRateHz;
     }
 
     private static void checkEvent(int event, int lowest) {

@@ -10,12 +10,11 @@ import org.syncscope.api.pv.AddressList;
  *
  * @param master              master (true) or slave
  * @param syncRateSeconds     seconds between syncs
- * @param clockRateHz         event-system tick rate
  * @param masterPort          port of the master's stamp server
  * @param slavePort           port slaves listen on for sync broadcasts
  * @param timeoutMs           per-request timeout of the network protocol
  * @param forceSoft           never use event hardware (TSconfigure type 1)
- * @param ntpServers          NTP servers (used from part 2 on)
+ * @param ntpServers          NTP servers the clock is disciplined to (host[:port], default port 123)
  * @param debug               TSdriverDebug level
  * @param failureGraceSeconds a sync event missing this long means hardware failure
  * @param statusPrefix        prefix of the status PVs
@@ -27,14 +26,14 @@ import org.syncscope.api.pv.AddressList;
  * @param slaveBroadcastAddress  where a synchronous master without slaveAddresses broadcasts sync times
  * @param masterRetrySeconds  a slave that found no master asks again after this long
  */
-public record TimestampSettings(boolean master, int syncRateSeconds, int clockRateHz, int masterPort, int slavePort,
+public record TimestampSettings(boolean master, int syncRateSeconds, int masterPort, int slavePort,
                                 int timeoutMs, boolean forceSoft, String ntpServers, int debug,
                                 double failureGraceSeconds, String statusPrefix, AddressList masterAddresses,
                                 AddressList slaveAddresses, String masterBindAddress, String slaveBindAddress,
                                 String masterBroadcastAddress, String slaveBroadcastAddress, int masterRetrySeconds) {
 
     /** The shipped defaults (TSconfigure with every number 0): a soft slave, statusPrefix TS:. */
-    static final TimestampSettings DEFAULTS = new TimestampSettings(false, 10, 1000, 18323, 18322, 250, false, "", 0,
+    static final TimestampSettings DEFAULTS = new TimestampSettings(false, 10, 18323, 18322, 250, false, "", 0,
             20.0, "TS:", null, null);
 
     /** Every interface: the drvTS default for both UDP services. */
@@ -42,19 +41,16 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
     public static final String BROADCAST = "255.255.255.255";
 
     /** The settings with the network defaults: both services on every interface, broadcasts to 255.255.255.255, retry 120 s. */
-    public TimestampSettings(boolean master, int syncRateSeconds, int clockRateHz, int masterPort, int slavePort,
+    public TimestampSettings(boolean master, int syncRateSeconds, int masterPort, int slavePort,
                              int timeoutMs, boolean forceSoft, String ntpServers, int debug, double failureGraceSeconds,
                              String statusPrefix, AddressList masterAddresses, AddressList slaveAddresses) {
-        this(master, syncRateSeconds, clockRateHz, masterPort, slavePort, timeoutMs, forceSoft, ntpServers, debug,
+        this(master, syncRateSeconds, masterPort, slavePort, timeoutMs, forceSoft, ntpServers, debug,
                 failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses, ANY, ANY, BROADCAST, BROADCAST, 120);
     }
 
     public TimestampSettings {
         if (syncRateSeconds < 1) {
             throw new IllegalArgumentException("syncRateSeconds: " + syncRateSeconds + " (must be at least 1)");
-        }
-        if (clockRateHz < 1) {
-            throw new IllegalArgumentException("clockRateHz: " + clockRateHz + " (must be at least 1)");
         }
         for (int port : new int[] {masterPort, slavePort}) {
             if (port < 1 || port > 65535) {
@@ -133,7 +129,7 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
 
     /** The same settings with another debug level. */
     TimestampSettings withDebug(int level) {
-        return new TimestampSettings(master, syncRateSeconds, clockRateHz, masterPort, slavePort, timeoutMs, forceSoft,
+        return new TimestampSettings(master, syncRateSeconds, masterPort, slavePort, timeoutMs, forceSoft,
                 ntpServers, level, failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses, masterBindAddress,
                 slaveBindAddress, masterBroadcastAddress, slaveBroadcastAddress, masterRetrySeconds);
     }
@@ -146,12 +142,11 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int clockRa
         return Math.round(failureGraceSeconds * 1e9);
     }
 
-    /** TSconfigure semantics: 0 means "default" (10 s, 1000 Hz, 18323/18322, 250 ms, twice the sync rate, retry 120 s). */
+    /** TSconfigure semantics: 0 means "default" (10 s, 18323/18322, 250 ms, twice the sync rate, retry 120 s). */
     static TimestampSettings of(TimestampConfig c) {
         int syncRate = c.syncRateSeconds() == 0 ? 10 : c.syncRateSeconds();
-        return new TimestampSettings(c.master(), syncRate, c.clockRateHz() == 0 ? 1000 : c.clockRateHz(),
-                c.masterPort() == 0 ? 18323 : c.masterPort(), c.slavePort() == 0 ? 18322 : c.slavePort(),
-                c.timeoutMs() == 0 ? 250 : c.timeoutMs(), c.forceSoft(), c.ntpServers(), c.debug(),
+        return new TimestampSettings(c.master(), syncRate, c.masterPort() == 0 ? 18323 : c.masterPort(),
+                c.slavePort() == 0 ? 18322 : c.slavePort(), c.timeoutMs() == 0 ? 250 : c.timeoutMs(), c.forceSoft(), c.ntpServers(), c.debug(),
                 c.failureGraceSeconds() == 0 ? 2.0 * syncRate : c.failureGraceSeconds(), c.statusPrefix(),
                 AddressList.parse("masterAddresses", c.masterAddresses()),
                 AddressList.parse("slaveAddresses", c.slaveAddresses()), c.masterBindAddress(), c.slaveBindAddress(),

@@ -22,6 +22,8 @@ class FakeEventSystem implements EventSystemDriver {
     volatile int forcedSyncs;
     volatile int inits;
     volatile int tickReads;
+    /** The tick rate it reports; null: the API's default. */
+    Integer clockRateHz;
 
     @Override
     public void init() {
@@ -42,6 +44,11 @@ class FakeEventSystem implements EventSystemDriver {
     @Override
     public int syncEventNumber() {
         return SYNC;
+    }
+
+    @Override
+    public int clockRateHz() {
+        return clockRateHz != null ? clockRateHz : EventSystemDriver.super.clockRateHz();
     }
 
     @Override

@@ -28,11 +28,11 @@ class NetworkFuzzTest {
 
     @Test
     void junkOnBothPortsChangesNothing() throws Exception {
-        TimestampSettings masterSettings = new TimestampSettings(true, 1, 1000, 28323, 28322, 250, true, "", 0, 2.0, "",
+        TimestampSettings masterSettings = new TimestampSettings(true, 1, 28323, 28322, 250, true, "", 0, 2.0, "",
                 null, null);
         // a 2 s sync period: a master sync message heard under 1 s after the slave's last sync
         // belongs to that sync, one heard later to the next (checked at the end)
-        TimestampSettings slaveSettings = new TimestampSettings(false, 2, 1000, 28323, 28322, 250, false, "", 0, 2.0,
+        TimestampSettings slaveSettings = new TimestampSettings(false, 2, 28323, 28322, 250, false, "", 0, 2.0,
                 "", null, null);
         TimestampEngine master = new TimestampEngine(masterSettings, null, "", NanoClock.SYSTEM, Runnable::run);
         FakeEventSystem es = new FakeEventSystem();

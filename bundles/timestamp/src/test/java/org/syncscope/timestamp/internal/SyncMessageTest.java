@@ -22,7 +22,7 @@ class SyncMessageTest {
     private static final long S = 1_000_000_000L;
 
     private static TimestampSettings settings(boolean master) {
-        return new TimestampSettings(master, 10, 1000, 28323, 28322, 250, false, "", 1, 20.0, "", null, null);
+        return new TimestampSettings(master, 10, 28323, 28322, 250, false, "", 1, 20.0, "", null, null);
     }
 
     @Test

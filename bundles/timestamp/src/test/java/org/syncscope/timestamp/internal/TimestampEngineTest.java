@@ -22,7 +22,7 @@ class TimestampEngineTest {
     private final FakeEventSystem.Clock clock = new FakeEventSystem.Clock(T0);
 
     private static TimestampSettings settings(boolean master, boolean forceSoft) {
-        return new TimestampSettings(master, 10, 1000, 28323, 28322, 250, forceSoft, "", 0, 20.0, "TS:", null, null);
+        return new TimestampSettings(master, 10, 28323, 28322, 250, forceSoft, "", 0, 20.0, "TS:", null, null);
     }
 
     private TimestampEngine engine(boolean master, boolean forceSoft, FakeEventSystem driver) throws Exception {
@@ -186,6 +186,37 @@ class TimestampEngineTest {
     }
 
     @Test
+    void ticksAreScaledByTheRateTheDriverReportsAndAnotherDriverBringsItsOwn() throws Exception {
+        FakeEventSystem mrf = new FakeEventSystem();
+        mrf.clockRateHz = 125_000_000;   // an MRF receiver's event clock
+        TimestampEngine e = engine(true, false, mrf);
+        List<Long> seen = new ArrayList<>();
+        e.addEventListener(0x81, (n, t) -> seen.add(t));
+        mrf.sync();
+        mrf.event(0x81, 62_500_000);
+        assertThat(seen).containsExactly(T0 + S / 2);
+        assertThat(e.currentTime()).isEqualTo(T0 + S / 2);
+        assertThat(e.clockRateHz()).isEqualTo(125_000_000);
+        assertThat(new org.syncscope.timestamp.internal.net.EngineTimeSource(e).clockHz())
+                .as("the stamp server announces the driver's rate").isEqualTo(125_000_000);
+        assertThat(e.report()).contains("clock rate 125000000 Hz");
+
+        clock.advance(S);
+        e.useDriver(es, "(driver=fake, default rate)");
+        es.sync();
+        es.event(0x81, 250);
+        assertThat(e.clockRateHz()).isEqualTo(1000);
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1)).as("250 ticks at 1000 Hz after the new sync").isEqualTo(T0 + S + 250 * MS);
+
+        FakeEventSystem broken = new FakeEventSystem();
+        broken.clockRateHz = 0;
+        e.useDriver(broken, "(driver=broken)");
+        assertThat(e.status().mode()).isEqualTo(ClockMode.SOFT);
+        assertThat(e.status().modeReason()).contains("clock rate of 0 Hz");
+    }
+
+    @Test
     void readersAndUnbindDoNotWaitForADriverCallInProgress() throws Exception {
         java.util.concurrent.CountDownLatch inDriver = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -235,11 +266,11 @@ class TimestampEngineTest {
 
     @Test
     void badSettingsAreNamed() {
-        assertThatThrownBy(() -> new TimestampSettings(true, 0, 1000, 28323, 28322, 250, false, "", 0, 20, "", null, null))
+        assertThatThrownBy(() -> new TimestampSettings(true, 0, 28323, 28322, 250, false, "", 0, 20, "", null, null))
                 .hasMessageContaining("syncRateSeconds: 0");
-        assertThatThrownBy(() -> new TimestampSettings(true, 10, 1000, 70000, 28322, 250, false, "", 0, 20, "", null, null))
+        assertThatThrownBy(() -> new TimestampSettings(true, 10, 70000, 28322, 250, false, "", 0, 20, "", null, null))
                 .hasMessageContaining("masterPort: 70000");
-        assertThatThrownBy(() -> new TimestampSettings(true, 10, 1000, 28323, 28322, 250, false, "", -1, 20, "", null, null))
+        assertThatThrownBy(() -> new TimestampSettings(true, 10, 28323, 28322, 250, false, "", -1, 20, "", null, null))
                 .hasMessageContaining("debug: -1");
     }
 }

@@ -21,7 +21,7 @@ class TimestampRebindTest {
 
     private TimestampEngine master() throws Exception {
         TimestampEngine e = new TimestampEngine(
-                new TimestampSettings(true, 10, 1000, 28323, 28322, 250, false, "", 0, 20.0, "TS:", null, null),
+                new TimestampSettings(true, 10, 28323, 28322, 250, false, "", 0, 20.0, "TS:", null, null),
                 first, "fake (name=first)", clock, Runnable::run);
         e.start();
         e.addEventListener(0x10, (n, t) -> heard.add(t));

@@ -1,14 +1,13 @@
 package org.syncscope.eventsystem.sim.command;
 
-import java.util.Comparator;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.syncscope.eventsystem.sim.internal.SimInstance;
-import org.syncscope.eventsystem.sim.internal.SimInstances;
+import org.syncscope.eventsystem.sim.SimEventSystems;
+import org.syncscope.eventsystem.sim.SimState;
 
 /** Every simulated event system configuration, running or refused, with why. */
 @Command(scope = "eventsystem", name = "list", description = "Lists the simulated event systems: file, name, state")
@@ -16,11 +15,11 @@ import org.syncscope.eventsystem.sim.internal.SimInstances;
 public class ListCommand implements Action {
 
     @Reference
-    private SimInstances instances;
+    private SimEventSystems instances;
 
     @Override
     public Object execute() {
-        List<SimInstance> all = instances.all();
+        List<SimState> all = instances.all();
         if (all.isEmpty()) {
             System.out.println("no simulated event system configured (etc/org.syncscope.eventsystem.sim-NAME.cfg)");
             return null;
@@ -29,8 +28,7 @@ public class ListCommand implements Action {
         table.column("File");
         table.column("Name");
         table.column("State").maxSize(120).wrap();
-        all.stream().sorted(Comparator.comparing(SimInstance::origin))
-                .forEach(i -> table.addRow().addContent(i.origin(), i.name(), i.state()));
+        all.forEach(i -> table.addRow().addContent(i.origin(), i.name(), i.state()));
         table.print(System.out);
         return null;
     }

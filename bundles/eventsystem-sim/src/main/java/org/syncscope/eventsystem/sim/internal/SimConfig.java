@@ -16,7 +16,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(name = "Receiver present", description = "false simulates a host without an event receiver")
     boolean receiver() default true;
 
-    @AttributeDefinition(name = "Tick rate (Hz)", description = "Rate of the tick counter")
+    @AttributeDefinition(name = "Tick rate (Hz)", description = "Rate of the tick counter; the driver reports it, so the "
+            + "timestamp driver turns ticks into time with it")
     int clockRateHz() default 1000;
 
     @AttributeDefinition(name = "Reset period (s)", description = "Seconds between counter-reset (sync) events")

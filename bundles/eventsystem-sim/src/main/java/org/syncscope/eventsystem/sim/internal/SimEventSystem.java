@@ -114,6 +114,11 @@ final class SimEventSystem implements EventSystemDriver, AutoCloseable {
     }
 
     @Override
+    public int clockRateHz() {
+        return config.clockRateHz();
+    }
+
+    @Override
     public int syncEventNumber() {
         return config.syncEvent();
     }

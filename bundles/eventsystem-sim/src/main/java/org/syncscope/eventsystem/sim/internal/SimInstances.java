@@ -1,28 +1,35 @@
 package org.syncscope.eventsystem.sim.internal;
 
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
+import org.syncscope.eventsystem.sim.SimEventSystems;
+import org.syncscope.eventsystem.sim.SimState;
 
-/** Every {@link SimInstance}, running or refused, for {@code eventsystem:list}. */
-@Component(service = SimInstances.class)
-public final class SimInstances {
+/**
+ * The registry of this bundle's {@link SimInstance}s for {@code eventsystem:list}: each instance
+ * reports its state here (running, or refused and why) and removes itself when it goes.
+ */
+@Component(service = SimEventSystems.class)
+public final class SimInstances implements SimEventSystems {
 
-    private final List<SimInstance> all = new CopyOnWriteArrayList<>();
+    /** The service filter that picks this registry (SimInstance's reference). */
+    static final String TARGET = "(component.name=org.syncscope.eventsystem.sim.internal.SimInstances)";
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "remove")
-    void add(SimInstance instance) {
-        all.add(instance);
+    private final Map<SimInstance, SimState> states = new ConcurrentHashMap<>();
+
+    void report(SimInstance instance, SimState state) {
+        states.put(instance, state);
     }
 
     void remove(SimInstance instance) {
-        all.remove(instance);
+        states.remove(instance);
     }
 
-    public List<SimInstance> all() {
-        return List.copyOf(all);
+    @Override
+    public List<SimState> all() {
+        return states.values().stream().sorted(Comparator.comparing(SimState::origin)).toList();
     }
 }

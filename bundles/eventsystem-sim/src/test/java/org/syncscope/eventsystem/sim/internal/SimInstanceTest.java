@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.syncscope.api.eventsystem.EventSystemDriver;
+import org.syncscope.eventsystem.sim.SimState;
 import org.syncscope.testing.Configs;
 
 /** The factory component as SCR drives it: activate, modified (a rebuild, a bad value), deactivate. */
@@ -32,6 +33,7 @@ class SimInstanceTest {
 
     private final List<Registered> registered = new CopyOnWriteArrayList<>();
     private final List<SimInstance> instances = new CopyOnWriteArrayList<>();
+    private final SimInstances registry = new SimInstances();
     private final BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                 if (!method.getName().equals("registerService")) {
@@ -50,7 +52,7 @@ class SimInstanceTest {
             });
 
     private SimInstance activate(Map<String, Object> properties) {
-        SimInstance i = new SimInstance(context, Configs.of(SimConfig.class, properties), properties);
+        SimInstance i = new SimInstance(context, Configs.of(SimConfig.class, properties), properties, registry);
         instances.add(i);
         return i;
     }
@@ -95,6 +97,8 @@ class SimInstanceTest {
         assertThat(registered.get(1).live()).isTrue();
         assertThat(i.driver()).isNotSameAs(old);
         assertThat(i.state()).contains("2000 Hz");
+        assertThat(((EventSystemDriver) registered.get(1).service()).clockRateHz())
+                .as("the driver reports the rate it counts at").isEqualTo(2000);
         assertThatCode(old::init).as("a stopped simulation schedules nothing").isInstanceOf(Exception.class);
     }
 
@@ -120,11 +124,32 @@ class SimInstanceTest {
         SimInstance good = activate(Configs.fromFile("org.syncscope.eventsystem.sim-b.cfg", "name", "b"));
         assertThat(refused.state()).isEqualTo("refused: etc/" + FILE + ": resetPeriodSeconds = 'soon' is not a number");
         assertThat(registered).hasSize(1);
-        SimInstances list = new SimInstances();
-        list.add(refused);
-        list.add(good);
-        assertThat(list.all()).extracting(SimInstance::state)
-                .anyMatch(s -> s.startsWith("refused: ")).anyMatch(s -> s.startsWith("running: "));
+        assertThat(registry.all()).containsExactly(
+                new SimState("etc/org.syncscope.eventsystem.sim-b.cfg", "b", good.state()),
+                new SimState("etc/" + FILE, "?", "refused: etc/" + FILE + ": resetPeriodSeconds = 'soon' is not a number"));
+        assertThat(good.state()).startsWith("running: ");
+    }
+
+    @Test
+    void theRegistryFollowsEachInstanceThroughEditsAndDeactivation() {
+        SimInstance i = activate(demo());
+        assertThat(registry.all()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("demo");
+            assertThat(s.state()).startsWith("running: 1000 Hz ticks");
+        });
+        Map<String, Object> bad = demo("clockRateHz", "abc");
+        i.modified(Configs.of(SimConfig.class, bad), bad);
+        assertThat(registry.all()).singleElement().satisfies(s -> {
+            assertThat(s.name()).as("the running simulation keeps its name").isEqualTo("demo");
+            assertThat(s.state()).startsWith("change refused, previous settings stay: ");
+        });
+        Map<String, Object> faster = demo("clockRateHz", "2000");
+        i.modified(Configs.of(SimConfig.class, faster), faster);
+        assertThat(registry.all()).singleElement().satisfies(s -> assertThat(s.state()).startsWith("running: 2000 Hz"));
+
+        i.deactivate();
+        instances.remove(i);
+        assertThat(registry.all()).isEmpty();
     }
 
     @Test

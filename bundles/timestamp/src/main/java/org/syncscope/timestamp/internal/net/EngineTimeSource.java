@@ -33,7 +33,7 @@ public final class EngineTimeSource implements StampServer.TimeSource {
 
     @Override
     public int clockHz() {
-        return engine.settings().clockRateHz();
+        return engine.clockRateHz();
     }
 
     @Override

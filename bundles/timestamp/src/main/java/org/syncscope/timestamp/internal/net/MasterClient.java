@@ -39,10 +39,6 @@ public final class MasterClient {
     }
 
     /**
-     * @throws java.net.SocketTimeoutException no answer within the timeout
-     * @throws MalformedPacketException        an answer that is not a time reply
-     */
-    /**
      * drvTS master discovery: broadcasts a time request and takes the first valid reply, whoever
      * sends it. Junk received meanwhile is skipped.
      *
@@ -79,6 +75,12 @@ public final class MasterClient {
         }
     }
 
+    /**
+     * drvTS TSgetData: one time request to {@code master} and its answer.
+     *
+     * @throws java.net.SocketTimeoutException no answer within the timeout
+     * @throws MalformedPacketException        an answer that is not a time reply
+     */
     public Exchange query(InetSocketAddress master) throws IOException, MalformedPacketException {
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));

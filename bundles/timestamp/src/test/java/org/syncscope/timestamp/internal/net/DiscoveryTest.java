@@ -19,10 +19,10 @@ class DiscoveryTest {
 
     @Test
     void aSlaveFindsItsMasterByBroadcast() throws Exception {
-        TimestampEngine master = new TimestampEngine(new TimestampSettings(true, 1, 1000, 28323, 28322, 250, true, "", 0,
+        TimestampEngine master = new TimestampEngine(new TimestampSettings(true, 1, 28323, 28322, 250, true, "", 0,
                 2.0, "", null, null), null, "", NanoClock.SYSTEM, Runnable::run);
         try (StampServer server = new StampServer(new InetSocketAddress(0), new EngineTimeSource(master))) {
-            TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 1000, 28323, 28322, 250, true,
+            TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 28323, 28322, 250, true,
                     "", 0, 2.0, "", null, null), null, "", NanoClock.SYSTEM, Runnable::run);
             SlaveSync sync = new SlaveSync(slave, List.of(),
                     new MasterClient(slave::currentTime, System::nanoTime, Duration.ofSeconds(1)), 1_000_000_000L,

@@ -19,12 +19,12 @@ class FailoverTest {
     void aSlaveFallsBackToNtpAndReadoptsItsMaster() throws Exception {
         try (Chrony chrony = new Chrony(12327)) {
             chrony.start();
-            TimestampEngine master = new TimestampEngine(new TimestampSettings(true, 1, 1000, 28323, 28322, 250, true,
+            TimestampEngine master = new TimestampEngine(new TimestampSettings(true, 1, 28323, 28322, 250, true,
                     "", 0, 2.0, "", AddressList.EMPTY, null), null, "", NanoClock.SYSTEM, Runnable::run);
             StampServer server = new StampServer(new InetSocketAddress("127.0.0.1", 0), new EngineTimeSource(master));
             int port = server.port();
             InetSocketAddress masterAddress = new InetSocketAddress("127.0.0.1", port);
-            TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 1000, 28323, 28322, 250, true,
+            TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 28323, 28322, 250, true,
                     "127.0.0.1:12327", 0, 2.0, "", AddressList.parse("m", "127.0.0.1:" + port), null), null, "",
                     NanoClock.SYSTEM, Runnable::run);
             NanoClock slaveTime = NanoClock.withWall(slave::currentTime);

@@ -21,15 +21,56 @@ class MasterSlaveTest {
     private static final long MS = 1_000_000L;
 
     private static TimestampSettings settings(boolean master, String masters) {
-        return new TimestampSettings(master, 1, 1000, 28323, 28322, 250, true, "", 1, 2.0, "",
+        return new TimestampSettings(master, 1, 28323, 28322, 250, true, "", 1, 2.0, "",
                 AddressList.parse("masterAddresses", masters), null);
+    }
+
+    /** A master's time as its stamp server hands it out, stepped forward by {@link #step} (ns) when the test says. */
+    private static final class SteppedMaster implements StampServer.TimeSource {
+        private final EngineTimeSource engine;
+        volatile long step;
+
+        SteppedMaster(TimestampEngine master) {
+            this.engine = new EngineTimeSource(master);
+        }
+
+        @Override
+        public long lastSyncNanos() {
+            return engine.lastSyncNanos();
+        }
+
+        @Override
+        public long currentTimeNanos() {
+            return engine.currentTimeNanos() + step;
+        }
+
+        @Override
+        public int syncRateSeconds() {
+            return engine.syncRateSeconds();
+        }
+
+        @Override
+        public int clockHz() {
+            return engine.clockHz();
+        }
+
+        @Override
+        public int mask() {
+            return engine.mask();
+        }
+
+        @Override
+        public void forceSync() {
+            engine.forceSync();
+        }
     }
 
     @Test
     void aSoftSlaveSlewsToItsMasterAndNeverGoesBack() throws Exception {
         TimestampEngine master = new TimestampEngine(settings(true, ""), null, "", NanoClock.SYSTEM, Runnable::run);
+        SteppedMaster masterTime = new SteppedMaster(master);
         NanoClock offHost = NanoClock.systemShiftedBy(300 * MS);
-        try (StampServer server = new StampServer(new InetSocketAddress("127.0.0.1", 0), new EngineTimeSource(master))) {
+        try (StampServer server = new StampServer(new InetSocketAddress("127.0.0.1", 0), masterTime)) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
             TimestampEngine slave = new TimestampEngine(settings(false, "127.0.0.1:" + server.port()), null, "", offHost,
                     Runnable::run);
@@ -39,7 +80,7 @@ class MasterSlaveTest {
             long last = slave.currentTime();
             for (int round = 1; round <= 5; round++) {
                 if (round == 3) {
-                    master.stepForward(500 * MS);   // the master is stepped forward in the middle
+                    masterTime.step = 500 * MS;   // the master is stepped forward in the middle
                 }
                 assertThat(sync.syncOnce()).as("sync %d", round).isTrue();
                 last = watchForOneSecond(slave, last);

@@ -27,7 +27,7 @@ class NtpDisciplineTest {
             InetSocketAddress server = chrony.address();
             // a host clock 300 ms fast, so there is something to correct
             NanoClock fastHost = NanoClock.systemShiftedBy(300 * MS);
-            TimestampSettings settings = new TimestampSettings(false, 1, 1000, 28323, 28322, 250, true,
+            TimestampSettings settings = new TimestampSettings(false, 1, 28323, 28322, 250, true,
                     "127.0.0.1:12325", 1, 2.0, "", AddressList.EMPTY, null);
             TimestampEngine slave = new TimestampEngine(settings, null, "", fastHost, Runnable::run);
             NanoClock slaveTime = NanoClock.withWall(slave::currentTime);

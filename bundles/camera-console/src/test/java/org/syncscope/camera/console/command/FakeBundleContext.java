@@ -1,4 +1,4 @@
-package org.syncscope.camera.genicam.command;
+package org.syncscope.camera.console.command;
 
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;

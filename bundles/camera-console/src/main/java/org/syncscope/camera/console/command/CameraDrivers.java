@@ -1,4 +1,4 @@
-package org.syncscope.camera.genicam.command;
+package org.syncscope.camera.console.command;
 
 import org.apache.karaf.shell.support.CommandException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.syncscope.camera.genicam.command;
+package org.syncscope.camera.console.command;
 
 import java.io.PrintStream;
 import java.util.Set;

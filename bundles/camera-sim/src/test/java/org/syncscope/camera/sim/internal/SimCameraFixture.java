@@ -6,18 +6,16 @@ import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.testing.Configs;
 
 /**
- * Builds the real simulated-camera driver for the PTP check's tests, on a clock the test moves
- * (same package as the driver, so its package-private test constructor is reachable).
+ * Reaches the driver's test constructor for {@link org.syncscope.camera.sim.testing.SimCameras},
+ * which other bundles' tests use; they never name this class.
  */
-public final class SimCameras {
+public final class SimCameraFixture {
 
-    private SimCameras() {
+    private SimCameraFixture() {
     }
 
-    /** A driver with the configuration defaults, some replaced; both clocks follow {@code nanos}. */
-    public static CameraDriver driver(Map<String, Object> values, LongSupplier nanos) {
+    public static CameraDriver driver(Map<String, Object> values, LongSupplier nanos, long trueTimeAtZero) {
         SimCameraConfig config = Configs.of(SimCameraConfig.class, values);
-        long trueTimeAtZero = 1_795_000_000_000_000_000L;
         return new SimCameraDriver(config, new SimClock() {
             @Override
             public long monotonicNanos() {

@@ -1,17 +1,18 @@
-package org.syncscope.bench;
+package org.syncscope.timestamp.internal.net;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import org.syncscope.timestamp.internal.NanoClock;
-import org.syncscope.timestamp.internal.net.SntpClient;
 
 /**
  * Our SNTP client's offset and delay readings of an NTP server, once a second: p50/p99/max of
  * |offset| and the median delay. Against chronyd serving this host's clock the true offset is 0,
  * so the readings are the client's own error.
  *
- * <p>Usage: {@code NtpOffset HOST PORT [samples]}
+ * <p>Usage: {@code NtpOffset HOST PORT [samples]}; {@code bench/ntp-offset.sh} runs it from
+ * {@code bench/target/benchmarks.jar} (this bundle's test-jar is in it). It lives beside
+ * {@link SntpClient} because it measures that client alone, without the engine's discipline.
  */
 public final class NtpOffset {
 

@@ -1,4 +1,4 @@
-package org.syncscope.camera.genicam.command;
+package org.syncscope.camera.console.command;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;

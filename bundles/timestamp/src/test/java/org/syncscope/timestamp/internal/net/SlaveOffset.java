@@ -1,4 +1,4 @@
-package org.syncscope.bench;
+package org.syncscope.timestamp.internal.net;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -8,10 +8,6 @@ import org.syncscope.api.pv.AddressList;
 import org.syncscope.timestamp.internal.NanoClock;
 import org.syncscope.timestamp.internal.TimestampEngine;
 import org.syncscope.timestamp.internal.TimestampSettings;
-import org.syncscope.timestamp.internal.net.EngineTimeSource;
-import org.syncscope.timestamp.internal.net.MasterClient;
-import org.syncscope.timestamp.internal.net.SlaveSync;
-import org.syncscope.timestamp.internal.net.StampServer;
 
 /**
  * A soft slave's offset to its master over UDP on loopback at syncRateSeconds = 1: every second
@@ -19,7 +15,10 @@ import org.syncscope.timestamp.internal.net.StampServer;
  * slave syncs. The slave's host clock starts 250 ms off. Prints p50/p99/max of |offset| after the
  * first 5 s, against the design's requirement of "within 2 ticks or 1/30 s".
  *
- * <p>Usage: {@code SlaveOffset [seconds]} (default 600)
+ * <p>Usage: {@code SlaveOffset [seconds]} (default 600); {@code bench/timestamp-offset.sh} runs it
+ * from {@code bench/target/benchmarks.jar} (this bundle's test-jar is in it). It lives beside the
+ * classes it measures because it drives them directly — the engine on a host clock that is off,
+ * the stamp server, the client — which no public API offers outside a running server.
  */
 public final class SlaveOffset {
 
@@ -28,12 +27,12 @@ public final class SlaveOffset {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 600;
-        TimestampEngine master = new TimestampEngine(new TimestampSettings(true, 1, 1000, 18323, 18322, 250, true, "", 0,
+        TimestampEngine master = new TimestampEngine(new TimestampSettings(true, 1, 18323, 18322, 250, true, "", 0,
                 2.0, "", null, null), null, "", NanoClock.SYSTEM, Runnable::run);
         NanoClock offHost = NanoClock.systemShiftedBy(250_000_000L);
         try (StampServer server = new StampServer(new InetSocketAddress("127.0.0.1", 0), new EngineTimeSource(master))) {
             InetSocketAddress address = new InetSocketAddress("127.0.0.1", server.port());
-            TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 1000, 18323, 18322, 250, true, "",
+            TimestampEngine slave = new TimestampEngine(new TimestampSettings(false, 1, 18323, 18322, 250, true, "",
                     0, 2.0, "", AddressList.parse("m", "127.0.0.1:" + server.port()), null), null, "", offHost, Runnable::run);
             MasterClient probe = new MasterClient(slave::currentTime, System::nanoTime, Duration.ofMillis(250));
             SlaveSync sync = new SlaveSync(slave, List.of(address), probe, 1_000_000_000L);
