@@ -59,6 +59,17 @@ class ProjectLayoutTest {
     }
 
     @Test
+    void consoleCommandsDependOnInterfacesNotOnInternalClasses() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> files = sources()) {
+            files.filter(f -> f.toString().contains("/src/main/") && f.toString().contains("/command/"))
+                    .forEach(f -> read(f).lines().filter(l -> l.matches("import (static )?org\\.syncscope\\..*\\.internal\\..*"))
+                            .forEach(l -> wrong.add(TOP.relativize(f) + ": " + l)));
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
     void theArchitectureDocumentNamesEveryBundle() throws IOException {
         String doc = Files.readString(DOC);
         List<String> missing = new ArrayList<>();
