@@ -17,7 +17,7 @@ import org.syncscope.api.ptp.HostPtpStatus;
 import org.syncscope.api.ptp.PortDataSet;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.pmc.internal.DataSetId;
-import org.syncscope.pmc.internal.PmcComponent;
+import org.syncscope.pmc.PmcAdapter;
 
 /**
  * The host's PTP role as the site's tools print it, plus its ports; {@code --raw} prints one whole
@@ -28,7 +28,7 @@ import org.syncscope.pmc.internal.PmcComponent;
 public class HostCommand implements Action {
 
     @Reference
-    private PmcComponent pmc;
+    private PmcAdapter pmc;
 
     @Option(name = "--raw", description = "Print one whole data set: " + "CURRENT_DATA_SET, DEFAULT_DATA_SET, "
             + "PARENT_DATA_SET, PORT_DATA_SET, TIME_STATUS_NP, GRANDMASTER_SETTINGS_NP")

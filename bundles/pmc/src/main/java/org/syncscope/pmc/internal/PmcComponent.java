@@ -31,8 +31,9 @@ import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.ptp.TimeStatusNp;
 import org.syncscope.api.pv.PvPublisher;
-import org.syncscope.rebind.RebindingPublisher;
 import org.syncscope.api.time.EpicsTime;
+import org.syncscope.pmc.PmcAdapter;
+import org.syncscope.rebind.RebindingPublisher;
 
 /**
  * The host's {@link PtpManagement}, native or through pmc as {@code etc/org.syncscope.pmc.cfg} says.
@@ -44,9 +45,9 @@ import org.syncscope.api.time.EpicsTime;
  * does no I/O, closing one only marks it (an exchange in progress on it ends within 50 ms and closes
  * its socket), and (re)starting the publisher and every publish run on the adapter's own thread.
  */
-@Component(service = {PtpManagement.class, PmcComponent.class}, configurationPid = PmcConfig.PID, immediate = true)
+@Component(service = {PtpManagement.class, PmcAdapter.class}, configurationPid = PmcConfig.PID, immediate = true)
 @Designate(ocd = PmcConfig.class)
-public final class PmcComponent implements PtpManagement {
+public final class PmcComponent implements PmcAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(PmcComponent.class);
 
@@ -253,16 +254,16 @@ public final class PmcComponent implements PtpManagement {
     }
 
     /** Why the configuration or its last change was refused; empty when it was not. */
-    public String refusal() {
+    String refusal() {
         return refusal;
     }
 
-    /** False while a refused configuration leaves the adapter without a client. */
+    @Override
     public boolean reading() {
         return client != null;
     }
 
-    /** "native /var/run/ptp4l" or the pmc command line, for the console. */
+    @Override
     public String describe() {
         ManagementClient c = client;
         String r = refusal;

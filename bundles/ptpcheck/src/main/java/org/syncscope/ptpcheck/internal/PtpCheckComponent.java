@@ -22,6 +22,8 @@ import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.ptpcheck.CheckSettings;
+import org.syncscope.ptpcheck.PtpCheck;
 import org.syncscope.rebind.RebindingPublisher;
 
 /**
@@ -38,9 +40,9 @@ import org.syncscope.rebind.RebindingPublisher;
  * progress only a bounded time, then withdraws the PVs itself, and a cycle that comes back later
  * publishes nothing.
  */
-@Component(service = PtpCheckComponent.class, configurationPid = PtpCheckConfig.PID, immediate = true)
+@Component(service = PtpCheck.class, configurationPid = PtpCheckConfig.PID, immediate = true)
 @Designate(ocd = PtpCheckConfig.class)
-public final class PtpCheckComponent {
+public final class PtpCheckComponent implements PtpCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(PtpCheckComponent.class);
     private static final long STOP_WAIT_MS = 2000;
@@ -91,7 +93,7 @@ public final class PtpCheckComponent {
     private CheckSettings check(PtpCheckConfig config, Map<String, Object> properties) {
         try {
             ConfigCheck.require(PtpCheckConfig.class, properties);
-            CheckSettings s = CheckSettings.of(config);
+            CheckSettings s = SettingsCheck.of(config);
             refusal = "";
             cameraTarget = String.valueOf(properties.getOrDefault("camera.target", s.cameraTarget()));
             return s;
@@ -219,26 +221,27 @@ public final class PtpCheckComponent {
         return monitorThread.isTerminated();
     }
 
-    /** The driver bound now, or null (the commands then say {@link #noDriver()}). */
+    @Override
     public CameraDriver driver() {
         return driver;
     }
 
-    /** The host's PTP management, or null when the pmc adapter is not installed. */
+    @Override
     public PtpManagement host() {
         return ptp;
     }
 
-    /** The settings in force, or null while the configuration is refused (then see {@link #refusal()}). */
+    @Override
     public CheckSettings settings() {
         return settings;
     }
 
-    /** Why the configuration or its last change was refused; empty when it was not. */
+    @Override
     public String refusal() {
         return refusal;
     }
 
+    @Override
     public String noDriver() {
         return "no camera driver matches camera.target=" + cameraTarget + " (etc/" + PtpCheckConfig.PID + ".cfg)";
     }

@@ -12,6 +12,7 @@ import org.syncscope.api.camera.PtpNode;
 import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.ptpcheck.CheckSettings;
 
 /**
  * One monitor cycle: open the cameras (PTP switched on in the first cycle), read their states, one

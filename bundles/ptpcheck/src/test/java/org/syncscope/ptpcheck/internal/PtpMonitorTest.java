@@ -36,7 +36,7 @@ class PtpMonitorTest {
     private void cycle(PtpManagement host) {
         monitor = new PtpMonitor(() -> sim, () -> host, pvs, () -> "no driver");
         Map<String, Object> p = Configs.fromFile("org.syncscope.ptpcheck.cfg", "monitorPeriodSeconds", "1");
-        monitor.settings(CheckSettings.of(Configs.of(PtpCheckConfig.class, p)));
+        monitor.settings(SettingsCheck.of(Configs.of(PtpCheckConfig.class, p)));
         monitor.cycle();
     }
 
