@@ -1,7 +1,7 @@
 package org.syncscope.ptpcheck;
 
 import org.syncscope.api.camera.CameraDriver;
-import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.ptp.HostPtpReadings;
 
 /** The PTP check's wiring as {@code ptp:check} and {@code ptp:timestat} use it. */
 public interface PtpCheck {
@@ -18,6 +18,6 @@ public interface PtpCheck {
     /** Why no driver is bound: the {@code camera.target} no driver matches. */
     String noDriver();
 
-    /** The host's PTP management, or null when the pmc adapter is not installed. */
-    PtpManagement host();
+    /** The pmc adapter's readings of the host's PTP status, or null when it is not installed. */
+    HostPtpReadings host();
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.config.InvalidConfigException;
-import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.ptpcheck.CheckSettings;
 import org.syncscope.ptpcheck.PtpCheck;
@@ -29,7 +29,8 @@ import org.syncscope.rebind.RebindingPublisher;
 /**
  * The PTP check's wiring: the camera driver chosen by {@code camera.target} (editing it in
  * {@code etc/org.syncscope.ptpcheck.cfg} makes SCR rebind this component to the new driver), the
- * host's {@link PtpManagement}, and the monitor when {@code monitorPeriodSeconds > 0}. The camera
+ * pmc adapter's readings of the host ({@link HostPtpReadings}: the adapter is the one poller of
+ * ptp4l), and the monitor when {@code monitorPeriodSeconds > 0}. The camera
  * driver, the pmc adapter and the Channel Access server may each be redeployed under it: the
  * monitor goes on with whatever is bound at each cycle, and its PVs come back on a new server.
  * While no driver matches, the monitor's PVs stay, INVALID (see {@link PtpMonitor}).
@@ -49,7 +50,7 @@ public final class PtpCheckComponent implements PtpCheck {
     private static final long REBIND_GRACE_MS = 300;
 
     private volatile CameraDriver driver;
-    private volatile PtpManagement ptp;
+    private volatile HostPtpReadings ptp;
     private final RebindingPublisher publisher = new RebindingPublisher("PTP check");
     private volatile CheckSettings settings;
     private volatile String cameraTarget;
@@ -173,11 +174,11 @@ public final class PtpCheckComponent implements PtpCheck {
 
     @Reference(name = "ptp", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPtp")
-    void bindPtp(PtpManagement p) {
+    void bindPtp(HostPtpReadings p) {
         ptp = p;
     }
 
-    void unbindPtp(PtpManagement p) {
+    void unbindPtp(HostPtpReadings p) {
         if (ptp == p) {
             ptp = null;
         }
@@ -227,7 +228,7 @@ public final class PtpCheckComponent implements PtpCheck {
     }
 
     @Override
-    public PtpManagement host() {
+    public HostPtpReadings host() {
         return ptp;
     }
 
