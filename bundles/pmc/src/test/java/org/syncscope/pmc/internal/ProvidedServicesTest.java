@@ -16,7 +16,8 @@ class ProvidedServicesTest {
 
     @Test
     void registeredOnlyUnderExportedInterfaces() throws IOException {
-        assertThat(provided("org.syncscope.pmc.internal.PmcComponent")).containsExactlyInAnyOrder("org.syncscope.api.ptp.PtpManagement", "org.syncscope.pmc.PmcAdapter");
+        assertThat(provided("org.syncscope.pmc.internal.PmcComponent")).containsExactlyInAnyOrder("org.syncscope.api.ptp.PtpManagement",
+                "org.syncscope.api.ptp.HostPtpReadings", "org.syncscope.pmc.PmcAdapter");
     }
 
     /** The service types in the DS descriptor bnd generated for {@code component}. */
