@@ -1,21 +1,23 @@
 package org.syncscope.pmc.internal;
 
-import static org.awaitility.Awaitility.await;
-
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.syncscope.testing.Configs;
 
-/** For tests of other bundles: a pmc adapter as SCR builds it from the shipped file, and its end. */
+/**
+ * A pmc adapter as SCR builds it from the shipped file, and its end: what {@link
+ * org.syncscope.pmc.testing.PmcAdapters} offers other modules (it needs this package's config type).
+ */
 public final class PmcComponents {
 
     private PmcComponents() {
     }
 
-    /** Native mode on {@code socket}, its reply sockets in {@code dir}, no PVs; {@code more}: key, value, … */
+    /** Native mode (unless {@code more} sets another) on {@code socket}, reply sockets in {@code dir}, no PVs; {@code more}: key, value, … */
     public static PmcComponent nativeOn(Path socket, Path dir, String... more) {
         Map<String, Object> p = Configs.fromFile("org.syncscope.pmc.cfg", "socket", socket.toString(),
                 "clientDirectory", dir.toString(), "mode", "native");
@@ -28,10 +30,24 @@ public final class PmcComponents {
     /** As SCR ends it; then waits until its reply sockets in {@code dir} are removed (the close runs behind). */
     public static void deactivate(PmcComponent c, Path dir) {
         c.deactivate();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            try (Stream<Path> files = Files.list(dir)) {
-                return files.noneMatch(f -> f.getFileName().toString().startsWith("syncscope-pmc."));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        try {
+            while (hasClientSocket(dir)) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("the pmc adapter's reply socket is still in " + dir + " 10 s after deactivation");
+                }
+                Thread.sleep(20);   // polled with a deadline: the close runs on the adapter's thread
             }
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean hasClientSocket(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("syncscope-pmc."));
+        }
     }
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraPtpState;
 import org.syncscope.api.camera.PtpNode;
-import org.syncscope.pmc.internal.PmcComponent;
-import org.syncscope.pmc.internal.PmcComponents;
+import org.syncscope.api.ptp.HostPtpReadings;
+import org.syncscope.pmc.testing.PmcAdapters;
 import org.syncscope.pmc.testing.PtpPair;
 
 /**
@@ -51,8 +51,8 @@ class RealFaultyHostCheckTest {
         ScriptedCamera master = new ScriptedCamera("M1", PtpNode.PTP_ENABLE, List.of(CameraPtpState.MASTER), List.of(), log);
         List<Camera> cams = List.of(master, ScriptedCamera.slave("S1", log));
         // through the pmc adapter, the one poller of ptp4l, as in the server
-        PmcComponent host = PmcComponents.nativeOn(pair.grandmasterSocket(), dir, "timeoutMs", "1000");
-        try {
+        try (PmcAdapters.Running pmc = PmcAdapters.nativeOn(pair.grandmasterSocket(), dir, "timeoutMs", "1000")) {
+            HostPtpReadings host = pmc.readings();
             ConvergenceCheck.Result r = new ConvergenceCheck(new ManualTicker()).run(cams, host, 5_000, 500);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             new CheckPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), Labels.EN).result(r);
@@ -63,8 +63,6 @@ class RealFaultyHostCheckTest {
                     "host not settled: Faulty, its PTP port is faulty, usually because the link is down");
             assertThat(HostView.read(host).notGrandmaster()).hasValueSatisfying(why -> assertThat(why)
                     .startsWith("the host is not the PTP grandmaster: role Faulty, "));
-        } finally {
-            PmcComponents.deactivate(host, dir);
         }
     }
 }
