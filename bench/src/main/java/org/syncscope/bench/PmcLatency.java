@@ -24,9 +24,10 @@ public final class PmcLatency {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path dir = Files.createTempDirectory("pmc-latency");
+        Path commandDir = Files.createTempDirectory("pmc-latency-command");   // each adapter its own
         try (PtpPair pair = PtpPair.start();
              PmcAdapters.Running natives = PmcAdapters.nativeOn(pair.slaveSocket(), dir, "timeoutMs", "1000");
-             PmcAdapters.Running commands = PmcAdapters.commandOn("/usr/sbin/pmc", pair.slaveSocket(), dir,
+             PmcAdapters.Running commands = PmcAdapters.commandOn("/usr/sbin/pmc", pair.slaveSocket(), commandDir,
                      "timeoutMs", "5000")) {
             PmcAdapter nat = natives.adapter();
             PmcAdapter command = commands.adapter();
@@ -35,6 +36,7 @@ public final class PmcLatency {
                     time(command::hostStatus, n));
         } finally {
             Files.deleteIfExists(dir);
+            Files.deleteIfExists(commandDir);
         }
     }
 

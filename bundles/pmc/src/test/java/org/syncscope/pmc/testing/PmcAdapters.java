@@ -35,14 +35,17 @@ public final class PmcAdapters {
             return component;
         }
 
-        /** Deactivates it and waits until its reply sockets are removed. */
+        /** Deactivates it and waits until no reply socket is left in its directory (give each adapter its own). */
         @Override
         public void close() {
             PmcComponents.deactivate(component, dir);
         }
     }
 
-    /** Native mode on {@code socket}, reply sockets in {@code dir}, no PVs; {@code more}: cfg key, value, … */
+    /**
+     * Native mode on {@code socket}, its reply socket in {@code dir} (one directory per adapter), no
+     * PVs; {@code more}: cfg key, value, …
+     */
     public static Running nativeOn(Path socket, Path dir, String... more) {
         return new Running(PmcComponents.nativeOn(socket, dir, more), dir);
     }
