@@ -1,28 +1,25 @@
 package org.syncscope.bench;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.syncscope.api.pv.AddressList;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.pv.Subscription;
-import org.syncscope.ca.internal.ChannelAccessClient;
-import org.syncscope.ca.internal.ClientSettings;
-import org.syncscope.cas.internal.ChannelAccessServer;
-import org.syncscope.cas.internal.ServerSettings;
+import org.syncscope.ca.testing.CaClients;
+import org.syncscope.cas.testing.CaServers;
 
 /**
  * End-to-end Channel Access throughput on loopback: our server publishes N PVs (BENCH:0..N-1)
  * and posts to them round-robin as fast as one thread can; our client monitors all of them and
  * counts what arrives. With {@code --serve-only SECONDS} it only serves and posts, for an outside
- * client (bench/ca-throughput.sh runs pyepics against it).
+ * client (bench/ca-throughput.sh runs pyepics against it). Server and client are the bundles' DS
+ * components, reached through their services ({@code PvPublisher}, {@code PvSource}) as in Karaf.
  *
  * <p>Usage: {@code CaThroughput [pvs] [seconds] [port] [--serve-only]}
  */
@@ -37,11 +34,10 @@ public final class CaThroughput {
         int port = args.length > 2 ? Integer.parseInt(args[2]) : 15090;
         boolean serveOnly = args.length > 3 && args[3].equals("--serve-only");
 
-        ChannelAccessServer server = new ChannelAccessServer();
-        server.start(new ServerSettings(port, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY));
+        CaServers.Running server = CaServers.loopback(port);
         List<PublishedPv> published = new ArrayList<>();
         for (int i = 0; i < pvs; i++) {
-            published.add(server.publish(PvSpec.ofDouble("BENCH:" + i, "", 3, "")));
+            published.add(server.publisher().publish(PvSpec.ofDouble("BENCH:" + i, "", 3, "")));
         }
         AtomicLong posts = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -64,17 +60,15 @@ public final class CaThroughput {
             running.set(false);
             poster.join();
             System.out.printf("posted %d updates in %d s: %.0f posts/s%n", posts.get(), seconds, posts.get() / (double) seconds);
-            server.stop();
+            server.close();
             return;
         }
 
-        ClientSettings cs = new ClientSettings(AddressList.parse("a", "127.0.0.1:" + port), false, port,
-                Duration.ofSeconds(30), Duration.ofSeconds(5), 16384);
         AtomicLong received = new AtomicLong();
-        try (ChannelAccessClient client = new ChannelAccessClient(cs)) {
+        try (CaClients.Running client = CaClients.loopback(port)) {
             List<Subscription> subs = new ArrayList<>();
             for (int i = 0; i < pvs; i++) {
-                subs.add(client.subscribe("BENCH:" + i, u -> received.incrementAndGet()));
+                subs.add(client.source().subscribe("BENCH:" + i, u -> received.incrementAndGet()));
             }
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (subs.stream().anyMatch(s -> !s.isConnected()) && System.nanoTime() < deadline) {
@@ -94,7 +88,7 @@ public final class CaThroughput {
             System.out.printf("%d PVs (%d connected), %.1f s: posted %.0f/s, our CA source delivered %.0f updates/s (%.1f %%)%n",
                     pvs, connected, elapsed, sent / elapsed, got / elapsed, 100.0 * got / sent);
         } finally {
-            server.stop();
+            server.close();
         }
     }
 }

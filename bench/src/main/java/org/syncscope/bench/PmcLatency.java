@@ -3,14 +3,15 @@ package org.syncscope.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.syncscope.pmc.internal.CommandManagementClient;
-import org.syncscope.pmc.internal.NativeManagementClient;
+import org.syncscope.pmc.PmcAdapter;
+import org.syncscope.pmc.testing.PmcAdapters;
 import org.syncscope.pmc.testing.PtpPair;
 
 /**
  * GET CURRENT_DATA_SET, and a whole host status reading, from a real ptp4l (the slave of the
  * namespace pair): the native client on the Unix socket vs spawning pmc, each timed end to end
- * from the caller's side. Prints medians of
+ * from the caller's side, through the pmc adapter component's service ({@code PmcAdapter}) in
+ * {@code mode = native} and {@code mode = command} (the adapter adds one volatile read). Prints medians of
  * N requests (default 200) after 20 unmeasured ones, and their ratio. Needs root (namespaces).
  *
  * <p>Usage: {@code PmcLatency [requests]}
@@ -23,14 +24,19 @@ public final class PmcLatency {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         Path dir = Files.createTempDirectory("pmc-latency");
+        Path commandDir = Files.createTempDirectory("pmc-latency-command");   // each adapter its own
         try (PtpPair pair = PtpPair.start();
-             NativeManagementClient nat = new NativeManagementClient(pair.slaveSocket(), dir, 0, 1000)) {
-            CommandManagementClient command = new CommandManagementClient("/usr/sbin/pmc", pair.slaveSocket(), 0, 5000);
+             PmcAdapters.Running natives = PmcAdapters.nativeOn(pair.slaveSocket(), dir, "timeoutMs", "1000");
+             PmcAdapters.Running commands = PmcAdapters.commandOn("/usr/sbin/pmc", pair.slaveSocket(), commandDir,
+                     "timeoutMs", "5000")) {
+            PmcAdapter nat = natives.adapter();
+            PmcAdapter command = commands.adapter();
             report("GET CURRENT_DATA_SET", n, time(nat::currentDataSet, n), time(command::currentDataSet, n));
             report("host status (5 data sets, one exchange)", n, time(nat::hostStatus, n),
                     time(command::hostStatus, n));
         } finally {
             Files.deleteIfExists(dir);
+            Files.deleteIfExists(commandDir);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.syncscope.bench;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,21 +8,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.syncscope.api.pv.AddressList;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.pv.PvSpec;
-import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.api.pv.Subscription;
-import org.syncscope.api.pv.PvListener;
-import org.syncscope.ca.internal.ChannelAccessClient;
-import org.syncscope.ca.internal.ClientSettings;
-import org.syncscope.cas.internal.ChannelAccessServer;
-import org.syncscope.cas.internal.ServerSettings;
+import org.syncscope.ca.testing.CaClients;
+import org.syncscope.cas.testing.CaServers;
 import org.syncscope.syncprofile.internal.ProfileSettings;
 import org.syncscope.syncprofile.internal.SyncProfile;
 import org.syncscope.syncprofile.internal.WorkerLane;
@@ -49,23 +42,20 @@ public final class SyncProfileThroughput {
     public static void main(String[] args) throws Exception {
         int n = Integer.parseInt(args.length > 0 ? args[0] : "10");
         int seconds = Integer.parseInt(args.length > 1 ? args[1] : "5");
-        ChannelAccessServer ioc = new ChannelAccessServer();
-        ioc.start(new ServerSettings(IOC_PORT, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY));
-        ChannelAccessServer outputs = new ChannelAccessServer();
-        outputs.start(new ServerSettings(OUT_PORT, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY));
+        // the ca and cas bundles' DS components, reached through their services as in Karaf
+        CaServers.Running ioc = CaServers.loopback(IOC_PORT);
+        CaServers.Running outputs = CaServers.loopback(OUT_PORT);
         List<PublishedPv> inputs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             names.add("IN:" + i);
-            inputs.add(ioc.publish(PvSpec.ofDouble("IN:" + i, "", 0, "")));
+            inputs.add(ioc.publisher().publish(PvSpec.ofDouble("IN:" + i, "", 0, "")));
         }
-        ClientSettings cs = new ClientSettings(AddressList.parse("a", "127.0.0.1:" + IOC_PORT), false, IOC_PORT,
-                Duration.ofSeconds(30), Duration.ofSeconds(5), 16384);
         AtomicLong processed = new AtomicLong();
         LatencyLog latencies = new LatencyLog();
-        try (ChannelAccessClient client = new ChannelAccessClient(cs)) {
-            PvSource source = new ClientSource(client);
-            PvPublisher publisher = new ServerPublisher(outputs);
+        try (CaClients.Running client = CaClients.loopback(IOC_PORT)) {
+            PvSource source = client.source();
+            PvPublisher publisher = outputs.publisher();
             long heapBefore = usedHeapAfterGc();
             SyncProfile profile = new SyncProfile("bench", new ProfileSettings(names, 100, TimestampMode.SOURCE, "OUT:", 0),
                     source, publisher, new WorkerLane("bench", 1_000_000));
@@ -102,8 +92,8 @@ public final class SyncProfileThroughput {
                     usedHeapAfterGc() / 1e6);
             profile.close();
         } finally {
-            ioc.stop();
-            outputs.stop();
+            ioc.close();
+            outputs.close();
         }
     }
 
@@ -188,32 +178,6 @@ public final class SyncProfileThroughput {
             long[] copy = Arrays.copyOf(values, Math.min(size.get(), values.length));
             Arrays.sort(copy);
             return copy;
-        }
-    }
-
-    /** The CA client as a PvSource, as the ca bundle's component offers it. */
-    private record ClientSource(ChannelAccessClient client) implements PvSource {
-        @Override
-        public Subscription subscribe(String pvName, PvListener listener) {
-            return client.subscribe(pvName, listener);
-        }
-
-        @Override
-        public PvUpdate get(String pvName, Duration timeout) throws org.syncscope.api.pv.PvException {
-            return client.get(pvName, timeout);
-        }
-    }
-
-    /** The CA server as a PvPublisher, as the cas bundle's component offers it. */
-    private record ServerPublisher(ChannelAccessServer server) implements PvPublisher {
-        @Override
-        public PublishedPv publish(PvSpec spec) {
-            return server.publish(spec);
-        }
-
-        @Override
-        public List<PublishedPv> published() {
-            return server.published();
         }
     }
 }

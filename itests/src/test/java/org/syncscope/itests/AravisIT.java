@@ -2,9 +2,6 @@ package org.syncscope.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,14 +50,8 @@ public class AravisIT {
         FakeCameraPeers.start();
         return SyncscopeServer.options(
                 SyncscopeServer.channelAccessOn(CA_PORT),
-                editConfigurationFilePut("etc/org.syncscope.pmc.cfg", "socket", ptp.get("gm.socket")),
-                editConfigurationFilePut("etc/org.syncscope.ptpcheck.cfg", "camera.target", "(driver=aravis)"),
-                // what a site does to use Aravis cameras: the feature at boot (feature:install at run time
-                // works as well in a shipped server, but under Pax Exam its refresh disturbs the probe)
-                editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", ",syncscope-camera-aravis"),
-                // the monitor would hold the cameras' control channels while arv-tool scripts them
-                editConfigurationFilePut("etc/org.syncscope.ptpcheck.cfg", "monitorPeriodSeconds", "0"),
-                systemProperty("test.ptp.gm.identity").value(ptp.get("gm.identity")));
+                PtpOptions.pmcOnGrandmaster(ptp),
+                PtpOptions.checkOnDriver("aravis"));
     }
 
     private SyncscopeServer.CommandRun run(String command) {

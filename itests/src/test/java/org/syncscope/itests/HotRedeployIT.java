@@ -69,7 +69,7 @@ public class HotRedeployIT {
      */
     private static final List<String> DEPENDANT_SERVICES = List.of(TimestampService.class.getName(),
             "org.syncscope.api.ptp.PtpManagement", "org.syncscope.timeav.TimeavDevices",
-            "org.syncscope.ptpcheck.internal.PtpCheckComponent");
+            "org.syncscope.ptpcheck.PtpCheck");
 
     /** Threads the dependants own: a re-created component would start new ones. */
     private static final List<String> DEPENDANT_THREADS = List.of("syncscope-demo-ioc", "timeav-DEMO:PV1:SD",

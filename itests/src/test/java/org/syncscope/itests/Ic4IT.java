@@ -2,8 +2,6 @@ package org.syncscope.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFileExtend;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
@@ -46,12 +44,9 @@ public class Ic4IT {
         org.syncscope.camera.ic4.testing.Ic4Double ic4 = Ic4DoublePeer.build(cameras(0));
         return SyncscopeServer.options(
                 SyncscopeServer.channelAccessOn(CA_PORT),
-                editConfigurationFilePut("etc/org.syncscope.pmc.cfg", "socket", ptp.get("gm.socket")),
-                editConfigurationFilePut("etc/org.syncscope.ptpcheck.cfg", "camera.target", "(driver=ic4)"),
-                editConfigurationFilePut("etc/org.syncscope.ptpcheck.cfg", "monitorPeriodSeconds", "0"),
-                editConfigurationFilePut("etc/org.syncscope.camera.ic4.cfg", "libraryPath", ic4.library().toString()),
-                editConfigurationFileExtend("etc/org.apache.karaf.features.cfg", "featuresBoot", ",syncscope-camera-ic4"),
-                systemProperty("test.ptp.gm.identity").value(ptp.get("gm.identity")));
+                PtpOptions.pmcOnGrandmaster(ptp),
+                PtpOptions.checkOnDriver("ic4"),
+                editConfigurationFilePut("etc/org.syncscope.camera.ic4.cfg", "libraryPath", ic4.library().toString()));
     }
 
     /** Three TIS cameras (the reference output's offsets) and one without PTP; latch values around T. */

@@ -3,7 +3,6 @@ package org.syncscope.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,11 +45,8 @@ public class PmcIT {
         Map<String, String> ptp = PtpPeers.start();
         return SyncscopeServer.options(
                 SyncscopeServer.channelAccessOn(CA_PORT),
-                editConfigurationFilePut("etc/org.syncscope.pmc.cfg", "socket", ptp.get("gm.socket")),
-                editConfigurationFilePut("etc/org.syncscope.pmc.cfg", "publishPeriodSeconds", "1"),
-                systemProperty("test.ptp.gm.socket").value(ptp.get("gm.socket")),
-                systemProperty("test.ptp.slave.socket").value(ptp.get("slave.socket")),
-                systemProperty("test.ptp.gm.identity").value(ptp.get("gm.identity")));
+                PtpOptions.pmcOnGrandmaster(ptp, "publishPeriodSeconds", "1"),
+                systemProperty("test.ptp.slave.socket").value(ptp.get("slave.socket")));
     }
 
     @Test

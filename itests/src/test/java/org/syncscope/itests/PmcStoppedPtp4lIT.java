@@ -56,11 +56,8 @@ public class PmcStoppedPtp4lIT {
         return SyncscopeServer.options(
                 SyncscopeServer.channelAccessOn(CA_PORT),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(SSH_PORT)),
-                editConfigurationFilePut("etc/org.syncscope.pmc.cfg", "socket", ptp.get("gm.socket")),
-                editConfigurationFilePut("etc/org.syncscope.pmc.cfg", "publishPeriodSeconds", "1"),
-                editConfigurationFilePut("etc/org.syncscope.pmc.cfg", "timeoutMs", Long.toString(TIMEOUT_MS)),
-                systemProperty("test.ptp.gm.pid").value(ptp.get("gm.pid")),
-                systemProperty("test.ptp.gm.identity").value(ptp.get("gm.identity")));
+                PtpOptions.pmcOnGrandmaster(ptp, "publishPeriodSeconds", "1", "timeoutMs", Long.toString(TIMEOUT_MS)),
+                systemProperty("test.ptp.gm.pid").value(ptp.get("gm.pid")));
     }
 
     @Test

@@ -10,36 +10,57 @@ package org.syncscope.api.ptp;
  */
 public enum HostPtpRole {
     /** A port is MASTER and stepsRemoved is 0: this host is the grandmaster. */
-    GRANDMASTER("Grandmaster"),
+    GRANDMASTER("Grandmaster",
+            "this host is the grandmaster"),
     /** A port is SLAVE: the host follows the grandmaster. */
-    SLAVE("Slave"),
+    SLAVE("Slave",
+            "it follows another clock as its grandmaster"),
     /** A port has chosen a master and is not synchronised to it yet. */
-    UNCALIBRATED("Uncalibrated"),
+    UNCALIBRATED("Uncalibrated",
+            "its port has chosen a master and is not synchronised to it yet (wait a few seconds)"),
     /** A port is qualifying to become master; the host is not the grandmaster yet. */
-    PRE_MASTER("Pre-master"),
+    PRE_MASTER("Pre-master",
+            "its port is qualifying to become master (wait a few announce intervals)"),
     /** A port waits for Announce messages: just started, or its master went away. */
-    LISTENING("Listening"),
+    LISTENING("Listening",
+            "its port waits for Announce messages: ptp4l has just started, or its master went away"),
     /** The ports are initialising. */
-    INITIALIZING("Initializing"),
+    INITIALIZING("Initializing",
+            "ptp4l is initialising its ports"),
     /**
      * A better master is reachable on the port, which neither sends nor follows time (a
      * grandmaster-capable clock, clockClass 1..127, that is not the best): the offset is frozen.
      */
-    PASSIVE("Passive"),
+    PASSIVE("Passive",
+            "a better master is on the network and this clock, with clockClass <= 127, may only be "
+            + "master or passive, never slave: it neither sends nor follows time, its offset is frozen "
+            + "(give ptp4l clockClass 248, or make this clock the best)"),
     /** The port is faulty, e.g. its link is down. */
-    FAULTY("Faulty"),
+    FAULTY("Faulty",
+            "its PTP port is faulty, usually because the link is down (check the cable and ip link)"),
     /** Every port is disabled. */
-    DISABLED("Disabled");
+    DISABLED("Disabled",
+            "every PTP port of ptp4l is disabled");
 
     private final String displayName;
+    private final String meaning;
 
-    HostPtpRole(String displayName) {
+    HostPtpRole(String displayName, String meaning) {
         this.displayName = displayName;
+        this.meaning = meaning;
     }
 
     /** As the site's tools print a role: "Grandmaster", "Slave", "Listening", … */
     public String displayName() {
         return displayName;
+    }
+
+    /**
+     * What the role means for the host and, when it is not synchronised, what to do about it, as the
+     * consoles print it after the role: "its PTP port is faulty, usually because the link is down …".
+     */
+    public String meaning() {
+        return meaning;
     }
 
     /** Grandmaster or slave: the host's time takes part in PTP. */

@@ -2,7 +2,7 @@
  * The host's IEEE 1588 (linuxptp) data sets, read through the management protocol.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.syncscope.api.ptp;
 
 import org.osgi.annotation.bundle.Export;

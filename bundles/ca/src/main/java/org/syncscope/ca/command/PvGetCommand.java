@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.syncscope.ca.internal.CaSourceComponent;
+import org.syncscope.ca.CaSource;
 
 /** Reads a PV once over Channel Access, like caget. */
 @Command(scope = "pv", name = "get", description = "Reads a PV once over Channel Access (like caget -a)")
@@ -15,7 +15,7 @@ import org.syncscope.ca.internal.CaSourceComponent;
 public class PvGetCommand implements Action {
 
     @Reference
-    private CaSourceComponent source;
+    private CaSource source;
 
     @Argument(index = 0, name = "name", description = "PV name", required = true)
     private String name;

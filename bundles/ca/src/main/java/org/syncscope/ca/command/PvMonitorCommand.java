@@ -13,7 +13,7 @@ import org.apache.karaf.shell.support.CommandException;
 import org.syncscope.api.pv.PvListener;
 import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.Subscription;
-import org.syncscope.ca.internal.CaSourceComponent;
+import org.syncscope.ca.CaSource;
 
 /**
  * Prints a PV's updates as they arrive, like camonitor, until --count updates or Ctrl-C. A PV no
@@ -25,7 +25,7 @@ import org.syncscope.ca.internal.CaSourceComponent;
 public class PvMonitorCommand implements Action {
 
     @Reference
-    private CaSourceComponent source;
+    private CaSource source;
 
     @Argument(index = 0, name = "name", description = "PV name", required = true)
     private String name;

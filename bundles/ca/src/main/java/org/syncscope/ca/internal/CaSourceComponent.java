@@ -16,6 +16,7 @@ import org.syncscope.api.pv.PvListener;
 import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.Subscription;
+import org.syncscope.ca.CaSource;
 
 /**
  * {@link PvSource} over Channel Access ({@code protocol=ca}). A configuration change moves every
@@ -23,10 +24,10 @@ import org.syncscope.api.pv.Subscription;
  * leaves the component active but refused (at activation) or on its previous settings (an edit),
  * the reason logged once and given by every {@code pv:} command.
  */
-@Component(service = {PvSource.class, CaSourceComponent.class}, configurationPid = CaConfig.PID,
+@Component(service = {PvSource.class, CaSource.class}, configurationPid = CaConfig.PID,
         property = PvSource.PROTOCOL + "=ca")
 @Designate(ocd = CaConfig.class)
-public final class CaSourceComponent implements PvSource {
+public final class CaSourceComponent implements CaSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaSourceComponent.class);
 
@@ -97,7 +98,7 @@ public final class CaSourceComponent implements PvSource {
     }
 
     /** Why the configuration was refused (the client may still run on its previous settings), or null. */
-    public String refusal() {
+    String refusal() {
         return refused;
     }
 
@@ -129,7 +130,7 @@ public final class CaSourceComponent implements PvSource {
         return client;
     }
 
-    /** The configured default wait for a get. */
+    @Override
     public Duration defaultGetTimeout() {
         ChannelAccessClient c = client;
         return c != null ? c.settings().getTimeout() : Duration.ofSeconds(5);

@@ -4,6 +4,7 @@ import com.cosylab.epics.caj.CAJContext;
 import com.cosylab.epics.caj.util.Timer;
 import gov.aps.jca.CAException;
 import java.util.logging.Logger;
+import org.syncscope.caj.support.ClosingTimer;
 
 /**
  * CAJ's client context on a {@link ClosingTimer}, shut down however its destroy ends (CAJ shuts

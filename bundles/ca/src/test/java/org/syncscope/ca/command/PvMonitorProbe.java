@@ -1,7 +1,7 @@
 package org.syncscope.ca.command;
 
 import java.lang.reflect.Field;
-import org.syncscope.ca.internal.CaSourceComponent;
+import org.syncscope.ca.CaSource;
 
 /** Runs pv:monitor outside a shell: the fields Karaf would inject, set by hand. */
 public final class PvMonitorProbe {
@@ -9,7 +9,7 @@ public final class PvMonitorProbe {
     private PvMonitorProbe() {
     }
 
-    public static void run(CaSourceComponent source, String name) throws Exception {
+    public static void run(CaSource source, String name) throws Exception {
         PvMonitorCommand command = new PvMonitorCommand();
         set(command, "source", source);
         set(command, "name", name);

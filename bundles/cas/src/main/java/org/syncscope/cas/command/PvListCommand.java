@@ -7,10 +7,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.cas.internal.CaServerComponent;
-import org.syncscope.cas.internal.ChannelAccessServer;
-import org.syncscope.cas.internal.ServedPvInfo;
-import org.syncscope.cas.internal.guard.MalformedInput;
+import org.syncscope.cas.CaServer;
+import org.syncscope.cas.ServedPvInfo;
+import org.syncscope.cas.ServerClients;
 
 /** Lists the PVs this server publishes over Channel Access. */
 @Command(scope = "pv", name = "list", description = "Lists the PVs published by Syncscope's Channel Access server")
@@ -18,7 +17,7 @@ import org.syncscope.cas.internal.guard.MalformedInput;
 public class PvListCommand implements Action {
 
     @Reference
-    private CaServerComponent server;
+    private CaServer server;
 
     @Override
     public Object execute() {
@@ -29,23 +28,22 @@ public class PvListCommand implements Action {
         table.column("Severity");
         table.column("Subscribers").alignRight();
         table.column("Access");
-        for (ServedPvInfo pv : server.server().snapshot()) {
+        for (ServedPvInfo pv : server.served()) {
             table.addRow().addContent(pv.name(), pv.type(), text(pv.value()), pv.severity(), pv.monitors(),
                     pv.writable() ? "read/write" : "read");
         }
         table.print(System.out);
         System.out.println("Channel Access server: " + server.status());
-        System.out.println(network(server.server()));
+        System.out.println(network(server));
         return null;
     }
 
     /** Client connections and what was refused from the network (malformed input, clients over a limit). */
-    static String network(ChannelAccessServer ca) {
-        ChannelAccessServer.Clients clients = ca.clients();
-        MalformedInput refused = ca.malformed();
+    static String network(CaServer ca) {
+        ServerClients clients = ca.clients();
         return "Clients: " + (clients == null ? "none (not serving)" : clients.open() + " of at most " + clients.max()
-                + ", " + clients.timedOut() + " closed by timeout") + "; refused: TCP "
-                + refused.total(MalformedInput.Channel.TCP) + ", UDP " + refused.total(MalformedInput.Channel.UDP);
+                + ", " + clients.timedOut() + " closed by timeout") + "; refused: TCP " + ca.refusedTcp()
+                + ", UDP " + ca.refusedUdp();
     }
 
     static String text(PvValue value) {

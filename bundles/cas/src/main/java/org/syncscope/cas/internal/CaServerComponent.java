@@ -1,6 +1,7 @@
 package org.syncscope.cas.internal;
 
 import gov.aps.jca.CAException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,11 +17,16 @@ import org.slf4j.LoggerFactory;
 import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.pv.AddressList;
+import org.syncscope.cas.CaServer;
+import org.syncscope.cas.ServedPvInfo;
+import org.syncscope.cas.ServerClients;
+import org.syncscope.cas.internal.guard.MalformedInput;
 import org.syncscope.cas.internal.guard.TcpLimits;
 
 /**
- * Runs the one Channel Access server of this Karaf. Registered under its own class for the
- * bundle-scoped {@link PvPublisherComponent}s, which are what other bundles see.
+ * Runs the one Channel Access server of this Karaf. Registered only as {@link CaServer} (what
+ * {@code pv:list} shows); the bundle-scoped {@link PvPublisherComponent}s, which are what other
+ * bundles see, reach this instance through that service.
  *
  * <p>Binding, restarting and stopping the CAJ context happen on the component's own thread:
  * activate and modified only hand the settings over, and deactivate waits for the stop at most
@@ -29,9 +35,9 @@ import org.syncscope.cas.internal.guard.TcpLimits;
  * stop completes in the background and the thread ends after it. PVs can be published meanwhile (the registry outlives the context). A bad value is refused
  * (the previous settings stay) and shown by {@code pv:list}.
  */
-@Component(service = CaServerComponent.class, configurationPid = CasConfig.PID, immediate = true)
+@Component(service = CaServer.class, configurationPid = CasConfig.PID, immediate = true)
 @Designate(ocd = CasConfig.class)
-public final class CaServerComponent {
+public final class CaServerComponent implements CaServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaServerComponent.class);
     static final long STOP_WAIT_MS = 1000;
@@ -90,11 +96,32 @@ public final class CaServerComponent {
         }
     }
 
-    public ChannelAccessServer server() {
+    /** The server itself, for this bundle's publishers and tests. */
+    ChannelAccessServer server() {
         return server;
     }
 
-    /** One line for the console: the ports served, or why not, and a refused change. */
+    @Override
+    public List<ServedPvInfo> served() {
+        return server.snapshot();
+    }
+
+    @Override
+    public ServerClients clients() {
+        return server.clients();
+    }
+
+    @Override
+    public long refusedTcp() {
+        return server.malformed().total(MalformedInput.Channel.TCP);
+    }
+
+    @Override
+    public long refusedUdp() {
+        return server.malformed().total(MalformedInput.Channel.UDP);
+    }
+
+    @Override
     public String status() {
         ChannelAccessServer.Ports ports = server.ports();
         String r = refusal;

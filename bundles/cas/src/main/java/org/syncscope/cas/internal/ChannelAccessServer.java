@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvSpec;
+import org.syncscope.cas.ServedPvInfo;
+import org.syncscope.cas.ServerClients;
 import org.syncscope.cas.internal.guard.GuardedAcceptor;
 import org.syncscope.cas.internal.guard.MalformedInput;
 
@@ -176,14 +178,10 @@ public final class ChannelAccessServer {
     }
 
     /** Client connections open now and their limit; null when not serving. */
-    public synchronized Clients clients() {
+    public synchronized ServerClients clients() {
         ClosingServerContext ctx = context;
-        return ctx == null ? null : new Clients(ctx.tcp().connectionCount(), ctx.tcp().limits().maxClients(),
+        return ctx == null ? null : new ServerClients(ctx.tcp().connectionCount(), ctx.tcp().limits().maxClients(),
                 ctx.tcp().timedOut());
-    }
-
-    /** Client connections: open now, at most, closed by a timeout so far (this context). */
-    public record Clients(int open, int max, long timedOut) {
     }
 
     public synchronized ServerSettings settings() {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.logging.Logger;
 import org.slf4j.LoggerFactory;
+import org.syncscope.caj.support.ClosingTimer;
 import org.syncscope.cas.internal.guard.CajUdpGuard;
 import org.syncscope.cas.internal.guard.GuardedAcceptor;
 import org.syncscope.cas.internal.guard.GuardedDatagramHandler;

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.ServiceScope;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
+import org.syncscope.cas.CaServer;
 
 /**
  * {@link PvPublisher} for one client bundle (bundle scope): it remembers what that bundle
@@ -22,9 +23,11 @@ public final class PvPublisherComponent implements PvPublisher {
     private final ChannelAccessServer server;
     private final Set<PublishedPv> mine = ConcurrentHashMap.newKeySet();
 
+    /** Binds only this bundle's server component: the interface is exported, its implementation is not. */
     @Activate
-    public PvPublisherComponent(@Reference CaServerComponent server) {
-        this.server = server.server();
+    public PvPublisherComponent(@Reference(target = "(component.name=org.syncscope.cas.internal.CaServerComponent)")
+            CaServer server) {
+        this.server = ((CaServerComponent) server).server();
     }
 
     @Override

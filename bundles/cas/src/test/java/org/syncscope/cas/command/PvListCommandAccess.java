@@ -1,6 +1,6 @@
 package org.syncscope.cas.command;
 
-import org.syncscope.cas.internal.ChannelAccessServer;
+import org.syncscope.cas.CaServer;
 
 /** Lets tests of other packages read what {@code pv:list} prints about the network. */
 public final class PvListCommandAccess {
@@ -8,7 +8,7 @@ public final class PvListCommandAccess {
     private PvListCommandAccess() {
     }
 
-    public static String network(ChannelAccessServer server) {
+    public static String network(CaServer server) {
         return PvListCommand.network(server);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.PvSpec;
+import org.syncscope.cas.ServedPvInfo;
 import org.syncscope.testing.Configs;
 
 /** The CA server component's DS lifecycle, on ports of its own (25260–25269). */
@@ -140,7 +141,7 @@ class CaServerComponentTest {
         awaitStatus("serving on UDP 25346, TCP 25346");
         assertThat(component.server().settings().tcp())
                 .isEqualTo(new org.syncscope.cas.internal.guard.TcpLimits(16384, 1, 4096, 4096, 30_000, 60_000));
-        assertThat(org.syncscope.cas.command.PvListCommandAccess.network(component.server()))
+        assertThat(org.syncscope.cas.command.PvListCommandAccess.network(component))
                 .isEqualTo("Clients: 0 of at most 1, 0 closed by timeout; refused: TCP 0, UDP 0");
         modify(props("port", "25346", "maxClients", "many"));
         assertThat(component.status()).endsWith("change refused, previous settings stay: etc/" + FILE

@@ -12,12 +12,11 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.CommandException;
-import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.ptp.HostPtpStatus;
 import org.syncscope.api.ptp.PortDataSet;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.pmc.internal.DataSetId;
-import org.syncscope.pmc.internal.PmcComponent;
+import org.syncscope.pmc.PmcAdapter;
 
 /**
  * The host's PTP role as the site's tools print it, plus its ports; {@code --raw} prints one whole
@@ -28,7 +27,7 @@ import org.syncscope.pmc.internal.PmcComponent;
 public class HostCommand implements Action {
 
     @Reference
-    private PmcComponent pmc;
+    private PmcAdapter pmc;
 
     @Option(name = "--raw", description = "Print one whole data set: " + "CURRENT_DATA_SET, DEFAULT_DATA_SET, "
             + "PARENT_DATA_SET, PORT_DATA_SET, TIME_STATUS_NP, GRANDMASTER_SETTINGS_NP")
@@ -68,25 +67,11 @@ public class HostCommand implements Action {
             out.printf("port %s: %s%n", p.portIdentity(), p.portState());
         }
         if (!s.role().synchronised()) {
-            out.println("WARNING: the host is neither grandmaster nor slave: " + explain(s.role()));
+            out.println("WARNING: the host is neither grandmaster nor slave: " + s.role().meaning());
         }
         s.timeStatus().ifPresent(t -> out.printf("master_offset=%d ns, gmPresent=%s%n", t.masterOffsetNs(), t.gmPresent()));
         out.println("(" + pmc.describe() + ")");
         return null;
-    }
-
-    private static String explain(HostPtpRole role) {
-        return switch (role) {
-            case LISTENING -> "its port waits for Announce messages (ptp4l just started, or its master is gone)";
-            case UNCALIBRATED -> "its port has chosen a master and is not synchronised to it yet";
-            case PRE_MASTER -> "its port is qualifying to become master";
-            case INITIALIZING -> "its port is initialising";
-            case PASSIVE -> "a better master is on the network and this grandmaster-capable clock (clockClass "
-                    + "<= 127) stays passive: its time is not synchronised";
-            case FAULTY -> "its port is faulty (link down?)";
-            case DISABLED -> "its ports are disabled";
-            case GRANDMASTER, SLAVE -> "";
-        };
     }
 
     private void printRaw(PrintStream out, DataSetId id) throws PtpManagementException {

@@ -1,6 +1,5 @@
 package org.syncscope.pmc.internal;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -24,6 +23,8 @@ import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.ptp.CurrentDataSet;
 import org.syncscope.api.ptp.DefaultDataSet;
 import org.syncscope.api.ptp.GrandmasterSettingsNp;
+import org.syncscope.api.ptp.HostPtpReading;
+import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.ptp.HostPtpStatus;
 import org.syncscope.api.ptp.ParentDataSet;
 import org.syncscope.api.ptp.PortDataSet;
@@ -31,8 +32,8 @@ import org.syncscope.api.ptp.PtpManagement;
 import org.syncscope.api.ptp.PtpManagementException;
 import org.syncscope.api.ptp.TimeStatusNp;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.pmc.PmcAdapter;
 import org.syncscope.rebind.RebindingPublisher;
-import org.syncscope.api.time.EpicsTime;
 
 /**
  * The host's {@link PtpManagement}, native or through pmc as {@code etc/org.syncscope.pmc.cfg} says.
@@ -40,13 +41,17 @@ import org.syncscope.api.time.EpicsTime;
  * stay); with {@code publishPeriodSeconds > 0} the host status is also posted as PVs, which come
  * back by themselves when the Channel Access server is redeployed.
  *
+ * <p>It is the one poller of the host's PTP status ({@link HostPtpReadings}): every reading, the
+ * periodic ones and those made because a consumer (the PTP check) asked for a newer one, is made
+ * on the adapter's thread, posted to the PVs when they are published, and handed to the consumers.
+ *
  * <p>Activate, modified and deactivate never wait for ptp4l nor for a thread: building a client
  * does no I/O, closing one only marks it (an exchange in progress on it ends within 50 ms and closes
  * its socket), and (re)starting the publisher and every publish run on the adapter's own thread.
  */
-@Component(service = {PtpManagement.class, PmcComponent.class}, configurationPid = PmcConfig.PID, immediate = true)
+@Component(service = {PtpManagement.class, HostPtpReadings.class, PmcAdapter.class}, configurationPid = PmcConfig.PID, immediate = true)
 @Designate(ocd = PmcConfig.class)
-public final class PmcComponent implements PtpManagement {
+public final class PmcComponent implements PmcAdapter, HostPtpReadings {
 
     private static final Logger LOG = LoggerFactory.getLogger(PmcComponent.class);
 
@@ -66,6 +71,7 @@ public final class PmcComponent implements PtpManagement {
     private volatile ScheduledFuture<?> publishing;   // written on the worker, cancelled by deactivate
     private HostStatusPvs pvs;
     private String lastProblem = "";
+    private final HostReadings readings = new HostReadings();
 
     @Activate
     public PmcComponent(PmcConfig config, Map<String, Object> properties) {
@@ -108,6 +114,7 @@ public final class PmcComponent implements PtpManagement {
     @Deactivate
     void deactivate() {
         stopped = true;
+        readings.stop();
         ManagementClient c = client;
         client = null;
         if (c != null) {
@@ -184,16 +191,48 @@ public final class PmcComponent implements PtpManagement {
                 return;
             }
         }
-        HostStatusPvs target = pvs;
         // at a fixed rate: a reading takes up to timeoutMs, the PVs still follow the configured period
-        publishing = worker.scheduleAtFixedRate(() -> publishSafely(target), 0, s.publishPeriodSeconds(),
-                TimeUnit.SECONDS);
+        publishing = worker.scheduleAtFixedRate(this::readSafely, 0, s.publishPeriodSeconds(), TimeUnit.SECONDS);
+    }
+
+    @Override
+    public HostPtpReading latest() {
+        return readings.latest();
+    }
+
+    /**
+     * Waits at most four timeouts and a second: a reading may retry its exchange once, and one
+     * already running on the adapter's thread may be ahead of it.
+     */
+    @Override
+    public HostPtpReading after(long sequence) throws InterruptedException {
+        HostPtpReading l = readings.latest();
+        if (l.sequence() > sequence) {
+            return l;
+        }
+        requestReading();
+        PmcSettings s = settings;
+        return readings.await(sequence, 4L * (s != null ? s.timeoutMs() : 1000) + 1000);
+    }
+
+    /** One reading on the adapter's thread soon, unless one is queued already. */
+    private void requestReading() {
+        if (readings.request()) {
+            try {
+                worker.execute(() -> {
+                    readings.started();
+                    readSafely();
+                });
+            } catch (RejectedExecutionException deactivated) {
+                readings.started();
+            }
+        }
     }
 
     /** A scheduled task that throws is never run again: nothing may leave this one. */
-    private void publishSafely(HostStatusPvs target) {
+    private void readSafely() {
         try {
-            publish(target);
+            read();
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable t) {
@@ -202,27 +241,46 @@ public final class PmcComponent implements PtpManagement {
     }
 
     /**
-     * Stamped when the reading is complete (or has failed), not when it was asked for. A reading
-     * cut short because an edit replaced the client is no news about ptp4l: nothing is posted.
+     * One reading of the host status, on the adapter's thread: handed to the consumers and posted
+     * to the PVs when they are published. Stamped when the reading is complete (or has failed), not
+     * when it was asked for. A reading cut short because an edit replaced the client is no news
+     * about ptp4l: nothing is recorded, and the new client reads at once.
      */
-    private void publish(HostStatusPvs target) {
+    private void read() {
         ManagementClient c = client;
         if (c == null) {
+            if (!stopped) {
+                readings.failed("the pmc adapter does not read ptp4l: configuration refused: " + refusal,
+                        HostReadings.now());
+            }
             return;
         }
+        HostStatusPvs target = pvs;
         try {
             HostPtpStatus status = c.hostStatus();
-            target.update(status, EpicsTime.unixNanos(Instant.now()));
+            long time = HostReadings.now();
+            readings.read(status, time);
+            if (target != null) {
+                target.update(status, time);
+            }
             if (!lastProblem.isEmpty()) {
                 LOG.info("pmc adapter: ptp4l answers again ({})", status.role().displayName());
                 lastProblem = "";
             }
         } catch (PtpManagementException | RuntimeException e) {
-            if (stopped || c != client) {
+            if (stopped) {
                 return;
             }
+            if (c != client) {
+                requestReading();
+                return;
+            }
+            long time = HostReadings.now();
+            readings.failed(describe(e), time);
             problem("host PTP status unavailable: " + describe(e));
-            target.failed(EpicsTime.unixNanos(Instant.now()));
+            if (target != null) {
+                target.failed(time);
+            }
         }
     }
 
@@ -253,16 +311,16 @@ public final class PmcComponent implements PtpManagement {
     }
 
     /** Why the configuration or its last change was refused; empty when it was not. */
-    public String refusal() {
+    String refusal() {
         return refusal;
     }
 
-    /** False while a refused configuration leaves the adapter without a client. */
+    @Override
     public boolean reading() {
         return client != null;
     }
 
-    /** "native /var/run/ptp4l" or the pmc command line, for the console. */
+    @Override
     public String describe() {
         ManagementClient c = client;
         String r = refusal;

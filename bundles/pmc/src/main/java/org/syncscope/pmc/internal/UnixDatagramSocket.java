@@ -149,11 +149,6 @@ final class UnixDatagramSocket implements AutoCloseable {
         }
     }
 
-    /** Sends to the socket that sent {@code request}: how a test's stand-in for ptp4l answers. */
-    void reply(Datagram request, byte[] data) throws LastErrorException, IOException {
-        send(Path.of(request.sender()), data);
-    }
-
     @Override
     public synchronized void close() {
         if (fd >= 0) {
@@ -164,14 +159,6 @@ final class UnixDatagramSocket implements AutoCloseable {
             } catch (IOException ignored) {
                 // the socket is closed; a leftover file is removed by the next bind on this path
             }
-        }
-    }
-
-    /** Closes the socket but leaves its file, as a crashed process would (tests of stale sockets). */
-    synchronized void closeKeepingFile() {
-        if (fd >= 0) {
-            c.close(fd);
-            fd = -1;
         }
     }
 

@@ -57,13 +57,27 @@ final class FakePtp4l implements AutoCloseable {
                 Reply request = ManagementMessage.parse(d.data());
                 log.add(d.sender() + " " + DataSetId.describe(request.managementId()));
                 for (byte[] answer : responder.apply(request)) {
-                    socket.reply(d, answer);
+                    socket.send(Path.of(d.sender()), answer);   // to the socket that asked
                 }
             } catch (Exception e) {
                 if (running) {
                     e.printStackTrace();
                 }
             }
+        }
+    }
+
+    /**
+     * Leaves a socket file at {@code path} with no socket behind it, as a crashed process does: bound,
+     * then closed without removing the file.
+     */
+    static void leaveStaleSocket(Path path) throws IOException {
+        byte[] address = UnixDatagramSocket.address(path);
+        int fd = LibC.Holder.C.socket(LibC.AF_UNIX, LibC.SOCK_DGRAM | LibC.SOCK_CLOEXEC, 0);
+        try {
+            LibC.Holder.C.bind(fd, address, address.length);
+        } finally {
+            LibC.Holder.C.close(fd);
         }
     }
 

@@ -143,7 +143,7 @@ class NativeManagementClientTest {
     @Test
     void deadSocketFileIsNamed() throws Exception {
         Path stale = dir.resolve("stale");
-        UnixDatagramSocket.bind(stale).closeKeepingFile();
+        FakePtp4l.leaveStaleSocket(stale);
         try (NativeManagementClient nobody = new NativeManagementClient(stale, dir, 0, 500)) {
             assertThatThrownBy(nobody::currentDataSet)
                     .hasMessageStartingWith("nobody reads the ptp4l socket " + stale + ": Connection refused");

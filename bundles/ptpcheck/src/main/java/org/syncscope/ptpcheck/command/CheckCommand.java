@@ -8,16 +8,16 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.CommandException;
-import org.syncscope.api.camera.CameraException;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.syncscope.api.camera.CameraDriver;
+import org.syncscope.api.camera.CameraException;
+import org.syncscope.ptpcheck.CheckSettings;
+import org.syncscope.ptpcheck.PtpCheck;
 import org.syncscope.ptpcheck.internal.CheckPrinter;
-import org.syncscope.ptpcheck.internal.CheckSettings;
 import org.syncscope.ptpcheck.internal.ConvergenceCheck;
 import org.syncscope.ptpcheck.internal.Labels;
 import org.syncscope.ptpcheck.internal.OpenCameras;
-import org.syncscope.ptpcheck.internal.PtpCheckComponent;
 import org.syncscope.ptpcheck.internal.Ticker;
 
 /**
@@ -30,7 +30,7 @@ import org.syncscope.ptpcheck.internal.Ticker;
 public class CheckCommand implements Action {
 
     @Reference
-    private PtpCheckComponent check;
+    private PtpCheck check;
 
     @Option(name = "--lang", description = "en (default) or ja: the labels of the original tool")
     @Completion(value = StringsCompleter.class, values = {"en", "ja"})

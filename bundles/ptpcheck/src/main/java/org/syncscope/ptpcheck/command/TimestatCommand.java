@@ -8,12 +8,12 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraDriver;
-import org.syncscope.ptpcheck.internal.CheckSettings;
+import org.syncscope.api.camera.CameraException;
+import org.syncscope.ptpcheck.CheckSettings;
+import org.syncscope.ptpcheck.PtpCheck;
 import org.syncscope.ptpcheck.internal.HostView;
 import org.syncscope.ptpcheck.internal.OpenCameras;
-import org.syncscope.ptpcheck.internal.PtpCheckComponent;
 import org.syncscope.ptpcheck.internal.Ticker;
 import org.syncscope.ptpcheck.internal.TimestampAlignment;
 import org.syncscope.ptpcheck.internal.TimestatPrinter;
@@ -29,7 +29,7 @@ import org.syncscope.ptpcheck.internal.TimestatPrinter;
 public class TimestatCommand implements Action {
 
     @Reference
-    private PtpCheckComponent check;
+    private PtpCheck check;
 
     @Option(name = "--serials", description = "Comma-separated camera serials (default: configured, else all found, up to 8)")
     private String serials;
@@ -56,7 +56,7 @@ public class TimestatCommand implements Action {
     }
 
     /** As the shell injects it (for tests). */
-    TimestatCommand(PtpCheckComponent check) {
+    TimestatCommand(PtpCheck check) {
         this.check = check;
     }
 

@@ -6,13 +6,14 @@ import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraPtpState;
 import org.syncscope.api.camera.PtpNode;
-import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.ptp.HostPtpReadings;
 
 /**
  * ptp_sync_check: enable PTP on every camera, then poll every camera's state until converged
- * (see {@link Convergence}) or the timeout; the host is read before polling, at each poll while it
- * is read as neither grandmaster nor slave (a ptp4l just restarted is Listening for a few seconds),
- * and once more at the end.
+ * (see {@link Convergence}) or the timeout. The host's status comes from the pmc adapter's readings:
+ * one made from the start of the check, a newer one at each poll while it is read as neither
+ * grandmaster nor slave (a ptp4l just restarted is Listening for a few seconds), and a newer one
+ * at the end; an unsettled host never counts as converged.
  */
 public final class ConvergenceCheck {
 
@@ -26,7 +27,7 @@ public final class ConvergenceCheck {
         this.ticker = ticker;
     }
 
-    public Result run(List<Camera> cameras, PtpManagement ptp, long timeoutMillis, long pollMillis)
+    public Result run(List<Camera> cameras, HostPtpReadings ptp, long timeoutMillis, long pollMillis)
             throws InterruptedException {
         List<CameraStatus> status = new ArrayList<>();
         for (int i = 0; i < cameras.size(); i++) {
@@ -48,7 +49,7 @@ public final class ConvergenceCheck {
         while (true) {
             poll(cameras, status);
             if (host.isUnsettled()) {
-                host = HostView.read(ptp);
+                host = HostView.after(ptp, host.sequence());
             }
             verdict = Convergence.of(host, status);
             if (verdict.converged() || ticker.nanoTime() - deadline >= 0) {
@@ -56,7 +57,7 @@ public final class ConvergenceCheck {
             }
             ticker.sleepMillis(pollMillis);
         }
-        HostView finalHost = HostView.read(ptp);
+        HostView finalHost = HostView.after(ptp, host.sequence());
         verdict = Convergence.of(finalHost, status);
         return new Result(List.copyOf(status), finalHost, verdict, (ticker.nanoTime() - start) / 1_000_000L);
     }

@@ -2,21 +2,35 @@ package org.syncscope.ptpcheck.internal;
 
 import java.util.Optional;
 import org.syncscope.api.ptp.HostPtpRole;
+import org.syncscope.api.ptp.HostPtpReading;
+import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.ptp.HostPtpStatus;
-import org.syncscope.api.ptp.PtpManagement;
-import org.syncscope.api.ptp.PtpManagementException;
 
-/** The host's PTP role as read from ptp4l, or why it could not be read. */
-public record HostView(Optional<HostPtpStatus> status, String error) {
+/**
+ * The host's PTP role as the pmc adapter read it from ptp4l, or why it could not be read.
+ *
+ * @param sequence the reading's number ({@link HostPtpReading#sequence()}), to wait for a newer one
+ */
+public record HostView(Optional<HostPtpStatus> status, String error, long sequence) {
 
-    public static HostView read(PtpManagement ptp) {
-        if (ptp == null) {
-            return new HostView(Optional.empty(), "no PtpManagement service (install the syncscope-pmc feature)");
+    /** A reading made from now on (none older than this call). */
+    public static HostView read(HostPtpReadings readings) {
+        return readings == null ? after(null, 0) : after(readings, readings.latest().sequence());
+    }
+
+    /** The first reading newer than {@code sequence} (the one already judged). */
+    public static HostView after(HostPtpReadings readings, long sequence) {
+        if (readings == null) {
+            return new HostView(Optional.empty(), "no PtpManagement service (install the syncscope-pmc feature)", 0);
         }
         try {
-            return new HostView(Optional.of(ptp.hostStatus()), "");
-        } catch (PtpManagementException | RuntimeException e) {
-            return new HostView(Optional.empty(), String.valueOf(e.getMessage()));
+            HostPtpReading r = readings.after(sequence);
+            return new HostView(r.status(), r.error(), r.sequence());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new HostView(Optional.empty(), "interrupted while waiting for the host PTP status", sequence);
+        } catch (RuntimeException e) {
+            return new HostView(Optional.empty(), String.valueOf(e.getMessage()), sequence);
         }
     }
 

@@ -54,7 +54,7 @@ public enum Labels {
                 : "host not settled: " + role.displayName() + ", " + roleMeaning(role);
     }
 
-    /** What a host role means for the host, and what to do about it. */
+    /** What a host role means for the host, and what to do about it: {@link HostPtpRole#meaning()}, or its Japanese. */
     String roleMeaning(HostPtpRole role) {
         if (this == JA) {
             return switch (role) {
@@ -71,19 +71,7 @@ public enum Labels {
                 case DISABLED -> "ptp4l の PTP ポートがすべて無効です";
             };
         }
-        return switch (role) {
-            case GRANDMASTER -> "this host is the grandmaster";
-            case SLAVE -> "it follows another clock as its grandmaster";
-            case UNCALIBRATED -> "its port has chosen a master and is not synchronised to it yet (wait a few seconds)";
-            case PRE_MASTER -> "its port is qualifying to become master (wait a few announce intervals)";
-            case LISTENING -> "its port waits for Announce messages: ptp4l has just started, or its master went away";
-            case INITIALIZING -> "ptp4l is initialising its ports";
-            case PASSIVE -> "a better master is on the network and this clock, with clockClass <= 127, may only be "
-                    + "master or passive, never slave: it neither sends nor follows time, its offset is frozen "
-                    + "(give ptp4l clockClass 248, or make this clock the best)";
-            case FAULTY -> "its PTP port is faulty, usually because the link is down (check the cable and ip link)";
-            case DISABLED -> "every PTP port of ptp4l is disabled";
-        };
+        return role.meaning();
     }
 
     String hintSeveralMasters(int n, String who) {

@@ -7,6 +7,7 @@ import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraInfo;
+import org.syncscope.ptpcheck.CheckSettings;
 
 /** The cameras of one run, opened by serial (or the first 8 found) and all closed together. */
 public final class OpenCameras implements AutoCloseable {

@@ -20,14 +20,17 @@ import org.slf4j.LoggerFactory;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.config.InvalidConfigException;
-import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.ptpcheck.CheckSettings;
+import org.syncscope.ptpcheck.PtpCheck;
 import org.syncscope.rebind.RebindingPublisher;
 
 /**
  * The PTP check's wiring: the camera driver chosen by {@code camera.target} (editing it in
  * {@code etc/org.syncscope.ptpcheck.cfg} makes SCR rebind this component to the new driver), the
- * host's {@link PtpManagement}, and the monitor when {@code monitorPeriodSeconds > 0}. The camera
+ * pmc adapter's readings of the host ({@link HostPtpReadings}: the adapter is the one poller of
+ * ptp4l), and the monitor when {@code monitorPeriodSeconds > 0}. The camera
  * driver, the pmc adapter and the Channel Access server may each be redeployed under it: the
  * monitor goes on with whatever is bound at each cycle, and its PVs come back on a new server.
  * While no driver matches, the monitor's PVs stay, INVALID (see {@link PtpMonitor}).
@@ -38,16 +41,16 @@ import org.syncscope.rebind.RebindingPublisher;
  * progress only a bounded time, then withdraws the PVs itself, and a cycle that comes back later
  * publishes nothing.
  */
-@Component(service = PtpCheckComponent.class, configurationPid = PtpCheckConfig.PID, immediate = true)
+@Component(service = PtpCheck.class, configurationPid = PtpCheckConfig.PID, immediate = true)
 @Designate(ocd = PtpCheckConfig.class)
-public final class PtpCheckComponent {
+public final class PtpCheckComponent implements PtpCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(PtpCheckComponent.class);
     private static final long STOP_WAIT_MS = 2000;
     private static final long REBIND_GRACE_MS = 300;
 
     private volatile CameraDriver driver;
-    private volatile PtpManagement ptp;
+    private volatile HostPtpReadings ptp;
     private final RebindingPublisher publisher = new RebindingPublisher("PTP check");
     private volatile CheckSettings settings;
     private volatile String cameraTarget;
@@ -91,7 +94,7 @@ public final class PtpCheckComponent {
     private CheckSettings check(PtpCheckConfig config, Map<String, Object> properties) {
         try {
             ConfigCheck.require(PtpCheckConfig.class, properties);
-            CheckSettings s = CheckSettings.of(config);
+            CheckSettings s = SettingsCheck.of(config);
             refusal = "";
             cameraTarget = String.valueOf(properties.getOrDefault("camera.target", s.cameraTarget()));
             return s;
@@ -171,11 +174,11 @@ public final class PtpCheckComponent {
 
     @Reference(name = "ptp", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPtp")
-    void bindPtp(PtpManagement p) {
+    void bindPtp(HostPtpReadings p) {
         ptp = p;
     }
 
-    void unbindPtp(PtpManagement p) {
+    void unbindPtp(HostPtpReadings p) {
         if (ptp == p) {
             ptp = null;
         }
@@ -219,26 +222,27 @@ public final class PtpCheckComponent {
         return monitorThread.isTerminated();
     }
 
-    /** The driver bound now, or null (the commands then say {@link #noDriver()}). */
+    @Override
     public CameraDriver driver() {
         return driver;
     }
 
-    /** The host's PTP management, or null when the pmc adapter is not installed. */
-    public PtpManagement host() {
+    @Override
+    public HostPtpReadings host() {
         return ptp;
     }
 
-    /** The settings in force, or null while the configuration is refused (then see {@link #refusal()}). */
+    @Override
     public CheckSettings settings() {
         return settings;
     }
 
-    /** Why the configuration or its last change was refused; empty when it was not. */
+    @Override
     public String refusal() {
         return refusal;
     }
 
+    @Override
     public String noDriver() {
         return "no camera driver matches camera.target=" + cameraTarget + " (etc/" + PtpCheckConfig.PID + ".cfg)";
     }

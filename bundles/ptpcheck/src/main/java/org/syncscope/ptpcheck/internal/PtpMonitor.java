@@ -9,9 +9,10 @@ import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.PtpNode;
-import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.ptpcheck.CheckSettings;
 
 /**
  * One monitor cycle: open the cameras (PTP switched on in the first cycle), read their states, one
@@ -28,7 +29,10 @@ final class PtpMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PtpMonitor.class);
 
     private final Supplier<CameraDriver> drivers;
-    private final Supplier<PtpManagement> hosts;
+    private final Supplier<HostPtpReadings> hosts;
+    /** The readings the host was last judged from, and that reading's number. */
+    private HostPtpReadings judgedFrom;
+    private long judged;
     private final PvPublisher publisher;
     private volatile CheckSettings settings;
     private final Supplier<String> noDriver;
@@ -41,7 +45,7 @@ final class PtpMonitor implements AutoCloseable {
     private String lastProblem = "";
 
     /** The driver and host are read at each cycle, so a redeployed driver or pmc adapter is picked up. */
-    PtpMonitor(Supplier<CameraDriver> drivers, Supplier<PtpManagement> hosts, PvPublisher publisher,
+    PtpMonitor(Supplier<CameraDriver> drivers, Supplier<HostPtpReadings> hosts, PvPublisher publisher,
             Supplier<String> noDriver) {
         this.drivers = drivers;
         this.hosts = hosts;
@@ -75,7 +79,7 @@ final class PtpMonitor implements AutoCloseable {
             close();
         }
         long now = Ticker.wallClockNanos();
-        HostView host = HostView.read(hosts.get());
+        HostView host = host();
         CameraDriver driver = drivers.get();
         if (driver == null) {
             invalid(settings, "NO_DRIVER", AlarmStatus.LINK, host, now);
@@ -166,6 +170,19 @@ final class PtpMonitor implements AutoCloseable {
         }
     }
 
+
+    /**
+     * The pmc adapter's first reading newer than the one the last cycle judged (its periodic one
+     * when it has it, else one it makes now); from a redeployed adapter, one it makes from now on.
+     */
+    private HostView host() {
+        HostPtpReadings readings = hosts.get();
+        HostView host = readings != null && readings == judgedFrom ? HostView.after(readings, judged)
+                : HostView.read(readings);
+        judgedFrom = readings;
+        judged = host.sequence();
+        return host;
+    }
 
     /** Withdraws the PVs; the next cycle publishes them again. On the monitor thread. */
     @Override

@@ -3,7 +3,7 @@ package org.syncscope.ptpcheck.internal;
 import java.util.Map;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.ptp.HostPtpRole;
-import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.testing.Configs;
 
 /** For the command tests (another package): a component as SCR would build it, and fixed hosts. */
@@ -13,7 +13,7 @@ public final class CommandFixtures {
     }
 
     /** A component with the default settings (no monitor), {@code driver} and {@code host} bound. */
-    public static PtpCheckComponent component(CameraDriver driver, PtpManagement host) {
+    public static PtpCheckComponent component(CameraDriver driver, HostPtpReadings host) {
         Map<String, Object> p = Configs.fromFile("org.syncscope.ptpcheck.cfg");
         PtpCheckComponent c = new PtpCheckComponent(Configs.of(PtpCheckConfig.class, p), p);
         c.bindCamera(driver);
@@ -27,7 +27,7 @@ public final class CommandFixtures {
     }
 
     /** A host in {@code role}: GRANDMASTER, SLAVE, or one of the unsettled ones {@link FixedHost} has. */
-    public static PtpManagement host(HostPtpRole role) {
+    public static HostPtpReadings host(HostPtpRole role) {
         return switch (role) {
             case GRANDMASTER -> FixedHost.grandmaster();
             case SLAVE -> FixedHost.slave();

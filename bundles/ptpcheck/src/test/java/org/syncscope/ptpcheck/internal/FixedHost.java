@@ -4,20 +4,16 @@ import java.util.List;
 import java.util.Optional;
 import org.syncscope.api.ptp.ClockIdentity;
 import org.syncscope.api.ptp.CurrentDataSet;
-import org.syncscope.api.ptp.DefaultDataSet;
-import org.syncscope.api.ptp.GrandmasterSettingsNp;
+import org.syncscope.api.ptp.HostPtpReading;
+import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.ptp.HostPtpStatus;
-import org.syncscope.api.ptp.ParentDataSet;
 import org.syncscope.api.ptp.PortDataSet;
 import org.syncscope.api.ptp.PortIdentity;
 import org.syncscope.api.ptp.PortState;
-import org.syncscope.api.ptp.PtpManagement;
-import org.syncscope.api.ptp.PtpManagementException;
-import org.syncscope.api.ptp.TimeStatusNp;
 
-/** A host whose hostStatus() is fixed (or fails); the data sets are not needed by the check. */
-final class FixedHost implements PtpManagement {
+/** A host whose readings are fixed (or fail): each {@code after} is one more reading. */
+final class FixedHost implements HostPtpReadings {
 
     static final ClockIdentity GM = new ClockIdentity(0xbcfce7fffe244dafL);
     private final HostPtpStatus status;
@@ -25,7 +21,7 @@ final class FixedHost implements PtpManagement {
     /** After {@link #reads} readings of this host, {@link #then}'s; null: this one for ever. */
     private FixedHost then;
     private int reads;
-    /** How many times hostStatus() was called. */
+    /** How many readings were asked for. */
     int readCount;
 
     private FixedHost(HostPtpStatus status, String failure) {
@@ -95,45 +91,21 @@ final class FixedHost implements PtpManagement {
         return new FixedHost(null, why);
     }
 
+    /** The latest reading handed out. */
+    private HostPtpReading latest = new HostPtpReading(0, 0, Optional.empty(), "not read yet");
+
     @Override
-    public HostPtpStatus hostStatus() throws PtpManagementException {
+    public synchronized HostPtpReading latest() {
+        return latest;
+    }
+
+    /** Every call is one more reading of this host (counted in {@link #readCount}). */
+    @Override
+    public synchronized HostPtpReading after(long sequence) {
         readCount++;
-        if (then != null && readCount > reads) {
-            return then.hostStatus();
-        }
-        if (failure != null) {
-            throw new PtpManagementException(failure);
-        }
-        return status;
-    }
-
-    @Override
-    public CurrentDataSet currentDataSet() throws PtpManagementException {
-        return hostStatus().current();
-    }
-
-    @Override
-    public DefaultDataSet defaultDataSet() throws PtpManagementException {
-        throw new PtpManagementException("not scripted");
-    }
-
-    @Override
-    public ParentDataSet parentDataSet() throws PtpManagementException {
-        throw new PtpManagementException("not scripted");
-    }
-
-    @Override
-    public TimeStatusNp timeStatus() throws PtpManagementException {
-        throw new PtpManagementException("not scripted");
-    }
-
-    @Override
-    public GrandmasterSettingsNp grandmasterSettings() throws PtpManagementException {
-        throw new PtpManagementException("not scripted");
-    }
-
-    @Override
-    public List<PortDataSet> portDataSets() throws PtpManagementException {
-        throw new PtpManagementException("not scripted");
+        FixedHost now = then != null && readCount > reads ? then : this;
+        latest = new HostPtpReading(Math.max(sequence, latest.sequence()) + 1, 1, Optional.ofNullable(now.status),
+                now.failure != null ? now.failure : "");
+        return latest;
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.ptp.HostPtpRole;
-import org.syncscope.api.ptp.PtpManagement;
+import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvValue;
@@ -33,10 +33,10 @@ class PtpMonitorTest {
         }
     }
 
-    private void cycle(PtpManagement host) {
+    private void cycle(HostPtpReadings host) {
         monitor = new PtpMonitor(() -> sim, () -> host, pvs, () -> "no driver");
         Map<String, Object> p = Configs.fromFile("org.syncscope.ptpcheck.cfg", "monitorPeriodSeconds", "1");
-        monitor.settings(CheckSettings.of(Configs.of(PtpCheckConfig.class, p)));
+        monitor.settings(SettingsCheck.of(Configs.of(PtpCheckConfig.class, p)));
         monitor.cycle();
     }
 
@@ -135,5 +135,40 @@ class PtpMonitorTest {
         assertThat(pvs.served).isEmpty();
         monitor.cycle();
         assertThat(pvs.served.keySet()).hasSize(3 + 2 * 4).contains(P + "Verdict", P + "HostRole");
+    }
+
+    /**
+     * Issue 20: the monitor does not poll ptp4l; each cycle judges the pmc adapter's first reading
+     * newer than the one it judged, and HostRole shows that reading.
+     */
+    @Test
+    void eachCycleJudgesTheNextReadingOfThePmcAdapter() {
+        FixedHost host = FixedHost.listening().then(1, FixedHost.slave());
+        cycle(host);
+        assertThat(label("HostRole")).isEqualTo("LISTENING");
+        assertThat(host.latest().sequence()).isEqualTo(1);
+        monitor.cycle();
+        assertThat(label("HostRole")).isEqualTo("SLAVE");
+        assertThat(host.readCount).as("one reading per cycle").isEqualTo(2);
+        assertThat(host.latest().sequence()).isEqualTo(2);
+    }
+
+    /** A redeployed pmc adapter numbers its readings from 1 again: the monitor does not wait for the old numbers. */
+    @Test
+    void aNewPmcAdapterIsReadFromItsOwnNumbers() {
+        FixedHost first = FixedHost.slave();
+        FixedHost second = FixedHost.grandmaster();
+        java.util.concurrent.atomic.AtomicReference<HostPtpReadings> bound = new java.util.concurrent.atomic.AtomicReference<>(first);
+        monitor = new PtpMonitor(() -> sim, bound::get, pvs, () -> "no driver");
+        Map<String, Object> p = Configs.fromFile("org.syncscope.ptpcheck.cfg", "monitorPeriodSeconds", "1");
+        monitor.settings(SettingsCheck.of(Configs.of(PtpCheckConfig.class, p)));
+        monitor.cycle();
+        monitor.cycle();
+        monitor.cycle();
+        assertThat(first.latest().sequence()).isEqualTo(3);
+        bound.set(second);
+        monitor.cycle();
+        assertThat(label("HostRole")).isEqualTo("GRANDMASTER");
+        assertThat(second.readCount).isEqualTo(1);
     }
 }

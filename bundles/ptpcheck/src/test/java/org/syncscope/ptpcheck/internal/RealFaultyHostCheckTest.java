@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraPtpState;
 import org.syncscope.api.camera.PtpNode;
-import org.syncscope.pmc.internal.NativeManagementClient;
+import org.syncscope.api.ptp.HostPtpReadings;
+import org.syncscope.pmc.testing.PmcAdapters;
 import org.syncscope.pmc.testing.PtpPair;
 
 /**
@@ -49,7 +50,9 @@ class RealFaultyHostCheckTest {
         List<String> log = ScriptedCamera.newLog();
         ScriptedCamera master = new ScriptedCamera("M1", PtpNode.PTP_ENABLE, List.of(CameraPtpState.MASTER), List.of(), log);
         List<Camera> cams = List.of(master, ScriptedCamera.slave("S1", log));
-        try (NativeManagementClient host = new NativeManagementClient(pair.grandmasterSocket(), dir, 0, 1000)) {
+        // through the pmc adapter, the one poller of ptp4l, as in the server
+        try (PmcAdapters.Running pmc = PmcAdapters.nativeOn(pair.grandmasterSocket(), dir, "timeoutMs", "1000")) {
+            HostPtpReadings host = pmc.readings();
             ConvergenceCheck.Result r = new ConvergenceCheck(new ManualTicker()).run(cams, host, 5_000, 500);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             new CheckPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), Labels.EN).result(r);

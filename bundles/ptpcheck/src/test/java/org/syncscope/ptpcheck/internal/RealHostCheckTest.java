@@ -14,7 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.camera.Camera;
-import org.syncscope.pmc.internal.NativeManagementClient;
+import org.syncscope.api.ptp.HostPtpReadings;
+import org.syncscope.pmc.testing.PmcAdapters;
 import org.syncscope.pmc.testing.PtpPair;
 
 /** ptp:check's host side from two real ptp4l clocks (the pmc adapter's namespace pair). */
@@ -44,7 +45,9 @@ class RealHostCheckTest {
     private String check(Path socket, boolean converged) throws Exception {
         List<String> log = ScriptedCamera.newLog();
         List<Camera> cams = List.of(ScriptedCamera.slave("C1", log), ScriptedCamera.slave("C2", log));
-        try (NativeManagementClient host = new NativeManagementClient(socket, dir, 0, 1000)) {
+        // through the pmc adapter, the one poller of ptp4l, as in the server
+        try (PmcAdapters.Running pmc = PmcAdapters.nativeOn(socket, dir, "timeoutMs", "1000")) {
+            HostPtpReadings host = pmc.readings();
             ConvergenceCheck.Result r = new ConvergenceCheck(new ManualTicker()).run(cams, host, 5_000, 500);
             assertThat(r.convergence().converged()).isEqualTo(converged);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package org.syncscope.cas.internal;
+package org.syncscope.caj.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A shut down timer starts no thread again: CAJ's own started one for a task scheduled after its
- * shut down (here as a beacon emitter reschedules itself from its timer task), which then ran for good.
+ * shut down (here as a timer task reschedules itself, as a client connection's echo and the server's
+ * beacon emitter do), which then ran for good.
  */
 class ClosingTimerTest {
 

@@ -1,4 +1,4 @@
-package org.syncscope.cas.internal;
+package org.syncscope.cas;
 
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.PvType;

@@ -1,14 +1,17 @@
-package org.syncscope.cas.internal;
+package org.syncscope.caj.support;
 
 import com.cosylab.epics.caj.util.Timer;
 
 /**
  * CAJ's {@link Timer}, except that once shut down it starts no thread again. CAJ's own timer
  * starts a fresh thread for any task scheduled after {@code shutDown()} and nothing ever stops
- * that one: the beacon emitter reschedules itself from its timer task, so a context destroyed
- * while a beacon is being sent left a "Timer" thread running for good.
+ * that one, which left a "Timer" thread running for good. In the client a connection reschedules
+ * its echo timer when a beacon is heard or an echo answered, also while its context is destroyed
+ * (CAJ shuts the timer down before it closes connections); in the server the beacon emitter
+ * reschedules itself from its timer task, also while a beacon is being sent as the context is
+ * destroyed. Both contexts get one of these through their {@code getTimer()}.
  */
-final class ClosingTimer extends Timer {
+public final class ClosingTimer extends Timer {
 
     private boolean shut;
     /** The thread last started, interrupted again by every later shut down or schedule. */
@@ -53,7 +56,7 @@ final class ClosingTimer extends Timer {
     }
 
     /** After {@link #shutDown()}: waits at most {@code millis} for the timer's thread to end; true if it did. */
-    boolean awaitEnd(long millis) throws InterruptedException {
+    public boolean awaitEnd(long millis) throws InterruptedException {
         Thread w;
         synchronized (this) {
             w = worker;
