@@ -81,6 +81,16 @@ class ProjectLayoutTest {
     }
 
     @Test
+    void everyBundleHasItsReadme() throws IOException {
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(TOP.resolve("bundles"))) {
+            dirs.filter(d -> Files.exists(d.resolve("pom.xml")) && !Files.exists(d.resolve("README.md")))
+                    .map(d -> "bundles/" + d.getFileName()).sorted().forEach(missing::add);
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
     void everyTypeTheArchitectureDocumentNamesExists() throws IOException {
         Set<String> types = new TreeSet<>();
         try (Stream<Path> files = sources()) {
