@@ -9,6 +9,6 @@ bench_jar
 if [ $# -eq 0 ]; then set -- 10 100 1000; fi
 for n in "$@"; do
   echo "== $n input PVs"
-  BENCH_JVM_OPTS=-Xmx12g bench_java org.syncscope.bench.SyncProfileThroughput "$n" 5 \
+  BENCH_JVM_OPTS=-Xmx12g bench_java org.syncscope.syncprofile.internal.SyncProfileThroughput "$n" 5 \
     | grep -E "input PVs|updates/s|Exception|Error"
 done

@@ -1,4 +1,4 @@
-package org.syncscope.bench;
+package org.syncscope.timeav.internal;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +13,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.syncscope.timeav.internal.Averager;
-import org.syncscope.timeav.internal.TimeavExpression;
 
 /**
  * One sample of a running TIMEAV device with a full window (output computed after each sample):
- * the cost per sample event, for the window sizes sites use.
+ * the cost per sample event, for the window sizes sites use. In the device's package (this bundle's
+ * test sources), as it drives an {@link Averager} directly; it reaches {@code bench/target/benchmarks.jar}
+ * through this bundle's test-jar.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -23,8 +23,9 @@ import org.syncscope.api.pv.PvValue;
  * callback does only this): the lane's lock, a slot in its ring, a wake-up when its thread waits.
  * The profile thread drains into a sink that does nothing, so what is measured is the hand-over,
  * including its contention with the thread taking updates out; the updates dropped because the
- * queue was full (the cheaper path) are printed at the end. In the profile's package, as its sink
- * sees a package-private type.
+ * queue was full (the cheaper path) are printed at the end. In the profile's package (this bundle's
+ * test sources), as its sink sees a package-private type; it reaches {@code bench/target/benchmarks.jar}
+ * through this bundle's test-jar.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

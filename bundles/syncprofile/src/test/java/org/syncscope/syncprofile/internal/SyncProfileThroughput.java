@@ -1,4 +1,4 @@
-package org.syncscope.bench;
+package org.syncscope.syncprofile.internal;
 
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -17,10 +17,6 @@ import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.ca.testing.CaClients;
 import org.syncscope.cas.testing.CaServers;
-import org.syncscope.syncprofile.internal.ProfileSettings;
-import org.syncscope.syncprofile.internal.SyncProfile;
-import org.syncscope.syncprofile.internal.WorkerLane;
-import org.syncscope.syncprofile.internal.TimestampMode;
 
 /**
  * The sync profile end to end through real Channel Access on loopback: an "IOC" (our CA server)
@@ -29,7 +25,9 @@ import org.syncscope.syncprofile.internal.TimestampMode;
  * profile falls behind (its queue grows, or fewer than 95 % of the posts are processed), then
  * measures source-timestamp-to-post latency at half the highest sustained rate, with CPU and heap.
  *
- * <p>Usage: {@code SyncProfileThroughput N [seconds-per-step]}
+ * <p>Usage: {@code SyncProfileThroughput N [seconds-per-step]}; {@code bench/syncprofile-throughput.sh}
+ * runs it from {@code bench/target/benchmarks.jar} (this bundle's test-jar is in it). It lives beside
+ * the profile's classes because it builds a {@link SyncProfile} directly, without SCR or Config Admin.
  */
 public final class SyncProfileThroughput {
 
