@@ -6,7 +6,7 @@
  * thread safe: each instance belongs to one thread (the sync profile's executor).
  */
 @Export
-@Version("1.1.1")
+@Version("1.2.0")
 package org.syncscope.stats;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Optional;
+import org.syncscope.stats.CompensatedSum;
 import org.syncscope.stats.RunningStats;
 
 /**
@@ -20,8 +21,9 @@ import org.syncscope.stats.RunningStats;
  *     after a reset), of −X for nlife.</li>
  * </ul>
  * diff outputs the mean minus the previous output's mean; sd is the sample standard deviation (n−1).
- * Sum, mean and sd of the samples an output covers come from the statistics engine
- * ({@link RunningStats}: compensated sum, Welford's variance), one per element.
+ * Sum, mean and sd of the samples an output covers come from the statistics engine, one per
+ * element: {@link RunningStats} (compensated sum, Welford's variance) for sd, its
+ * {@link CompensatedSum} alone for sum, mean and diff, which need no variance.
  */
 public final class Averager {
 
@@ -38,6 +40,8 @@ public final class Averager {
     private int width = -1;
     /** Per element, the statistics of the samples of the output being made; refilled for each output. */
     private RunningStats[] stats = new RunningStats[0];
+    /** Per element, the sum of the samples of the output being made, when no sd is asked for. */
+    private CompensatedSum[] sums = new CompensatedSum[0];
     /** Per element, the IEEE sum of the samples the engine refuses (NaN, ±infinity); 0 when there are none. */
     private double[] nonFinite = new double[0];
     private String status = "waiting for samples";
@@ -169,29 +173,36 @@ public final class Averager {
     }
 
     /**
-     * Fills {@link #stats} with the window's samples, for {@link #sum()}, {@link #mean()} and
-     * {@link #sd()}. A NaN or infinite sample, which the engine refuses, makes its element's sum
+     * Fills {@link #stats} (sd) or {@link #sums} (otherwise) with the window's samples, for
+     * {@link #sum()}, {@link #mean()} and {@link #sd()}. A NaN or infinite sample, which the engine refuses, makes its element's sum
      * and mean what plain arithmetic gives (the infinity, or NaN) and its sd NaN, as before.
      */
     private void collect() {
-        if (stats.length != width) {
+        boolean sd = expression.direction() == CalcDirection.SD;
+        if (stats.length != width || sums.length != width) {
             stats = new RunningStats[width];
+            sums = new CompensatedSum[width];
             for (int i = 0; i < width; i++) {
                 stats[i] = new RunningStats();
+                sums[i] = new CompensatedSum();
             }
             nonFinite = new double[width];
         }
         for (int i = 0; i < width; i++) {
             stats[i].reset();
+            sums[i].reset();
             nonFinite[i] = 0;
         }
         for (Sample x : window) {
+            double[] values = x.x();
             for (int i = 0; i < width; i++) {
-                double v = x.x()[i];
-                if (Double.isFinite(v)) {
+                double v = values[i];
+                if (!Double.isFinite(v)) {
+                    nonFinite[i] += v;
+                } else if (sd) {
                     stats[i].add(v);
                 } else {
-                    nonFinite[i] += v;
+                    sums[i].add(v);
                 }
             }
         }
@@ -205,7 +216,7 @@ public final class Averager {
     private double[] sum() {
         double[] s = new double[width];
         for (int i = 0; i < width; i++) {
-            s[i] = poisoned(i) ? nonFinite[i] : stats[i].sum();
+            s[i] = poisoned(i) ? nonFinite[i] : sumOf(i);
         }
         return s;
     }
@@ -213,9 +224,14 @@ public final class Averager {
     private double[] mean() {
         double[] m = new double[width];
         for (int i = 0; i < width; i++) {
-            m[i] = poisoned(i) ? nonFinite[i] / window.size() : stats[i].mean();
+            m[i] = poisoned(i) ? nonFinite[i] / window.size() : sumOf(i) / window.size();
         }
         return m;
+    }
+
+    /** The same bits either way: RunningStats keeps its sum in a CompensatedSum too. */
+    private double sumOf(int i) {
+        return expression.direction() == CalcDirection.SD ? stats[i].sum() : sums[i].value();
     }
 
     /** Sample standard deviation (n − 1). */
