@@ -39,6 +39,14 @@ public class CheckCommand implements Action {
     @Option(name = "--timeout-s", description = "Convergence timeout in seconds (default: convergenceTimeoutSeconds)")
     private Integer timeoutSeconds;
 
+    public CheckCommand() {
+    }
+
+    /** As the shell injects it (for tests). */
+    CheckCommand(PtpCheck check) {
+        this.check = check;
+    }
+
     @Override
     public Object execute() throws Exception {
         PrintStream out = System.out;
