@@ -6,18 +6,18 @@ import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.ptpcheck.HostView;
 
 /** The host's PTP status taken from the pmc adapter's readings, as a {@link HostView}. */
-public final class HostReads {
+final class HostReads {
 
     private HostReads() {
     }
 
     /** A reading made from now on (none older than this call). */
-    public static HostView read(HostPtpReadings readings) {
+    static HostView read(HostPtpReadings readings) {
         return readings == null ? after(null, 0) : after(readings, readings.latest().sequence());
     }
 
     /** The first reading newer than {@code sequence} (the one already judged). */
-    public static HostView after(HostPtpReadings readings, long sequence) {
+    static HostView after(HostPtpReadings readings, long sequence) {
         if (readings == null) {
             return new HostView(Optional.empty(), "no PtpManagement service (install the syncscope-pmc feature)", 0);
         }
