@@ -63,11 +63,16 @@ public class IocRestartIT {
                 systemProperty("syncscope.ioc.classpath").value(iocClasspath())));
     }
 
-    /** Where the IOC's classes are, as this (failsafe) JVM finds them: the test classes, cas, api, jca, slf4j. */
+    /**
+     * Where the IOC's classes are, as this (failsafe) JVM finds them: the test classes, cas and its
+     * test-jar ({@code CaServers}), caj-support, the testing helpers, api, jca, slf4j.
+     */
     private static String iocClasspath() {
         List<String> parts = new ArrayList<>();
-        for (String c : List.of("org.syncscope.itests.RestartIoc", "org.syncscope.cas.internal.ChannelAccessServer",
-                "org.syncscope.api.pv.PvSpec", "gov.aps.jca.Context", "org.slf4j.LoggerFactory")) {
+        for (String c : List.of("org.syncscope.itests.RestartIoc", "org.syncscope.cas.CaServer",
+                "org.syncscope.cas.testing.CaServers", "org.syncscope.caj.support.ClosingTimer",
+                "org.syncscope.testing.Configs", "org.syncscope.api.pv.PvSpec",
+                "gov.aps.jca.Context", "org.slf4j.LoggerFactory")) {
             try {
                 parts.add(new File(Class.forName(c).getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
             } catch (ReflectiveOperationException | java.net.URISyntaxException e) {

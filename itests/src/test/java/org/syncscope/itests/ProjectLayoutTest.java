@@ -69,6 +69,22 @@ class ProjectLayoutTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** A bundle's tests may use its own internals; another bundle's only through its {@code testing} fixtures. */
+    @Test
+    void testsReachNoOtherBundlesInternals() throws IOException {
+        Pattern internal = Pattern.compile("import (?:static )?org\\.syncscope\\.([a-z.]+?)\\.internal\\..*");
+        List<String> wrong = new ArrayList<>();
+        try (Stream<Path> files = sources()) {
+            files.filter(f -> f.toString().contains("/src/test/")).forEach(f -> {
+                Path rel = TOP.relativize(f);
+                String own = rel.getName(0).toString().equals("bundles") ? rel.getName(1).toString().replace('-', '.') : "";
+                read(f).lines().map(internal::matcher).filter(m -> m.matches() && !m.group(1).equals(own))
+                        .forEach(m -> wrong.add(rel + ": " + m.group()));
+            });
+        }
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void theArchitectureDocumentNamesEveryBundle() throws IOException {
         String doc = Files.readString(DOC);

@@ -3,14 +3,12 @@ package org.syncscope.itests;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.syncscope.api.pv.AddressList;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.cas.internal.ChannelAccessServer;
-import org.syncscope.cas.internal.ServerSettings;
+import org.syncscope.cas.testing.CaServers;
 
 /**
  * The input IOC of {@link IocRestartIT}, run in a process of its own (killed and started again on
@@ -34,10 +32,9 @@ public final class RestartIoc {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         String prefix = args[1];
-        ChannelAccessServer server = new ChannelAccessServer();
-        server.start(new ServerSettings(port, AddressList.parse("beacons", "127.0.0.1"), false, 15f, AddressList.EMPTY));
-        PublishedPv a = server.publish(PvSpec.ofDouble(prefix + ":A", "", 0, "counts at 10 Hz"));
-        PublishedPv b = server.publish(PvSpec.ofDouble(prefix + ":B", "", 0, "counts at 10 Hz, 30 ms after A"));
+        CaServers.Running server = CaServers.loopback(port);   // the cas component, as in a server, beacons to loopback
+        PublishedPv a = server.publisher().publish(PvSpec.ofDouble(prefix + ":A", "", 0, "counts at 10 Hz"));
+        PublishedPv b = server.publisher().publish(PvSpec.ofDouble(prefix + ":B", "", 0, "counts at 10 Hz, 30 ms after A"));
         long now = System.currentTimeMillis() * 1_000_000L;
         a.post(new PvValue.DoubleValue(-1), now - 5_000_000_000L, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         b.post(new PvValue.DoubleValue(-1), now - 7_000_000_000L, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);

@@ -10,14 +10,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.syncscope.api.pv.AddressList;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
-import org.syncscope.cas.internal.ChannelAccessServer;
-import org.syncscope.cas.internal.ServerSettings;
+import org.syncscope.cas.testing.CaServers;
 
 /**
  * An addrList host name whose name server never answers does not hold activate or modified (SCR's
@@ -30,7 +28,7 @@ class CaSourceComponentSlowNameTest {
     private static final long PROMPT_MILLIS = 3_000;
 
     private final CountDownLatch dnsAnswers = new CountDownLatch(1);
-    private final ChannelAccessServer server = new ChannelAccessServer();
+    private CaServers.Running server;
     private CaSourceComponent component;
 
     @AfterEach
@@ -39,7 +37,9 @@ class CaSourceComponentSlowNameTest {
         if (component != null) {
             component.deactivate();
         }
-        server.stop();
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** "ioc-host" is this host; "silent-host" waits for a name server that does not answer. */
@@ -63,8 +63,8 @@ class CaSourceComponentSlowNameTest {
 
     @Test
     void aSilentNameServerDoesNotHoldActivateOrModified() throws Exception {
-        server.start(new ServerSettings(SERVER, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY));
-        PublishedPv pv = server.publish(PvSpec.ofDouble("CT:SLOWNAME", "", 0, ""));
+        server = CaServers.loopback(SERVER);
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("CT:SLOWNAME", "", 0, ""));
         pv.post(new PvValue.DoubleValue(7.5), 1_764_000_000_000_000_000L, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
 
         Map<String, Object> p = CaSourceComponentTest.properties(SERVER);

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.syncscope.api.pv.AddressList;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
@@ -25,8 +24,7 @@ import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.pv.Subscription;
 import org.syncscope.ca.command.PvMonitorProbe;
-import org.syncscope.cas.internal.ChannelAccessServer;
-import org.syncscope.cas.internal.ServerSettings;
+import org.syncscope.cas.testing.CaServers;
 import org.syncscope.testing.Configs;
 
 /** The component's activate / modified / deactivate paths, and what pv:monitor says of a PV nobody serves. */
@@ -36,7 +34,7 @@ class CaSourceComponentTest {
     private static final int SERVER = 25202;
     private static final long T = 1_764_000_000_000_000_000L;
 
-    private final ChannelAccessServer server = new ChannelAccessServer();
+    private CaServers.Running server;
     private CaSourceComponent component;
 
     @AfterEach
@@ -44,7 +42,9 @@ class CaSourceComponentTest {
         if (component != null) {
             component.deactivate();
         }
-        server.stop();
+        if (server != null) {
+            server.close();
+        }
     }
 
     static Map<String, Object> properties(int port) {
@@ -63,8 +63,8 @@ class CaSourceComponentTest {
     }
 
     private void serve() throws Exception {
-        server.start(new ServerSettings(SERVER, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY));
-        PublishedPv pv = server.publish(PvSpec.ofDouble("CT:PV", "", 0, ""));
+        server = CaServers.loopback(SERVER);
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("CT:PV", "", 0, ""));
         pv.post(new PvValue.DoubleValue(4.5), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
     }
 

@@ -37,8 +37,7 @@ import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.pv.Subscription;
-import org.syncscope.cas.internal.ChannelAccessServer;
-import org.syncscope.cas.internal.ServerSettings;
+import org.syncscope.cas.testing.CaServers;
 
 /** Our CA client against our CA server in one JVM, on a port of their own. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,23 +48,19 @@ class ChannelAccessRoundTripTest {
     private static final int POSTS = 50;
     private static final long T = nanos("2025-10-07T01:38:34.897358848Z");
 
-    private final ChannelAccessServer server = new ChannelAccessServer();
+    private CaServers.Running server;
     private ChannelAccessClient client;
 
     @BeforeAll
     void start() throws Exception {
-        server.start(serverSettings());
+        server = CaServers.loopback(PORT);
         client = new ChannelAccessClient(clientSettings());
     }
 
     @AfterAll
     void stop() {
         client.close();
-        server.stop();
-    }
-
-    static ServerSettings serverSettings() {
-        return new ServerSettings(PORT, AddressList.parse("beacons", "127.0.0.1"), false, 15f, AddressList.EMPTY);
+        server.close();
     }
 
     static ClientSettings clientSettings() {
@@ -75,7 +70,7 @@ class ChannelAccessRoundTripTest {
 
     @Test
     void doubleValueAndTimestampArriveExactly() throws Exception {
-        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:DOUBLE", "Hz", 3, "a double"));
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("RT:DOUBLE", "Hz", 3, "a double"));
         pv.post(new PvValue.DoubleValue(9.875), T, AlarmSeverity.MINOR, AlarmStatus.HIGH);
         PvUpdate u = client.get("RT:DOUBLE", WAIT);
         assertThat(u.value()).isEqualTo(new PvValue.DoubleValue(9.875));
@@ -92,10 +87,10 @@ class ChannelAccessRoundTripTest {
         PvSpec enumSpec = new PvSpec("RT:ENUM", PvType.ENUM, "", 0, "", Limits.NONE, Limits.NONE,
                 List.of("Off", "On", "Fault"), 1, null);
         PvSpec arraySpec = new PvSpec("RT:ARRAY", PvType.DOUBLE_ARRAY, "V", 2, "", Limits.NONE, Limits.NONE, List.of(), 4, null);
-        server.publish(longSpec).post(new PvValue.LongValue(-2_000_000_000L), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
-        server.publish(stringSpec).post(new PvValue.StringValue("Grandmaster"), T + 1, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
-        server.publish(enumSpec).post(new PvValue.EnumValue(2, "Fault"), T + 2, AlarmSeverity.MAJOR, AlarmStatus.STATE);
-        server.publish(arraySpec).post(new PvValue.DoubleArrayValue(new double[] {1.5, -2, 3e9, 0}), T + 3,
+        server.publisher().publish(longSpec).post(new PvValue.LongValue(-2_000_000_000L), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        server.publisher().publish(stringSpec).post(new PvValue.StringValue("Grandmaster"), T + 1, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        server.publisher().publish(enumSpec).post(new PvValue.EnumValue(2, "Fault"), T + 2, AlarmSeverity.MAJOR, AlarmStatus.STATE);
+        server.publisher().publish(arraySpec).post(new PvValue.DoubleArrayValue(new double[] {1.5, -2, 3e9, 0}), T + 3,
                 AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
 
         assertThat(client.get("RT:LONG", WAIT).value()).isEqualTo(new PvValue.LongValue(-2_000_000_000L));
@@ -112,7 +107,7 @@ class ChannelAccessRoundTripTest {
     void metadataIsServedWithCtrlRequests() throws Exception {
         PvSpec spec = new PvSpec("RT:META", PvType.DOUBLE, "ms", 4, "", new Limits(-10, 10), new Limits(-5, 5),
                 List.of(), 1, null);
-        server.publish(spec).post(new PvValue.DoubleValue(1.25), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        server.publisher().publish(spec).post(new PvValue.DoubleValue(1.25), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         try (RawClient raw = new RawClient()) {
             DBR_CTRL_Double ctrl = (DBR_CTRL_Double) raw.get("RT:META", DBRType.CTRL_DOUBLE);
             assertThat(ctrl.getDoubleValue()[0]).isEqualTo(1.25);
@@ -127,7 +122,7 @@ class ChannelAccessRoundTripTest {
 
     @Test
     void neverPostedReadsAsUndefined() throws Exception {
-        server.publish(PvSpec.ofDouble("RT:UDF", "", 0, ""));
+        server.publisher().publish(PvSpec.ofDouble("RT:UDF", "", 0, ""));
         PvUpdate u = client.get("RT:UDF", WAIT);
         assertThat(u.severity()).isEqualTo(AlarmSeverity.INVALID);
         assertThat(u.status()).isEqualTo(AlarmStatus.UDF);
@@ -136,13 +131,13 @@ class ChannelAccessRoundTripTest {
     @Test
     void putsReachOnlyPvsWithAWriteHandler() throws Exception {
         List<PvValue> written = new CopyOnWriteArrayList<>();
-        server.publish(PvSpec.ofDouble("RT:RESET", "", 0, "").withWriteHandler(v -> {
+        server.publisher().publish(PvSpec.ofDouble("RT:RESET", "", 0, "").withWriteHandler(v -> {
             if (((PvValue.DoubleValue) v).value() < 0) {
                 throw new IllegalArgumentException("negative");
             }
             written.add(v);
         }));
-        server.publish(PvSpec.ofDouble("RT:READONLY", "", 0, ""));
+        server.publisher().publish(PvSpec.ofDouble("RT:READONLY", "", 0, ""));
         try (RawClient raw = new RawClient()) {
             assertThat(raw.put("RT:RESET", 1.0)).isEqualTo(CAStatus.NORMAL);
             assertThat(written).containsExactly(new PvValue.DoubleValue(1.0));
@@ -158,21 +153,21 @@ class ChannelAccessRoundTripTest {
 
     @Test
     void namesEpicsWouldNotAcceptAreRefused() {
-        assertThatThrownBy(() -> server.publish(PvSpec.ofDouble("BAD NAME", "", 0, "")))
+        assertThatThrownBy(() -> server.publisher().publish(PvSpec.ofDouble("BAD NAME", "", 0, "")))
                 .hasMessageContaining("a space at position 4");
-        assertThatThrownBy(() -> server.publish(PvSpec.ofDouble("REC.VAL", "", 0, "")))
+        assertThatThrownBy(() -> server.publisher().publish(PvSpec.ofDouble("REC.VAL", "", 0, "")))
                 .hasMessageContaining("'.'");
-        assertThatThrownBy(() -> server.publish(PvSpec.ofDouble("X".repeat(61), "", 0, "")))
+        assertThatThrownBy(() -> server.publisher().publish(PvSpec.ofDouble("X".repeat(61), "", 0, "")))
                 .hasMessageContaining("at most 60");
-        server.publish(PvSpec.ofDouble("RT:TAKEN", "", 0, ""));
-        assertThatThrownBy(() -> server.publish(PvSpec.ofDouble("RT:TAKEN", "", 0, "")))
+        server.publisher().publish(PvSpec.ofDouble("RT:TAKEN", "", 0, ""));
+        assertThatThrownBy(() -> server.publisher().publish(PvSpec.ofDouble("RT:TAKEN", "", 0, "")))
                 .hasMessageContaining("already published");
         assertThatThrownBy(() -> client.subscribe("HAS SPACE", u -> { })).hasMessageContaining("a space");
     }
 
     @Test
     void postsOfTheWrongShapeAreRefused() {
-        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:SHAPE", "", 0, ""));
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("RT:SHAPE", "", 0, ""));
         assertThatThrownBy(() -> pv.post(new PvValue.LongValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM))
                 .hasMessageContaining("RT:SHAPE is DOUBLE, not LONG");
         assertThatThrownBy(() -> pv.post(new PvValue.DoubleValue(1), 0, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM))
@@ -196,7 +191,7 @@ class ChannelAccessRoundTripTest {
      */
     @Test
     void monitorDeliversPostsInOrderEndingWithTheLast() throws Exception {
-        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:MON", "", 0, ""));
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("RT:MON", "", 0, ""));
         pv.post(new PvValue.DoubleValue(0), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         BlockingQueue<PvUpdate> updates = new LinkedBlockingQueue<>();
         try (Subscription s = client.subscribe("RT:MON", updates::add)) {
@@ -227,7 +222,7 @@ class ChannelAccessRoundTripTest {
     /** Each post waited for before the next: nothing to coalesce, so every post arrives, exactly. */
     @Test
     void monitorDeliversEveryPostThatIsAwaited() throws Exception {
-        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:MON:EACH", "", 0, ""));
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("RT:MON:EACH", "", 0, ""));
         pv.post(new PvValue.DoubleValue(0), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         BlockingQueue<PvUpdate> updates = new LinkedBlockingQueue<>();
         try (Subscription s = client.subscribe("RT:MON:EACH", updates::add)) {
@@ -246,7 +241,7 @@ class ChannelAccessRoundTripTest {
 
     @Test
     void severalSubscriptionsToOnePvEachGetUpdates() throws Exception {
-        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:SHARED", "", 0, ""));
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("RT:SHARED", "", 0, ""));
         pv.post(new PvValue.DoubleValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         BlockingQueue<PvUpdate> first = new LinkedBlockingQueue<>();
         BlockingQueue<PvUpdate> second = new LinkedBlockingQueue<>();
@@ -264,7 +259,7 @@ class ChannelAccessRoundTripTest {
 
     @Test
     void aWithdrawnPvDisconnectsItsClientsAndReturnsWhenPublishedAgain() throws Exception {
-        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:GONE", "", 0, ""));
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("RT:GONE", "", 0, ""));
         pv.post(new PvValue.DoubleValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         BlockingQueue<PvUpdate> updates = new LinkedBlockingQueue<>();
         List<Boolean> connections = new CopyOnWriteArrayList<>();
@@ -282,7 +277,7 @@ class ChannelAccessRoundTripTest {
             assertThat(updates.poll(10, TimeUnit.SECONDS)).isNotNull();
             pv.close();
             await("the client is told the channel is gone").atMost(WAIT).until(() -> connections.contains(false));
-            PublishedPv again = server.publish(PvSpec.ofDouble("RT:GONE", "", 0, ""));
+            PublishedPv again = server.publisher().publish(PvSpec.ofDouble("RT:GONE", "", 0, ""));
             again.post(new PvValue.DoubleValue(2), T + 9, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
             await("reconnected").atMost(WAIT).until(s::isConnected);
             PvUpdate u = updates.poll(10, TimeUnit.SECONDS);
@@ -298,14 +293,14 @@ class ChannelAccessRoundTripTest {
     void aWithdrawnPvDisconnectsAChannelThatHasNoMonitor() throws Exception {
         // CAJ sends a monitor's first value before it registers the monitor, so the server must
         // find a channel's client without looking at monitors; a plain channel has none at all.
-        PublishedPv pv = server.publish(PvSpec.ofDouble("RT:BARE", "", 0, ""));
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("RT:BARE", "", 0, ""));
         try (RawClient raw = new RawClient()) {
             Channel ch = raw.connect("RT:BARE");
             assertThat(ch.getConnectionState()).isEqualTo(Channel.ConnectionState.CONNECTED);
             pv.close();
             await("the bare channel is told the PV is gone").atMost(WAIT)
                     .until(() -> ch.getConnectionState() == Channel.ConnectionState.DISCONNECTED);
-            PublishedPv again = server.publish(PvSpec.ofDouble("RT:BARE", "", 0, ""));
+            PublishedPv again = server.publisher().publish(PvSpec.ofDouble("RT:BARE", "", 0, ""));
             await("found again").atMost(WAIT)
                     .until(() -> ch.getConnectionState() == Channel.ConnectionState.CONNECTED);
             again.close();
@@ -315,10 +310,8 @@ class ChannelAccessRoundTripTest {
     @Test
     void updatesResumeAfterTheServerRestarts() throws Exception {
         int port = PORT + 1;
-        ServerSettings settings = new ServerSettings(port, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY);
-        ChannelAccessServer ioc = new ChannelAccessServer();
-        ioc.start(settings);
-        PublishedPv pv = ioc.publish(PvSpec.ofDouble("RT:RESTART", "", 0, ""));
+        CaServers.Running ioc = CaServers.loopback(port);
+        PublishedPv pv = ioc.publisher().publish(PvSpec.ofDouble("RT:RESTART", "", 0, ""));
         pv.post(new PvValue.DoubleValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         BlockingQueue<PvUpdate> updates = new LinkedBlockingQueue<>();
         List<Boolean> connections = new CopyOnWriteArrayList<>();
@@ -337,10 +330,10 @@ class ChannelAccessRoundTripTest {
                  }
              })) {
             assertThat(updates.poll(10, TimeUnit.SECONDS)).isNotNull();
-            ioc.stop();
+            ioc.stopServing();
             await("disconnect seen").atMost(WAIT).until(() -> connections.contains(false));
             assertThat(s.isConnected()).isFalse();
-            ioc.start(settings);
+            ioc.serveAgain();
             // found again by the client's next search (no repeater here, so no beacon speeds it up)
             await("reconnected").atMost(Duration.ofSeconds(30)).until(s::isConnected);
             updates.clear();
@@ -352,17 +345,15 @@ class ChannelAccessRoundTripTest {
             assertThat(after).isNotNull();
             assertThat(after.value()).isEqualTo(new PvValue.DoubleValue(2));
         } finally {
-            ioc.stop();
+            ioc.close();
         }
     }
 
     @Test
     void eachConnectionIsToldBeforeItsFirstValueAcrossAServerRestart() throws Exception {
         int port = 25205;
-        ServerSettings settings = new ServerSettings(port, AddressList.parse("b", "127.0.0.1"), false, 15f, AddressList.EMPTY);
-        ChannelAccessServer ioc = new ChannelAccessServer();
-        ioc.start(settings);
-        PublishedPv pv = ioc.publish(PvSpec.ofDouble("RT:ORDER", "", 0, ""));
+        CaServers.Running ioc = CaServers.loopback(port);
+        PublishedPv pv = ioc.publisher().publish(PvSpec.ofDouble("RT:ORDER", "", 0, ""));
         pv.post(new PvValue.DoubleValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
         List<String> events = new CopyOnWriteArrayList<>();
         ClientSettings cs = new ClientSettings(AddressList.parse("a", "127.0.0.1:" + port), false, port,
@@ -380,15 +371,15 @@ class ChannelAccessRoundTripTest {
                  }
              })) {
             await().atMost(WAIT).until(() -> events.contains("value 1.0"));
-            ioc.stop();
+            ioc.stopServing();
             await().atMost(WAIT).until(() -> events.contains("disconnected"));
             pv.post(new PvValue.DoubleValue(2), T + 5, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
-            ioc.start(settings);   // serves the PV it kept, with its latest value
+            ioc.serveAgain();   // serves the PV it kept, with its latest value
             // the shortened search interval (1 s by default) finds the returned server quickly
             await().atMost(Duration.ofSeconds(5)).until(() -> events.contains("value 2.0"));
             assertThat(events).containsExactly("connected", "value 1.0", "disconnected", "connected", "value 2.0");
         } finally {
-            ioc.stop();
+            ioc.close();
         }
     }
 

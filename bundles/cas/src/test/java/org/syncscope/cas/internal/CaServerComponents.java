@@ -1,5 +1,6 @@
 package org.syncscope.cas.internal;
 
+import gov.aps.jca.CAException;
 import java.util.Map;
 import org.syncscope.testing.Configs;
 
@@ -20,6 +21,21 @@ public final class CaServerComponents {
     /** A bundle's publisher on {@code server}, as SCR makes one per client bundle. */
     public static PvPublisherComponent publisher(CaServerComponent server) {
         return new PvPublisherComponent(server);
+    }
+
+    /** Stops the CAJ context as a stopped IOC would (clients see a disconnect); the PVs stay. */
+    public static void stopServing(CaServerComponent server) {
+        server.server().stop();
+    }
+
+    /** Starts the stopped CAJ context again with the same settings, on the same port, serving the PVs it kept. */
+    public static void serveAgain(CaServerComponent server) {
+        ChannelAccessServer s = server.server();
+        try {
+            s.start(s.settings());
+        } catch (CAException e) {
+            throw new IllegalStateException("cannot serve again on port " + s.settings().port() + ": " + e.getMessage(), e);
+        }
     }
 
     /** As SCR ends them: the publisher first (it withdraws its PVs), then the server. */

@@ -35,6 +35,17 @@ public final class CaServers {
             return publisher;
         }
 
+        /** Stops serving, as an IOC that is stopped (clients see a disconnect); the PVs published stay. */
+        public void stopServing() {
+            CaServerComponents.stopServing(server);
+        }
+
+        /** After {@link #stopServing()}: serves the same PVs on the same port again, once it serves (at most 30 s). */
+        public void serveAgain() throws InterruptedException {
+            CaServerComponents.serveAgain(server);
+            awaitServing(this);
+        }
+
         @Override
         public void close() {
             CaServerComponents.deactivate(publisher, server);
@@ -54,6 +65,11 @@ public final class CaServers {
             p.put(more[i], more[i + 1]);
         }
         Running r = new Running(CaServerComponents.activate(p));
+        awaitServing(r);
+        return r;
+    }
+
+    private static void awaitServing(Running r) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!r.server().status().startsWith("serving on")) {
             if (System.nanoTime() - deadline > 0) {
@@ -63,6 +79,5 @@ public final class CaServers {
             }
             Thread.sleep(20);   // polled with a deadline: the server binds on its lifecycle thread
         }
-        return r;
     }
 }

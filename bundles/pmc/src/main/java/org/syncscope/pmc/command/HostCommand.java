@@ -2,7 +2,6 @@ package org.syncscope.pmc.command;
 
 import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
-import java.util.List;
 import java.util.Optional;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -15,7 +14,6 @@ import org.apache.karaf.shell.support.CommandException;
 import org.syncscope.api.ptp.HostPtpStatus;
 import org.syncscope.api.ptp.PortDataSet;
 import org.syncscope.api.ptp.PtpManagementException;
-import org.syncscope.pmc.internal.DataSetId;
 import org.syncscope.pmc.PmcAdapter;
 
 /**
@@ -52,9 +50,9 @@ public class HostCommand implements Action {
             return null;
         }
         if (raw != null) {
-            Optional<DataSetId> id = DataSetId.byName(raw);
+            Optional<RawDataSet> id = RawDataSet.byName(raw);
             if (id.isEmpty()) {
-                throw new CommandException("unknown data set '" + raw + "'; one of " + DataSetId.names());
+                throw new CommandException("unknown data set '" + raw + "'; one of " + RawDataSet.names());
             }
             printRaw(out, id.get());
             return null;
@@ -74,16 +72,8 @@ public class HostCommand implements Action {
         return null;
     }
 
-    private void printRaw(PrintStream out, DataSetId id) throws PtpManagementException {
-        List<?> records = switch (id) {
-            case CURRENT_DATA_SET -> List.of(pmc.currentDataSet());
-            case DEFAULT_DATA_SET -> List.of(pmc.defaultDataSet());
-            case PARENT_DATA_SET -> List.of(pmc.parentDataSet());
-            case TIME_STATUS_NP -> List.of(pmc.timeStatus());
-            case GRANDMASTER_SETTINGS_NP -> List.of(pmc.grandmasterSettings());
-            case PORT_DATA_SET -> pmc.portDataSets();
-        };
-        for (Object r : records) {
+    private void printRaw(PrintStream out, RawDataSet id) throws PtpManagementException {
+        for (Record r : id.read(pmc)) {
             out.println(id);
             for (RecordComponent c : r.getClass().getRecordComponents()) {
                 Object v;

@@ -12,13 +12,10 @@ import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraException;
+import org.syncscope.ptpcheck.CheckOptions;
+import org.syncscope.ptpcheck.CheckResult;
 import org.syncscope.ptpcheck.CheckSettings;
 import org.syncscope.ptpcheck.PtpCheck;
-import org.syncscope.ptpcheck.internal.CheckPrinter;
-import org.syncscope.ptpcheck.internal.ConvergenceCheck;
-import org.syncscope.ptpcheck.internal.Labels;
-import org.syncscope.ptpcheck.internal.OpenCameras;
-import org.syncscope.ptpcheck.internal.Ticker;
 
 /**
  * ptp_sync_check as a command: enable PTP on the cameras, wait for convergence, print host,
@@ -42,6 +39,14 @@ public class CheckCommand implements Action {
     @Option(name = "--timeout-s", description = "Convergence timeout in seconds (default: convergenceTimeoutSeconds)")
     private Integer timeoutSeconds;
 
+    public CheckCommand() {
+    }
+
+    /** As the shell injects it (for tests). */
+    CheckCommand(PtpCheck check) {
+        this.check = check;
+    }
+
     @Override
     public Object execute() throws Exception {
         PrintStream out = System.out;
@@ -64,15 +69,16 @@ public class CheckCommand implements Action {
         if (timeout < 1) {
             throw new CommandException("--timeout-s " + timeout + ": at least 1");
         }
-        try (OpenCameras cameras = OpenCameras.open(driver, wanted)) {
-            CheckPrinter printer = new CheckPrinter(out, labels);
-            if (cameras.found() > cameras.cameras().size()) {
-                out.printf("(%d cameras found; checking the first %d)%n", cameras.found(), cameras.cameras().size());
-            }
-            printer.cameras(cameras.infos(), timeout);
-            out.flush();
-            ConvergenceCheck.Result r = new ConvergenceCheck(Ticker.SYSTEM)
-                    .run(cameras.cameras(), check.host(), timeout * 1000, s.pollIntervalMs());
+        CheckPrinter printer = new CheckPrinter(out, labels);
+        try {
+            CheckOptions options = new CheckOptions(wanted, timeout, s.pollIntervalMs());
+            CheckResult r = check.check(driver, options, (found, opened) -> {
+                if (found > opened.size()) {
+                    out.printf("(%d cameras found; checking the first %d)%n", found, opened.size());
+                }
+                printer.cameras(opened, timeout);
+                out.flush();
+            });
             printer.result(r);
             return r.convergence().converged() ? 0 : 2;
         } catch (CameraException e) {

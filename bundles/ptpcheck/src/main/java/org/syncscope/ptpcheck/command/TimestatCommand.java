@@ -11,12 +11,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.api.camera.CameraException;
 import org.syncscope.ptpcheck.CheckSettings;
+import org.syncscope.ptpcheck.HostView;
 import org.syncscope.ptpcheck.PtpCheck;
-import org.syncscope.ptpcheck.internal.HostView;
-import org.syncscope.ptpcheck.internal.OpenCameras;
-import org.syncscope.ptpcheck.internal.Ticker;
-import org.syncscope.ptpcheck.internal.TimestampAlignment;
-import org.syncscope.ptpcheck.internal.TimestatPrinter;
+import org.syncscope.ptpcheck.Timestat;
 
 /**
  * chktimestat as a command. Returns 0 when every camera is within the threshold in every sample,
@@ -66,39 +63,38 @@ public class TimestatCommand implements Action {
         CheckSettings s = check.settings();
         if (s == null) {
             out.println("ERROR: configuration refused: " + check.refusal());
-            return TimestampAlignment.FATAL;
+            return Timestat.FATAL;
         }
         if (!check.refusal().isEmpty()) {
             out.println("WARNING: " + check.refusal());
         }
-        TimestampAlignment.Options options = new TimestampAlignment.Options(samples, intervalMs,
+        Timestat.Options options = new Timestat.Options(samples, intervalMs,
                 thresholdNs == null ? s.thresholdNs() : thresholdNs,
                 timeoutSeconds == null ? s.timestatTimeoutSeconds() : timeoutSeconds, assumeRealtime);
         List<String> wanted = serials == null ? s.serials() : CheckSettings.parseSerials(serials);
         CameraDriver driver = check.driver();   // once: the driver may be redeployed while we run
         if (driver == null) {
             out.println("ERROR: " + check.noDriver());
-            return TimestampAlignment.FATAL;
+            return Timestat.FATAL;
         }
-        HostView host = HostView.read(check.host());
+        HostView host = check.readHost();
         TimestatPrinter printer = new TimestatPrinter(out, assumeRealtime, samples == 1);
         printer.host(host);
         Optional<String> refused = host.notGrandmaster();
         if (refused.isPresent()) {
             out.println("ERROR: " + refused.get());
-            return TimestampAlignment.FATAL;
+            return Timestat.FATAL;
         }
-        try (OpenCameras cameras = OpenCameras.open(driver, wanted)) {
-            TimestampAlignment.Result r = new TimestampAlignment(Ticker.SYSTEM, Ticker::wallClockNanos)
-                    .run(cameras.cameras(), options, sample -> {
-                        printer.sample(sample);
-                        out.flush();
-                    });
+        try {
+            Timestat.Result r = check.timestat(driver, wanted, options, sample -> {
+                printer.sample(sample);
+                out.flush();
+            });
             printer.summary(r);
             return r.exitCode();
-        } catch (CameraException | TimestampAlignment.FatalException e) {
+        } catch (CameraException | Timestat.FatalException e) {
             out.println("ERROR: " + e.getMessage());
-            return TimestampAlignment.FATAL;
+            return Timestat.FATAL;
         }
     }
 }

@@ -7,6 +7,10 @@ import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraPtpState;
 import org.syncscope.api.camera.PtpNode;
 import org.syncscope.api.ptp.HostPtpReadings;
+import org.syncscope.ptpcheck.CameraStatus;
+import org.syncscope.ptpcheck.CheckResult;
+import org.syncscope.ptpcheck.Convergence;
+import org.syncscope.ptpcheck.HostView;
 
 /**
  * ptp_sync_check: enable PTP on every camera, then poll every camera's state until converged
@@ -17,17 +21,13 @@ import org.syncscope.api.ptp.HostPtpReadings;
  */
 public final class ConvergenceCheck {
 
-    /** What the check found. */
-    public record Result(List<CameraStatus> cameras, HostView host, Convergence convergence, long waitedMillis) {
-    }
-
     private final Ticker ticker;
 
     public ConvergenceCheck(Ticker ticker) {
         this.ticker = ticker;
     }
 
-    public Result run(List<Camera> cameras, HostPtpReadings ptp, long timeoutMillis, long pollMillis)
+    public CheckResult run(List<Camera> cameras, HostPtpReadings ptp, long timeoutMillis, long pollMillis)
             throws InterruptedException {
         List<CameraStatus> status = new ArrayList<>();
         for (int i = 0; i < cameras.size(); i++) {
@@ -42,14 +42,14 @@ public final class ConvergenceCheck {
             }
             status.add(new CameraStatus(i, c.info(), node, CameraPtpState.UNKNOWN, error));
         }
-        HostView host = HostView.read(ptp);
+        HostView host = HostReads.read(ptp);
         long start = ticker.nanoTime();
         long deadline = start + timeoutMillis * 1_000_000L;
         Convergence verdict;
         while (true) {
             poll(cameras, status);
             if (host.isUnsettled()) {
-                host = HostView.after(ptp, host.sequence());
+                host = HostReads.after(ptp, host.sequence());
             }
             verdict = Convergence.of(host, status);
             if (verdict.converged() || ticker.nanoTime() - deadline >= 0) {
@@ -57,9 +57,9 @@ public final class ConvergenceCheck {
             }
             ticker.sleepMillis(pollMillis);
         }
-        HostView finalHost = HostView.after(ptp, host.sequence());
+        HostView finalHost = HostReads.after(ptp, host.sequence());
         verdict = Convergence.of(finalHost, status);
-        return new Result(List.copyOf(status), finalHost, verdict, (ticker.nanoTime() - start) / 1_000_000L);
+        return new CheckResult(List.copyOf(status), finalHost, verdict, (ticker.nanoTime() - start) / 1_000_000L);
     }
 
     private static void poll(List<Camera> cameras, List<CameraStatus> status) {

@@ -16,6 +16,8 @@ import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.ptpcheck.Convergence;
+import org.syncscope.ptpcheck.HostView;
 
 /**
  * The monitor's PVs: {@code Verdict}, {@code MaxAbsDelta} (ns), {@code HostRole}, and per camera

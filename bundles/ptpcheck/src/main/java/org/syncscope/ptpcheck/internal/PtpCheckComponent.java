@@ -1,5 +1,6 @@
 package org.syncscope.ptpcheck.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,12 +19,17 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.camera.CameraDriver;
+import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.ptpcheck.CheckOptions;
+import org.syncscope.ptpcheck.CheckResult;
 import org.syncscope.ptpcheck.CheckSettings;
+import org.syncscope.ptpcheck.HostView;
 import org.syncscope.ptpcheck.PtpCheck;
+import org.syncscope.ptpcheck.Timestat;
 import org.syncscope.rebind.RebindingPublisher;
 
 /**
@@ -227,9 +233,26 @@ public final class PtpCheckComponent implements PtpCheck {
         return driver;
     }
 
-    @Override
-    public HostPtpReadings host() {
+    /** The pmc adapter's readings bound now, or null. */
+    HostPtpReadings host() {
         return ptp;
+    }
+
+    @Override
+    public HostView readHost() {
+        return HostReads.read(ptp);
+    }
+
+    @Override
+    public CheckResult check(CameraDriver driver, CheckOptions options, Opened opened)
+            throws CameraException, InterruptedException {
+        return ConsoleRuns.check(driver, ptp, options, opened);
+    }
+
+    @Override
+    public Timestat.Result timestat(CameraDriver driver, List<String> serials, Timestat.Options options,
+            Timestat.SampleListener each) throws CameraException, Timestat.FatalException, InterruptedException {
+        return ConsoleRuns.timestat(driver, serials, options, each);
     }
 
     @Override

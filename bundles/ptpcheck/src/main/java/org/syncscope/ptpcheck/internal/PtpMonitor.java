@@ -12,7 +12,11 @@ import org.syncscope.api.camera.PtpNode;
 import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.ptpcheck.CameraStatus;
 import org.syncscope.ptpcheck.CheckSettings;
+import org.syncscope.ptpcheck.Convergence;
+import org.syncscope.ptpcheck.HostView;
+import org.syncscope.ptpcheck.Timestat;
 
 /**
  * One monitor cycle: open the cameras (PTP switched on in the first cycle), read their states, one
@@ -111,18 +115,18 @@ final class PtpMonitor implements AutoCloseable {
                 states.add(new CameraStatus(i, c.info(), node, c.ptpState(), ""));
             }
             Convergence convergence = Convergence.of(host, states);
-            TimestampAlignment.Result r = new TimestampAlignment(Ticker.SYSTEM, Ticker::wallClockNanos).run(open.cameras(),
-                    new TimestampAlignment.Options(1, 0, settings.thresholdNs(), 60, false), s -> { });
-            TimestampAlignment.Sample sample = r.samples().get(0);
+            Timestat.Result r = new TimestampAlignment(Ticker.SYSTEM, Ticker::wallClockNanos).run(open.cameras(),
+                    new Timestat.Options(1, 0, settings.thresholdNs(), 60, false), s -> { });
+            Timestat.Sample sample = r.samples().get(0);
             for (int i = 0; i < serials.size(); i++) {
                 pvs.postCamera(serials.get(i), states.get(i).state(), sample.readings().get(i).deltaNs(),
                         settings.thresholdNs(), now);
             }
             String verdict = !convergence.converged() ? "NOT_CONVERGED"
-                    : r.exitCode() == TimestampAlignment.ALL_WITHIN ? "OK" : "OVER_THRESHOLD";
+                    : r.exitCode() == Timestat.ALL_WITHIN ? "OK" : "OVER_THRESHOLD";
             pvs.postVerdict(verdict, r.maxAbsDeltaNs(), host, settings.thresholdNs(), now);
             problem("");
-        } catch (CameraException | TimestampAlignment.FatalException | RuntimeException e) {
+        } catch (CameraException | Timestat.FatalException | RuntimeException e) {
             invalid(settings, "ERROR", AlarmStatus.COMM, host, now);
             problem(String.valueOf(e.getMessage()));
         } catch (InterruptedException e) {
@@ -177,8 +181,8 @@ final class PtpMonitor implements AutoCloseable {
      */
     private HostView host() {
         HostPtpReadings readings = hosts.get();
-        HostView host = readings != null && readings == judgedFrom ? HostView.after(readings, judged)
-                : HostView.read(readings);
+        HostView host = readings != null && readings == judgedFrom ? HostReads.after(readings, judged)
+                : HostReads.read(readings);
         judgedFrom = readings;
         judged = host.sequence();
         return host;

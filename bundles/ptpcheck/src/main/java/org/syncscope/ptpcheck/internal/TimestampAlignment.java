@@ -7,61 +7,20 @@ import java.util.List;
 import java.util.function.LongSupplier;
 import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraException;
+import org.syncscope.ptpcheck.Timestat;
+import org.syncscope.ptpcheck.Timestat.CameraStats;
+import org.syncscope.ptpcheck.Timestat.FatalException;
+import org.syncscope.ptpcheck.Timestat.Options;
+import org.syncscope.ptpcheck.Timestat.Reading;
+import org.syncscope.ptpcheck.Timestat.Result;
+import org.syncscope.ptpcheck.Timestat.Sample;
+import org.syncscope.ptpcheck.Timestat.SampleListener;
 
 /**
  * chktimestat: per sample, latch every camera first, then read every latched value; each camera's
  * delta to the median of all camera times, judged against the threshold. Integer ns throughout.
  */
 public final class TimestampAlignment {
-
-    /** Exit status for scripts. */
-    public static final int ALL_WITHIN = 0;
-    public static final int FATAL = 1;
-    public static final int OVER_THRESHOLD = 2;
-
-    public record Options(int samples, long intervalMillis, long thresholdNs, long timeoutSeconds,
-                          boolean assumeRealtime) {
-        public Options {
-            if (samples < 1) {
-                throw new IllegalArgumentException("--samples " + samples + ": at least 1");
-            }
-            if (intervalMillis < 0) {
-                throw new IllegalArgumentException("--interval-ms " + intervalMillis + ": not negative");
-            }
-            if (thresholdNs < 0) {
-                throw new IllegalArgumentException("--threshold-ns " + thresholdNs + ": not negative");
-            }
-            if (timeoutSeconds < 1) {
-                throw new IllegalArgumentException("--timeout-s " + timeoutSeconds + ": at least 1");
-            }
-        }
-    }
-
-    /** One camera in one sample; {@code hostDeltaNs} is its time minus the host's realtime clock at the latch. */
-    public record Reading(String serial, long cameraTimeNs, long deltaNs, boolean ok, long hostDeltaNs) {
-    }
-
-    public record Sample(int number, long medianNs, List<Reading> readings) {
-        public boolean ok() {
-            return readings.stream().allMatch(Reading::ok);
-        }
-    }
-
-    /** One camera over every sample; stddev is the population standard deviation of its deltas. */
-    public record CameraStats(String serial, long meanDeltaNs, long stddevNs, long maxAbsDeltaNs, boolean ok) {
-    }
-
-    public record Result(List<Sample> samples, List<CameraStats> stats, long maxAbsDeltaNs, int exitCode) {
-    }
-
-    /** A camera or the deadline failed: exit status 1. */
-    public static final class FatalException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        FatalException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
 
     private final Ticker ticker;
     private final LongSupplier realtimeNanos;
@@ -95,12 +54,7 @@ public final class TimestampAlignment {
             overall = Math.max(overall, cs.maxAbsDeltaNs());
         }
         boolean ok = samples.stream().allMatch(Sample::ok);
-        return new Result(List.copyOf(samples), List.copyOf(stats), overall, ok ? ALL_WITHIN : OVER_THRESHOLD);
-    }
-
-    /** Called after each sample, so a long run prints as it goes. */
-    public interface SampleListener {
-        void sample(Sample s);
+        return new Result(List.copyOf(samples), List.copyOf(stats), overall, ok ? Timestat.ALL_WITHIN : Timestat.OVER_THRESHOLD);
     }
 
     private Sample sample(int n, List<Camera> cameras, Options o) throws FatalException {

@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.junit.jupiter.api.Test;
-import org.syncscope.ptpcheck.internal.Labels;
 
 /** ptp:check --lang completes to the languages Labels knows. */
 class LangCompletionTest {

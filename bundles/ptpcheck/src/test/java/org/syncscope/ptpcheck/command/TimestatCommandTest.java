@@ -18,8 +18,7 @@ import org.syncscope.api.camera.CameraException;
 import org.syncscope.api.camera.CameraInfo;
 import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.camera.sim.testing.SimCameras;
-import org.syncscope.ptpcheck.internal.CommandFixtures;
-import org.syncscope.ptpcheck.internal.PtpCheckComponent;
+import org.syncscope.ptpcheck.testing.PtpChecks;
 
 /** ptp:timestat runs on a grandmaster host only: the command itself, over the simulated cameras. */
 class TimestatCommandTest {
@@ -44,12 +43,12 @@ class TimestatCommandTest {
             return sim.open(serial);
         }
     };
-    private PtpCheckComponent component;
+    private PtpChecks.Running running;
 
     @AfterEach
     void stop() {
-        if (component != null) {
-            CommandFixtures.deactivate(component);
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -57,12 +56,12 @@ class TimestatCommandTest {
     }
 
     private Run timestat(HostPtpRole role) throws Exception {
-        component = CommandFixtures.component(counting, CommandFixtures.host(role));
+        running = PtpChecks.of(counting, PtpChecks.host(role));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream previous = System.out;
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            Object result = new TimestatCommand(component).execute();
+            Object result = new TimestatCommand(running.check()).execute();
             return new Run(result, bytes.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(previous);

@@ -6,7 +6,7 @@ import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.testing.Configs;
 
-/** For the command tests (another package): a component as SCR would build it, and fixed hosts. */
+/** For {@link org.syncscope.ptpcheck.testing.PtpChecks} (another package): a component as SCR would build it, and fixed hosts. */
 public final class CommandFixtures {
 
     private CommandFixtures() {

@@ -13,17 +13,22 @@ import org.syncscope.api.camera.Camera;
 import org.syncscope.api.camera.CameraPtpState;
 import org.syncscope.api.camera.PtpNode;
 import org.syncscope.api.ptp.HostPtpRole;
+import org.syncscope.ptpcheck.CheckResult;
+import org.syncscope.ptpcheck.command.CheckPrinter;
+import org.syncscope.ptpcheck.command.Labels;
+import org.syncscope.ptpcheck.CameraStatus;
+import org.syncscope.ptpcheck.Convergence;
 
 class ConvergenceCheckTest {
 
     private final List<String> log = ScriptedCamera.newLog();
     private final ManualTicker ticker = new ManualTicker();
 
-    private ConvergenceCheck.Result run(List<Camera> cameras, FixedHost host) throws Exception {
+    private CheckResult run(List<Camera> cameras, FixedHost host) throws Exception {
         return new ConvergenceCheck(ticker).run(cameras, host, 30_000, 500);
     }
 
-    private static String print(ConvergenceCheck.Result r, Labels labels) {
+    private static String print(CheckResult r, Labels labels) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         CheckPrinter p = new CheckPrinter(out, labels);
@@ -36,7 +41,7 @@ class ConvergenceCheckTest {
     void hostGrandmasterAndSlaveCamerasConverge() throws Exception {
         List<Camera> cams = List.of(ScriptedCamera.slave("05520129", log), ScriptedCamera.slave("05520125", log),
                 ScriptedCamera.slave("05520128", log), ScriptedCamera.slave("05520126", log));
-        ConvergenceCheck.Result r = run(cams, FixedHost.grandmaster());
+        CheckResult r = run(cams, FixedHost.grandmaster());
         assertThat(r.convergence().converged()).isTrue();
         assertThat(r.convergence().masters()).isEqualTo(1);
         assertThat(r.convergence().slaves()).isEqualTo(4);
@@ -56,7 +61,7 @@ class ConvergenceCheckTest {
     @Test
     void camerasWithoutPtpShowNaAndDoNotBlock() throws Exception {
         ScriptedCamera none = new ScriptedCamera("NOPTP", PtpNode.NOT_AVAILABLE, List.of(), List.of(), log);
-        ConvergenceCheck.Result r = run(List.of(ScriptedCamera.slave("S1", log), none), FixedHost.grandmaster());
+        CheckResult r = run(List.of(ScriptedCamera.slave("S1", log), none), FixedHost.grandmaster());
         assertThat(r.convergence().converged()).isTrue();
         assertThat(print(r, Labels.EN)).contains("[1] NOPTP: PTP=N/A, Status=Unknown",
                 "✅ PTP sync OK: Host=Grandmaster, Cameras=Slave×1, N/A×1");
@@ -65,7 +70,7 @@ class ConvergenceCheckTest {
     @Test
     void twoMastersNeverConvergeAndSaySo() throws Exception {
         ScriptedCamera master = new ScriptedCamera("M1", PtpNode.PTP_ENABLE, List.of(CameraPtpState.MASTER), List.of(), log);
-        ConvergenceCheck.Result r = run(List.of(master, ScriptedCamera.slave("S1", log)), FixedHost.grandmaster());
+        CheckResult r = run(List.of(master, ScriptedCamera.slave("S1", log)), FixedHost.grandmaster());
         assertThat(r.convergence().converged()).isFalse();
         assertThat(r.convergence().masters()).isEqualTo(2);
         assertThat(r.waitedMillis()).isGreaterThanOrEqualTo(30_000);
@@ -75,7 +80,7 @@ class ConvergenceCheckTest {
 
     @Test
     void noMasterWhenTheHostCannotBeRead() throws Exception {
-        ConvergenceCheck.Result r = run(List.of(ScriptedCamera.slave("S1", log), ScriptedCamera.slave("S2", log)),
+        CheckResult r = run(List.of(ScriptedCamera.slave("S1", log), ScriptedCamera.slave("S2", log)),
                 FixedHost.failing("no ptp4l socket at /var/run/ptp4l"));
         assertThat(r.convergence().converged()).isFalse();
         assertThat(r.convergence().masters()).isZero();
@@ -89,7 +94,7 @@ class ConvergenceCheckTest {
     @Test
     void stuckListeningTimesOutNamingTheCamera() throws Exception {
         ScriptedCamera stuck = new ScriptedCamera("ST1", PtpNode.GEV_IEEE1588, List.of(CameraPtpState.LISTENING), List.of(), log);
-        ConvergenceCheck.Result r = run(List.of(stuck), FixedHost.grandmaster());
+        CheckResult r = run(List.of(stuck), FixedHost.grandmaster());
         assertThat(r.convergence().converged()).isFalse();
         assertThat(ticker.slept).isEqualTo(30_000);
         assertThat(print(r, Labels.EN)).contains("[0] ST1: PTP=Enabled, Status=Listening",
@@ -104,7 +109,7 @@ class ConvergenceCheckTest {
     @EnumSource(value = HostPtpRole.class, names = {"LISTENING", "FAULTY", "PASSIVE", "UNCALIBRATED"})
     void anUnsettledHostIsNeitherMasterNorSlaveAndFailsTheCheck(HostPtpRole role) throws Exception {
         ScriptedCamera master = new ScriptedCamera("M1", PtpNode.PTP_ENABLE, List.of(CameraPtpState.MASTER), List.of(), log);
-        ConvergenceCheck.Result r = run(List.of(master, ScriptedCamera.slave("S1", log)), FixedHost.unsettled(role));
+        CheckResult r = run(List.of(master, ScriptedCamera.slave("S1", log)), FixedHost.unsettled(role));
         Convergence v = r.convergence();
         assertThat(v.masterNames()).containsExactly("M1");
         assertThat(v.slaves()).as("S1 only").isEqualTo(1);
@@ -126,7 +131,7 @@ class ConvergenceCheckTest {
     void aListeningHostThatBecomesGrandmasterConvergesBeforeTheTimeout() throws Exception {
         // Listening for 5 readings: before polling and at the first four polls; the camera is Slave from poll 3
         FixedHost host = FixedHost.listening().then(5, FixedHost.grandmaster());
-        ConvergenceCheck.Result r = run(List.of(ScriptedCamera.slave("S1", log)), host);
+        CheckResult r = run(List.of(ScriptedCamera.slave("S1", log)), host);
         assertThat(r.convergence().converged()).isTrue();
         assertThat(ticker.slept).as("converged at the fifth poll, not after 30 s").isEqualTo(2000);
         assertThat(host.readCount).as("before polling, at each of 5 polls, at the end").isEqualTo(7);
@@ -150,7 +155,7 @@ class ConvergenceCheckTest {
         assertThat(Labels.EN.roleMeaning(HostPtpRole.PASSIVE)).contains("clockClass <= 127", "frozen");
         assertThat(Labels.EN.roleMeaning(HostPtpRole.UNCALIBRATED)).contains("not synchronised to it yet");
         assertThat(Labels.JA.roleMeaning(HostPtpRole.FAULTY)).contains("リンクダウン");
-        ConvergenceCheck.Result r = run(List.of(ScriptedCamera.slave("S1", log)), FixedHost.faulty());
+        CheckResult r = run(List.of(ScriptedCamera.slave("S1", log)), FixedHost.faulty());
         assertThat(r.convergence().masters()).as("a faulty host has stepsRemoved 0 and is still no Master").isZero();
         assertThat(print(r, Labels.EN)).contains("host not settled: Faulty, its PTP port is faulty, usually because the "
                 + "link is down", "no Master:");
@@ -159,7 +164,7 @@ class ConvergenceCheckTest {
     @Test
     void hostSlaveCountsAsSlave() throws Exception {
         ScriptedCamera master = new ScriptedCamera("M1", PtpNode.PTP_ENABLE, List.of(CameraPtpState.MASTER), List.of(), log);
-        ConvergenceCheck.Result r = run(List.of(master), FixedHost.slave());
+        CheckResult r = run(List.of(master), FixedHost.slave());
         assertThat(r.convergence().converged()).isTrue();
         assertThat(print(r, Labels.EN)).contains("✅ PTP sync OK: Host=Slave, Cameras=Master");
     }

@@ -17,6 +17,9 @@ import org.syncscope.api.camera.PtpNode;
 import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.pmc.testing.PmcAdapters;
 import org.syncscope.pmc.testing.PtpPair;
+import org.syncscope.ptpcheck.CheckResult;
+import org.syncscope.ptpcheck.command.CheckPrinter;
+import org.syncscope.ptpcheck.command.Labels;
 
 /**
  * Issue 18 against real ptp4l: the grandmaster side's link cut, its port goes FAULTY with
@@ -53,7 +56,7 @@ class RealFaultyHostCheckTest {
         // through the pmc adapter, the one poller of ptp4l, as in the server
         try (PmcAdapters.Running pmc = PmcAdapters.nativeOn(pair.grandmasterSocket(), dir, "timeoutMs", "1000")) {
             HostPtpReadings host = pmc.readings();
-            ConvergenceCheck.Result r = new ConvergenceCheck(new ManualTicker()).run(cams, host, 5_000, 500);
+            CheckResult r = new ConvergenceCheck(new ManualTicker()).run(cams, host, 5_000, 500);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             new CheckPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), Labels.EN).result(r);
             String out = bytes.toString(StandardCharsets.UTF_8);
@@ -61,7 +64,7 @@ class RealFaultyHostCheckTest {
             assertThat(r.convergence().converged()).as(out).isFalse();
             assertThat(out).contains("Role=Faulty, stepsRemoved=0, ", "❌ PTP sync NOT converged: Host=Faulty",
                     "host not settled: Faulty, its PTP port is faulty, usually because the link is down");
-            assertThat(HostView.read(host).notGrandmaster()).hasValueSatisfying(why -> assertThat(why)
+            assertThat(HostReads.read(host).notGrandmaster()).hasValueSatisfying(why -> assertThat(why)
                     .startsWith("the host is not the PTP grandmaster: role Faulty, "));
         }
     }

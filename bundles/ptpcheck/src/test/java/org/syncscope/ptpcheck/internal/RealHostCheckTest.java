@@ -17,6 +17,9 @@ import org.syncscope.api.camera.Camera;
 import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.pmc.testing.PmcAdapters;
 import org.syncscope.pmc.testing.PtpPair;
+import org.syncscope.ptpcheck.CheckResult;
+import org.syncscope.ptpcheck.command.CheckPrinter;
+import org.syncscope.ptpcheck.command.Labels;
 
 /** ptp:check's host side from two real ptp4l clocks (the pmc adapter's namespace pair). */
 class RealHostCheckTest {
@@ -48,7 +51,7 @@ class RealHostCheckTest {
         // through the pmc adapter, the one poller of ptp4l, as in the server
         try (PmcAdapters.Running pmc = PmcAdapters.nativeOn(socket, dir, "timeoutMs", "1000")) {
             HostPtpReadings host = pmc.readings();
-            ConvergenceCheck.Result r = new ConvergenceCheck(new ManualTicker()).run(cams, host, 5_000, 500);
+            CheckResult r = new ConvergenceCheck(new ManualTicker()).run(cams, host, 5_000, 500);
             assertThat(r.convergence().converged()).isEqualTo(converged);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             new CheckPrinter(new PrintStream(bytes, true, StandardCharsets.UTF_8), Labels.EN).result(r);

@@ -7,6 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.camera.CameraDriver;
 import org.syncscope.camera.sim.testing.SimCameras;
+import org.syncscope.ptpcheck.CheckResult;
+import org.syncscope.ptpcheck.Timestat;
+import org.syncscope.ptpcheck.command.CheckPrinter;
 
 /** ptp:check and ptp:timestat over the real simulated-camera driver, its clock moved by the test. */
 class SimCameraCheckTest {
@@ -17,7 +20,7 @@ class SimCameraCheckTest {
         return SimCameras.driver(values, () -> ticker.now);
     }
 
-    private ConvergenceCheck.Result check(CameraDriver driver, FixedHost host) throws Exception {
+    private CheckResult check(CameraDriver driver, FixedHost host) throws Exception {
         try (OpenCameras open = OpenCameras.open(driver, List.of())) {
             return new ConvergenceCheck(ticker).run(open.cameras(), host, 30_000, 500);
         }
@@ -25,7 +28,7 @@ class SimCameraCheckTest {
 
     @Test
     void convergesOnceTheCamerasLock() throws Exception {
-        ConvergenceCheck.Result r = check(sim(Map.of("convergenceSeconds", 2.0)), FixedHost.grandmaster());
+        CheckResult r = check(sim(Map.of("convergenceSeconds", 2.0)), FixedHost.grandmaster());
         assertThat(r.convergence().converged()).isTrue();
         assertThat(r.convergence().slaves()).isEqualTo(4);
         assertThat(r.waitedMillis()).isEqualTo(2000);
@@ -33,7 +36,7 @@ class SimCameraCheckTest {
 
     @Test
     void noMasterWithoutAGrandmasterHost() throws Exception {
-        ConvergenceCheck.Result r = check(sim(Map.of("convergenceSeconds", 2.0)), FixedHost.failing("no ptp4l"));
+        CheckResult r = check(sim(Map.of("convergenceSeconds", 2.0)), FixedHost.failing("no ptp4l"));
         assertThat(r.convergence().converged()).isFalse();
         assertThat(r.convergence().masters()).isZero();
         assertThat(r.waitedMillis()).isEqualTo(30_000);
@@ -41,7 +44,7 @@ class SimCameraCheckTest {
 
     @Test
     void twoMasters() throws Exception {
-        ConvergenceCheck.Result r = check(sim(Map.of("masters", new String[] {"05520129, 05520128"})), FixedHost.failing("x"));
+        CheckResult r = check(sim(Map.of("masters", new String[] {"05520129, 05520128"})), FixedHost.failing("x"));
         assertThat(r.convergence().masters()).isEqualTo(2);
         assertThat(r.convergence().masterNames()).containsExactly("05520129", "05520128");
         assertThat(r.convergence().converged()).isFalse();
@@ -49,7 +52,7 @@ class SimCameraCheckTest {
 
     @Test
     void camerasWithoutPtpNodeAndGigEVisionNames() throws Exception {
-        ConvergenceCheck.Result r = check(sim(Map.of("noPtpNode", new String[] {"05520125"},
+        CheckResult r = check(sim(Map.of("noPtpNode", new String[] {"05520125"},
                 "gevNames", new String[] {"05520126"})), FixedHost.grandmaster());
         assertThat(r.convergence().converged()).isTrue();
         assertThat(r.cameras().get(1).hasPtp()).isFalse();
@@ -59,7 +62,7 @@ class SimCameraCheckTest {
 
     @Test
     void stuckListeningTimesOut() throws Exception {
-        ConvergenceCheck.Result r = check(sim(Map.of("cameras", new String[] {"X1"}, "stuckListening", new String[] {"X1"})),
+        CheckResult r = check(sim(Map.of("cameras", new String[] {"X1"}, "stuckListening", new String[] {"X1"})),
                 FixedHost.grandmaster());
         assertThat(r.convergence().converged()).isFalse();
         assertThat(r.convergence().unsettled()).containsExactly("X1=Listening");
@@ -73,11 +76,11 @@ class SimCameraCheckTest {
         try (OpenCameras open = OpenCameras.open(d, List.of())) {
             new ConvergenceCheck(ticker).run(open.cameras(), FixedHost.grandmaster(), 1000, 500);
             ticker.sleepMillis(100);
-            TimestampAlignment.Result r = new TimestampAlignment(ticker, () -> 0).run(open.cameras(),
-                    new TimestampAlignment.Options(1, 0, 1_000_000, 60, false), s -> { });
-            assertThat(r.samples().get(0).readings()).extracting(TimestampAlignment.Reading::deltaNs)
+            Timestat.Result r = new TimestampAlignment(ticker, () -> 0).run(open.cameras(),
+                    new Timestat.Options(1, 0, 1_000_000, 60, false), s -> { });
+            assertThat(r.samples().get(0).readings()).extracting(Timestat.Reading::deltaNs)
                     .containsExactly(1_601_536L, -1_631_232L, 638_208L, -638_208L);
-            assertThat(r.exitCode()).isEqualTo(TimestampAlignment.OVER_THRESHOLD);
+            assertThat(r.exitCode()).isEqualTo(Timestat.OVER_THRESHOLD);
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.syncscope.api.camera.Camera;
+import org.syncscope.ptpcheck.Timestat;
+import org.syncscope.ptpcheck.command.TimestatPrinter;
 
 class TimestampAlignmentTest {
 
@@ -25,12 +27,12 @@ class TimestampAlignmentTest {
                 ScriptedCamera.slave("05520128", log, T + 638_208), ScriptedCamera.slave("05520129", log, T + 1_601_536));
     }
 
-    private TimestampAlignment.Result run(List<Camera> cams, TimestampAlignment.Options o, StringBuilder printed)
+    private Timestat.Result run(List<Camera> cams, Timestat.Options o, StringBuilder printed)
             throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         TimestatPrinter p = new TimestatPrinter(out, o.assumeRealtime(), o.samples() == 1);
-        TimestampAlignment.Result r = new TimestampAlignment(ticker, () -> T).run(cams, o, p::sample);
+        Timestat.Result r = new TimestampAlignment(ticker, () -> T).run(cams, o, p::sample);
         p.summary(r);
         printed.append(bytes.toString(StandardCharsets.UTF_8));
         return r;
@@ -39,8 +41,8 @@ class TimestampAlignmentTest {
     @Test
     void referenceOutputWithinTheDefaultThreshold() throws Exception {
         StringBuilder out = new StringBuilder();
-        TimestampAlignment.Result r = run(fourCameras(), new TimestampAlignment.Options(1, 0, 100_000_000, 60, false), out);
-        assertThat(r.exitCode()).isEqualTo(TimestampAlignment.ALL_WITHIN);
+        Timestat.Result r = run(fourCameras(), new Timestat.Options(1, 0, 100_000_000, 60, false), out);
+        assertThat(r.exitCode()).isEqualTo(Timestat.ALL_WITHIN);
         assertThat(r.samples().get(0).medianNs()).isEqualTo(T);
         assertThat(out.toString()).contains("[Sample 1]",
                 "serial=05520125, camera_time_ns=" + (T - 1_631_232) + ", delta_to_median_ms=-1.631232, verdict=OK",
@@ -62,13 +64,13 @@ class TimestampAlignmentTest {
     @Test
     void overTheThresholdIsNgAndExitStatus2() throws Exception {
         StringBuilder out = new StringBuilder();
-        TimestampAlignment.Result r = run(fourCameras(), new TimestampAlignment.Options(1, 0, 1_000_000, 60, true), out);
-        assertThat(r.exitCode()).isEqualTo(TimestampAlignment.OVER_THRESHOLD);
+        Timestat.Result r = run(fourCameras(), new Timestat.Options(1, 0, 1_000_000, 60, true), out);
+        assertThat(r.exitCode()).isEqualTo(Timestat.OVER_THRESHOLD);
         assertThat(out.toString()).contains("delta_to_median_ms=-1.631232, verdict=NG, delta_to_host_realtime_ms=-1.631232",
                 "delta_to_median_ms=-0.638208, verdict=OK", "delta_to_median_ms= 1.601536, verdict=NG");
-        TimestampAlignment.Result exact = run(fourCameras(), new TimestampAlignment.Options(1, 0, 1_631_232, 60, false),
+        Timestat.Result exact = run(fourCameras(), new Timestat.Options(1, 0, 1_631_232, 60, false),
                 new StringBuilder());
-        assertThat(exact.exitCode()).as("|delta| equal to the threshold is OK").isEqualTo(TimestampAlignment.ALL_WITHIN);
+        assertThat(exact.exitCode()).as("|delta| equal to the threshold is OK").isEqualTo(Timestat.ALL_WITHIN);
     }
 
     @Test
@@ -77,17 +79,17 @@ class TimestampAlignmentTest {
         List<Camera> cams = List.of(ScriptedCamera.slave("A", log, T + 300, T - 100, T + 400),
                 ScriptedCamera.slave("B", log, T - 300, T + 100, T - 400), ScriptedCamera.slave("C", log, T, T, T));
         StringBuilder out = new StringBuilder();
-        TimestampAlignment.Result r = run(cams, new TimestampAlignment.Options(3, 200, 350, 60, false), out);
+        Timestat.Result r = run(cams, new Timestat.Options(3, 200, 350, 60, false), out);
         assertThat(ticker.slept).isEqualTo(400);
-        TimestampAlignment.CameraStats a = r.stats().get(0);
+        Timestat.CameraStats a = r.stats().get(0);
         assertThat(a.meanDeltaNs()).isEqualTo(200);   // 600 / 3
         assertThat(a.stddevNs()).isEqualTo(216);      // sqrt((100² + 300² + 200²) / 3) = 216.02
         assertThat(a.maxAbsDeltaNs()).isEqualTo(400);
         assertThat(a.ok()).isFalse();
         assertThat(r.stats().get(1).meanDeltaNs()).isEqualTo(-200);
-        assertThat(r.stats().get(2)).isEqualTo(new TimestampAlignment.CameraStats("C", 0, 0, 0, true));
+        assertThat(r.stats().get(2)).isEqualTo(new Timestat.CameraStats("C", 0, 0, 0, true));
         assertThat(r.maxAbsDeltaNs()).isEqualTo(400);
-        assertThat(r.exitCode()).isEqualTo(TimestampAlignment.OVER_THRESHOLD);
+        assertThat(r.exitCode()).isEqualTo(Timestat.OVER_THRESHOLD);
         assertThat(out.toString()).contains("=== Statistics ===",
                 "serial=A, mean_delta_ns=200, stddev_ns=216, max_abs_delta_ns=400, verdict=NG",
                 "serial=C, mean_delta_ns=0, stddev_ns=0, max_abs_delta_ns=0, verdict=OK", "Max_abs_delta_ns=400");
@@ -107,11 +109,11 @@ class TimestampAlignmentTest {
         ScriptedCamera bad = ScriptedCamera.slave("BAD", log, T);
         bad.failLatch = true;
         assertThatThrownBy(() -> run(List.of(ScriptedCamera.slave("OK1", log, T), bad),
-                new TimestampAlignment.Options(1, 0, 100, 60, false), new StringBuilder()))
-                .isInstanceOf(TimestampAlignment.FatalException.class)
+                new Timestat.Options(1, 0, 100, 60, false), new StringBuilder()))
+                .isInstanceOf(Timestat.FatalException.class)
                 .hasMessage("latching camera BAD failed: camera BAD TimestampLatch: device not responding");
-        assertThatThrownBy(() -> run(fourCameras(), new TimestampAlignment.Options(5, 30_000, 100, 60, false),
+        assertThatThrownBy(() -> run(fourCameras(), new Timestat.Options(5, 30_000, 100, 60, false),
                 new StringBuilder())).hasMessage("timed out after 60 s, before sample 4 of 5");
-        assertThatThrownBy(() -> new TimestampAlignment.Options(0, 0, 1, 1, false)).hasMessageContaining("--samples 0");
+        assertThatThrownBy(() -> new Timestat.Options(0, 0, 1, 1, false)).hasMessageContaining("--samples 0");
     }
 }

@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.syncscope.api.ptp.HostPtpRole;
+import org.syncscope.ptpcheck.HostView;
+import org.syncscope.ptpcheck.command.TimestatPrinter;
+import org.syncscope.ptpcheck.command.Labels;
 
 /** ptp:timestat's host decision: only a host whose ports make it the grandmaster passes. */
 class TimestatHostTest {
@@ -23,7 +26,7 @@ class TimestatHostTest {
     @ParameterizedTest
     @EnumSource(value = HostPtpRole.class, names = {"LISTENING", "FAULTY", "PASSIVE", "UNCALIBRATED"})
     void anUnsettledHostIsRefusedNamingItsRoleAndWhy(HostPtpRole role) {
-        HostView host = HostView.read(FixedHost.unsettled(role));
+        HostView host = HostReads.read(FixedHost.unsettled(role));
         assertThat(host.isGrandmaster()).isFalse();
         assertThat(host.notGrandmaster()).hasValueSatisfying(why -> assertThat(why).startsWith(
                 "the host is not the PTP grandmaster: role " + role.displayName() + ", " + Labels.EN.roleMeaning(role)
@@ -33,16 +36,16 @@ class TimestatHostTest {
 
     @Test
     void aFaultyHostSaysItsLinkIsDown() {
-        assertThat(HostView.read(FixedHost.faulty()).notGrandmaster()).hasValueSatisfying(why -> assertThat(why)
+        assertThat(HostReads.read(FixedHost.faulty()).notGrandmaster()).hasValueSatisfying(why -> assertThat(why)
                 .contains("role Faulty, its PTP port is faulty, usually because the link is down"));
     }
 
     @Test
     void aSlaveHostIsRefusedAndAGrandmasterPasses() {
-        assertThat(HostView.read(FixedHost.slave()).notGrandmaster()).hasValueSatisfying(why -> assertThat(why)
+        assertThat(HostReads.read(FixedHost.slave()).notGrandmaster()).hasValueSatisfying(why -> assertThat(why)
                 .startsWith("the host is not the PTP grandmaster: role Slave, it follows another clock")
                 .contains("GrandmasterClockID=bcfce7.fffe.244daf"));
-        HostView gm = HostView.read(FixedHost.grandmaster());
+        HostView gm = HostReads.read(FixedHost.grandmaster());
         assertThat(gm.notGrandmaster()).isEmpty();
         assertThat(printed(gm)).isEqualTo("Ubuntu(host) PTP: role=Grandmaster, gmClockID=bcfce7.fffe.244daf"
                 + System.lineSeparator());
@@ -50,7 +53,7 @@ class TimestatHostTest {
 
     @Test
     void anUnreadableHostIsRefusedWithTheReason() {
-        HostView host = HostView.read(FixedHost.failing("no ptp4l socket at /var/run/ptp4l"));
+        HostView host = HostReads.read(FixedHost.failing("no ptp4l socket at /var/run/ptp4l"));
         assertThat(host.notGrandmaster()).contains("the host is not the PTP grandmaster: its PTP status cannot be read: "
                 + "no ptp4l socket at /var/run/ptp4l");
         assertThat(printed(host)).startsWith("Ubuntu(host) PTP: role=Unknown, gmClockID=unknown");

@@ -1,4 +1,4 @@
-package org.syncscope.ptpcheck.internal;
+package org.syncscope.ptpcheck.command;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.syncscope.api.camera.CameraInfo;
+import org.syncscope.ptpcheck.CameraStatus;
+import org.syncscope.ptpcheck.CheckResult;
+import org.syncscope.ptpcheck.Convergence;
 
 /** Prints ptp:check the way the site's ptp_sync_check printed it. */
 public final class CheckPrinter {
@@ -31,7 +34,7 @@ public final class CheckPrinter {
         out.println();
     }
 
-    public void result(ConvergenceCheck.Result r) {
+    public void result(CheckResult r) {
         out.println(labels.host);
         out.println(r.host().line());
         out.println();
@@ -49,14 +52,14 @@ public final class CheckPrinter {
         } else {
             out.printf("%s: %s (Masters=%d, Slaves=%d, after %.1f s)%n", labels.notOk, summary, v.masters(), v.slaves(),
                     r.waitedMillis() / 1000.0);
-            for (String hint : v.hints(r.host(), labels)) {
+            for (String hint : labels.hints(v, r.host())) {
                 out.println("  - " + hint);
             }
         }
     }
 
     /** "Slave" when all agree, else "Slave×3, Master×1, N/A×1". */
-    static String cameraSummary(List<CameraStatus> cameras) {
+    public static String cameraSummary(List<CameraStatus> cameras) {
         Map<String, Long> counts = cameras.stream()
                 .collect(Collectors.groupingBy(c -> c.hasPtp() ? c.state().genicamName() : "N/A", LinkedHashMap::new,
                         Collectors.counting()));

@@ -1,9 +1,8 @@
-package org.syncscope.ptpcheck.internal;
+package org.syncscope.ptpcheck;
 
 import java.util.Optional;
 import org.syncscope.api.ptp.HostPtpRole;
 import org.syncscope.api.ptp.HostPtpReading;
-import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.ptp.HostPtpStatus;
 
 /**
@@ -12,27 +11,6 @@ import org.syncscope.api.ptp.HostPtpStatus;
  * @param sequence the reading's number ({@link HostPtpReading#sequence()}), to wait for a newer one
  */
 public record HostView(Optional<HostPtpStatus> status, String error, long sequence) {
-
-    /** A reading made from now on (none older than this call). */
-    public static HostView read(HostPtpReadings readings) {
-        return readings == null ? after(null, 0) : after(readings, readings.latest().sequence());
-    }
-
-    /** The first reading newer than {@code sequence} (the one already judged). */
-    public static HostView after(HostPtpReadings readings, long sequence) {
-        if (readings == null) {
-            return new HostView(Optional.empty(), "no PtpManagement service (install the syncscope-pmc feature)", 0);
-        }
-        try {
-            HostPtpReading r = readings.after(sequence);
-            return new HostView(r.status(), r.error(), r.sequence());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new HostView(Optional.empty(), "interrupted while waiting for the host PTP status", sequence);
-        } catch (RuntimeException e) {
-            return new HostView(Optional.empty(), String.valueOf(e.getMessage()), sequence);
-        }
-    }
 
     /** The role ptp4l's port states give; empty when the host could not be read. */
     public Optional<HostPtpRole> role() {
@@ -81,6 +59,6 @@ public record HostView(Optional<HostPtpStatus> status, String error, long sequen
             return Optional.empty();
         }
         return Optional.of("the host is not the PTP grandmaster: role " + r.displayName() + ", "
-                + Labels.EN.roleMeaning(r) + " (" + line() + ")");
+                + r.meaning() + " (" + line() + ")");
     }
 }

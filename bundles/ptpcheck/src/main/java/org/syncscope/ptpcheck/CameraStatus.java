@@ -1,4 +1,4 @@
-package org.syncscope.ptpcheck.internal;
+package org.syncscope.ptpcheck;
 
 import org.syncscope.api.camera.CameraInfo;
 import org.syncscope.api.camera.CameraPtpState;
@@ -16,7 +16,8 @@ public record CameraStatus(int index, CameraInfo info, PtpNode node, CameraPtpSt
         return node != PtpNode.NOT_AVAILABLE;
     }
 
-    CameraStatus withState(CameraPtpState next, String problem) {
+    /** The same camera in state {@code next}, with {@code problem} (empty when none). */
+    public CameraStatus withState(CameraPtpState next, String problem) {
         return new CameraStatus(index, info, node, next, problem);
     }
 }

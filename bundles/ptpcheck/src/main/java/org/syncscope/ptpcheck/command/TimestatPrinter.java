@@ -1,7 +1,9 @@
-package org.syncscope.ptpcheck.internal;
+package org.syncscope.ptpcheck.command;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import org.syncscope.ptpcheck.HostView;
+import org.syncscope.ptpcheck.Timestat;
 
 /** Prints ptp:timestat the way chktimestat printed it: ms on screen, ns underneath. */
 public final class TimestatPrinter {
@@ -21,21 +23,21 @@ public final class TimestatPrinter {
                 host.status().map(s -> s.grandmasterIdentity().toString()).orElse("unknown"));
     }
 
-    public void sample(TimestampAlignment.Sample s) {
+    public void sample(Timestat.Sample s) {
         out.printf("[Sample %d]%n", s.number());
-        for (TimestampAlignment.Reading r : s.readings()) {
+        for (Timestat.Reading r : s.readings()) {
             out.printf("serial=%s, camera_time_ns=%d, delta_to_median_ms=%s, verdict=%s%s%n", r.serial(),
                     r.cameraTimeNs(), millis(r.deltaNs()), r.ok() ? "OK" : "NG",
                     assumeRealtime ? ", delta_to_host_realtime_ms=" + millis(r.hostDeltaNs()) : "");
         }
     }
 
-    public void summary(TimestampAlignment.Result r) {
+    public void summary(Timestat.Result r) {
         if (single) {
             return;
         }
         out.println("=== Statistics ===");
-        for (TimestampAlignment.CameraStats s : r.stats()) {
+        for (Timestat.CameraStats s : r.stats()) {
             out.printf("serial=%s, mean_delta_ns=%d, stddev_ns=%d, max_abs_delta_ns=%d, verdict=%s%n", s.serial(),
                     s.meanDeltaNs(), s.stddevNs(), s.maxAbsDeltaNs(), s.ok() ? "OK" : "NG");
         }

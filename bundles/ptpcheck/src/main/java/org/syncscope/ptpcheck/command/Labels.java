@@ -1,7 +1,11 @@
-package org.syncscope.ptpcheck.internal;
+package org.syncscope.ptpcheck.command;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.syncscope.api.ptp.HostPtpRole;
+import org.syncscope.ptpcheck.Convergence;
+import org.syncscope.ptpcheck.HostView;
 
 /**
  * The words ptp:check prints. English by default; {@code --lang ja} prints the labels of the
@@ -43,6 +47,29 @@ public enum Labels {
         };
     }
 
+    /** What to look at when {@code v} is not converged, most likely cause first. */
+    public List<String> hints(Convergence v, HostView host) {
+        List<String> hints = new ArrayList<>();
+        if (host.status().isEmpty()) {
+            hints.add(hintHostUnavailable(host.error()));
+        }
+        v.unsettledHost().ifPresent(r -> hints.add(hintHostUnsettled(r)));
+        if (v.masters() > 1) {
+            hints.add(hintSeveralMasters(v.masters(), String.join(", ", v.masterNames())));
+        }
+        if (v.masters() == 0) {
+            hints.add(hintNoMaster());
+        }
+        if (!v.unsettled().isEmpty()) {
+            hints.add(hintUnsettled(String.join(", ", v.unsettled())));
+        }
+        if (v.slaves() == 0) {
+            hints.add(hintNoSlave());
+        }
+        hints.add(hintNetwork());
+        return hints;
+    }
+
     String hintHostUnavailable(String error) {
         return this == JA ? "Ubuntu 側の PTP 状態取得失敗: " + error + "（ptp4l が動作し /var/run/ptp4l にソケットがあるか確認）"
                 : "host PTP status unavailable: " + error + " (is ptp4l running, and its socket where the pmc adapter looks?)";
@@ -55,7 +82,7 @@ public enum Labels {
     }
 
     /** What a host role means for the host, and what to do about it: {@link HostPtpRole#meaning()}, or its Japanese. */
-    String roleMeaning(HostPtpRole role) {
+    public String roleMeaning(HostPtpRole role) {
         if (this == JA) {
             return switch (role) {
                 case GRANDMASTER -> "このホストがグランドマスターです";

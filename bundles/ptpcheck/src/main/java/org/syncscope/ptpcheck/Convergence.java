@@ -1,4 +1,4 @@
-package org.syncscope.ptpcheck.internal;
+package org.syncscope.ptpcheck;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,28 +45,5 @@ public record Convergence(int masters, int slaves, List<String> masterNames, Lis
 
     public boolean converged() {
         return masters == 1 && slaves >= 1 && unsettledHost.isEmpty();
-    }
-
-    /** What to look at when not converged, most likely cause first. */
-    public List<String> hints(HostView host, Labels labels) {
-        List<String> hints = new ArrayList<>();
-        if (host.status().isEmpty()) {
-            hints.add(labels.hintHostUnavailable(host.error()));
-        }
-        unsettledHost.ifPresent(r -> hints.add(labels.hintHostUnsettled(r)));
-        if (masters > 1) {
-            hints.add(labels.hintSeveralMasters(masters, String.join(", ", masterNames)));
-        }
-        if (masters == 0) {
-            hints.add(labels.hintNoMaster());
-        }
-        if (!unsettled.isEmpty()) {
-            hints.add(labels.hintUnsettled(String.join(", ", unsettled)));
-        }
-        if (slaves == 0) {
-            hints.add(labels.hintNoSlave());
-        }
-        hints.add(labels.hintNetwork());
-        return hints;
     }
 }
