@@ -16,6 +16,7 @@ import org.apache.karaf.bundle.core.BundleService;
 import org.apache.karaf.bundle.core.BundleState;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.Conditional;
 import org.apache.karaf.features.Dependency;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
@@ -102,6 +103,26 @@ public class ServerBootIT {
                 collectSyncscopeArtifacts(dep, into);
             }
         }
+        // e.g. camera-console under <conditional><condition>shell</condition>: installed when shell is
+        for (Conditional conditional : feature.getConditional()) {
+            if (conditionsHold(conditional)) {
+                for (BundleInfo bundle : conditional.getBundles()) {
+                    if (bundle.getLocation().startsWith("mvn:org.syncscope/")) {
+                        into.add(bundle.getLocation().split("/")[1]);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean conditionsHold(Conditional conditional) throws Exception {
+        for (String condition : conditional.getCondition()) {
+            Feature required = features.getFeature(condition);
+            if (required == null || !features.isInstalled(required)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Test
