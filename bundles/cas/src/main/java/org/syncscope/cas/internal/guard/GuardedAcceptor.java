@@ -96,9 +96,10 @@ public final class GuardedAcceptor {
             connections.removeIf(c -> !c.isOpen());
             if (connections.size() >= limits.maxClients()) {
                 InetAddress from = ((InetSocketAddress) socket.getRemoteAddress()).getAddress();
-                socket.close();
+                // counted before the close, so whoever sees the connection closed sees it counted
                 malformed.refused(MalformedInput.Channel.TCP, from,
                         "a connection over maxClients " + limits.maxClients() + " (closed at once)");
+                socket.close();
                 return;
             }
             socket.configureBlocking(false);
