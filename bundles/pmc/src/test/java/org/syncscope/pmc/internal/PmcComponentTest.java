@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.syncscope.api.ptp.ClockIdentity;
 import org.syncscope.api.ptp.ClockQuality;
 import org.syncscope.api.ptp.CurrentDataSet;
 import org.syncscope.api.ptp.DefaultDataSet;
@@ -36,20 +35,20 @@ import org.syncscope.testing.RecordingPublisher;
 /** The adapter's DS lifecycle, built directly over stand-in ptp4l sockets. */
 class PmcComponentTest {
 
-    private static final String FILE = "org.syncscope.pmc.cfg";
-    private static final ClockIdentity SELF = new ClockIdentity(0x001b19fffe000001L);
-    private static final ClockIdentity GM = new ClockIdentity(0x001b19fffe0000aaL);
+    private static final String FILE = FakePtp4lPair.FILE;
 
     @TempDir
     Path dir;
+    private FakePtp4lPair ptp4l;
     private FakePtp4l slave;
     private FakePtp4l grandmaster;
     private PmcComponent component;
 
     @BeforeEach
     void start() throws Exception {
-        slave = new FakePtp4l(dir.resolve("ptp4l-slave"), Ptp4lAnswers.slave(SELF, GM)::answer);
-        grandmaster = new FakePtp4l(dir.resolve("ptp4l-gm"), Ptp4lAnswers.grandmaster(GM)::answer);
+        ptp4l = new FakePtp4lPair(dir);
+        slave = ptp4l.slave;
+        grandmaster = ptp4l.grandmaster;
     }
 
     @AfterEach
@@ -62,12 +61,7 @@ class PmcComponentTest {
     }
 
     private Map<String, Object> props(Path socket, Object... more) {
-        Map<String, Object> p = Configs.fromFile(FILE, "socket", socket.toString(), "clientDirectory", dir.toString(),
-                "timeoutMs", "2000");
-        for (int i = 0; i < more.length; i += 2) {
-            p.put((String) more[i], more[i + 1]);
-        }
-        return p;
+        return ptp4l.props(socket, more);
     }
 
     private PmcComponent activate(Map<String, Object> p) {

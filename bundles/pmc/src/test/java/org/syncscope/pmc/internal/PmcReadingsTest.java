@@ -22,11 +22,12 @@ import org.syncscope.testing.RecordingPublisher;
 /** Issue 20: the adapter is the one poller of the host's PTP status; consumers get its readings. */
 class PmcReadingsTest {
 
-    private static final ClockIdentity SELF = new ClockIdentity(0x001b19fffe000001L);
-    private static final ClockIdentity GM = new ClockIdentity(0x001b19fffe0000aaL);
+    private static final ClockIdentity SELF = FakePtp4lPair.SELF;
+    private static final ClockIdentity GM = FakePtp4lPair.GM;
 
     @TempDir
     Path dir;
+    private FakePtp4lPair ptp4l;
     private FakePtp4l slave;
     private FakePtp4l grandmaster;
     private PmcComponent component;
@@ -34,8 +35,9 @@ class PmcReadingsTest {
 
     @BeforeEach
     void start() throws Exception {
-        slave = new FakePtp4l(dir.resolve("ptp4l-slave"), Ptp4lAnswers.slave(SELF, GM)::answer);
-        grandmaster = new FakePtp4l(dir.resolve("ptp4l-gm"), Ptp4lAnswers.grandmaster(GM)::answer);
+        ptp4l = new FakePtp4lPair(dir);
+        slave = ptp4l.slave;
+        grandmaster = ptp4l.grandmaster;
     }
 
     @AfterEach
@@ -48,12 +50,7 @@ class PmcReadingsTest {
     }
 
     private Map<String, Object> props(Path socket, Object... more) {
-        Map<String, Object> p = Configs.fromFile("org.syncscope.pmc.cfg", "socket", socket.toString(),
-                "clientDirectory", dir.toString(), "timeoutMs", "2000");
-        for (int i = 0; i < more.length; i += 2) {
-            p.put((String) more[i], more[i + 1]);
-        }
-        return p;
+        return ptp4l.props(socket, more);
     }
 
     private PmcComponent activate(Map<String, Object> p) {
