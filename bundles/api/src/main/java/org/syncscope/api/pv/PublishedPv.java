@@ -26,6 +26,15 @@ public interface PublishedPv extends Registration {
      */
     void post(PvValue value, long timestampNanos, AlarmSeverity severity, AlarmStatus status);
 
+    /**
+     * {@link #post(PvValue, long, AlarmSeverity, AlarmStatus)} of a DOUBLE without a value object:
+     * a publisher that can stores the number, and builds an event only when a client monitors
+     * the PV, so a post nobody watches allocates nothing.
+     */
+    default void post(double value, long timestampNanos, AlarmSeverity severity, AlarmStatus status) {
+        post(new PvValue.DoubleValue(value), timestampNanos, severity, status);
+    }
+
     /** Number of Channel Access monitors currently attached to this PV. */
     int subscriberCount();
 }
