@@ -14,6 +14,17 @@ import java.util.List;
  */
 public interface PvCatalog {
 
+    /** A catalog being served; closing it withdraws the catalog's PVs. */
+    interface Served extends org.syncscope.api.Registration {
+
+        /**
+         * The catalog's names changed (its owner was reconfigured). A publisher that finds names
+         * on demand needs nothing; one that published them in advance publishes the new ones and
+         * withdraws those gone. PVs of names gone that are open are closed by the catalog itself.
+         */
+        void namesChanged();
+    }
+
     /**
      * The spec of the PV {@code name} if this catalog has it now, else null. Called for every
      * search a client sends: fast, never blocking, thread safe.

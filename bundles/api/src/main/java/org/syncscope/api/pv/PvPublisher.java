@@ -2,7 +2,6 @@ package org.syncscope.api.pv;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.syncscope.api.Registration;
 
 /**
  * Serves PVs to clients (a Channel Access server). Thread safe. PVs published by a bundle are
@@ -27,32 +26,58 @@ public interface PvPublisher {
      * catalog (connected clients see them disconnect) and calls {@link PvCatalog#closed} for each.
      *
      * <p>This default, for publishers that cannot find names on demand, publishes every name of
-     * the catalog at once and opens each; names the catalog gains later are not served.
+     * the catalog at once and opens each; {@link PvCatalog.Served#namesChanged()} publishes the
+     * names added since and withdraws those gone.
      *
      * @throws IllegalArgumentException if one of the names is refused (nothing stays published)
      */
-    default Registration serve(PvCatalog catalog) {
-        List<PublishedPv> opened = new ArrayList<>();
-        try {
-            for (String name : catalog.names()) {
-                PvSpec spec = catalog.find(name);
-                if (spec != null) {
-                    PublishedPv pv = publish(spec);
-                    opened.add(pv);
-                    catalog.open(pv);
+    default PvCatalog.Served serve(PvCatalog catalog) {
+        PvPublisher publisher = this;
+        final class Eager implements PvCatalog.Served {
+            private final java.util.Map<String, PublishedPv> opened = new java.util.LinkedHashMap<>();
+
+            @Override
+            public synchronized void namesChanged() {
+                java.util.Set<String> now = new java.util.LinkedHashSet<>();
+                catalog.names().forEach(now::add);
+                for (java.util.Iterator<java.util.Map.Entry<String, PublishedPv>> it = opened.entrySet().iterator();
+                        it.hasNext(); ) {
+                    java.util.Map.Entry<String, PublishedPv> e = it.next();
+                    if (!now.contains(e.getKey())) {
+                        it.remove();
+                        e.getValue().close();
+                        catalog.closed(e.getValue());
+                    }
                 }
+                List<PublishedPv> added = new ArrayList<>();
+                try {
+                    for (String name : now) {
+                        PvSpec spec = opened.containsKey(name) ? null : catalog.find(name);
+                        if (spec != null) {
+                            PublishedPv pv = publisher.publish(spec);
+                            added.add(pv);
+                            catalog.open(pv);
+                        }
+                    }
+                } catch (RuntimeException refused) {
+                    added.forEach(PublishedPv::close);
+                    added.forEach(catalog::closed);
+                    throw refused;
+                }
+                added.forEach(pv -> opened.put(pv.spec().name(), pv));
             }
-        } catch (RuntimeException refused) {
-            opened.forEach(PublishedPv::close);
-            opened.forEach(catalog::closed);
-            throw refused;
+
+            @Override
+            public synchronized void close() {
+                for (PublishedPv pv : opened.values()) {
+                    pv.close();
+                    catalog.closed(pv);
+                }
+                opened.clear();
+            }
         }
-        return () -> {
-            for (PublishedPv pv : opened) {
-                pv.close();
-                catalog.closed(pv);
-            }
-            opened.clear();
-        };
+        Eager served = new Eager();
+        served.namesChanged();
+        return served;
     }
 }
