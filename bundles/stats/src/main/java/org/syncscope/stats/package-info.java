@@ -6,7 +6,7 @@
  * thread safe: each instance belongs to one thread (the sync profile's executor).
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.syncscope.stats;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,330 @@
+package org.syncscope.stats;
+
+/**
+ * The {@link PairDiffTracker}s of many pairs in flat primitive arrays: the same samples and
+ * statistics, at about 480 B per pair at window 100 (against 2.7 KB as objects), with no object
+ * per pair and one cache line of hot state per pair touched per update.
+ *
+ * <p>Each pair keeps eight longs (its two sides' latest timestamps, flags, window slot and
+ * count, the exact sums of its window, its latest sample and the time its outputs are stamped
+ * with) and a slice of one shared {@code int[]} ring holding its window's samples in ns. A sample
+ * that does not fit an int (|t(A) − t(B)| ≥ 2.1 s) moves its pair, for good, to a
+ * {@link RollingStats} of its own. The sums are exact: Σd in a long and Σd² in 128 bits, so the
+ * mean and the population std are computed from integers at read time (rounded once) and never
+ * drift; min and max are found by scanning the window when read, since they are read far less
+ * often than samples are added (monitored outputs, summaries, the console). So an update costs a
+ * few compares and stores and a sample a few adds; nothing is computed for outputs nobody reads.
+ *
+ * <p>Not thread safe; allocation-free except when a pair becomes wide.
+ */
+public final class PairTable {
+
+    private static final double NANOS_PER_SECOND = 1e9;
+    /** Longs of hot state per pair. */
+    private static final int STRIDE = 8;
+    private static final int LATEST_A = 0;
+    private static final int LATEST_B = 1;
+    /** slot (bits 32–63) | count (bits 8–31) | flags (bits 0–7). */
+    private static final int META = 2;
+    private static final int STAMP = 3;
+    private static final int SUM = 4;
+    private static final int SQ_HI = 5;
+    private static final int SQ_LO = 6;
+    private static final int LATEST_SAMPLE = 7;
+
+    private static final long SEEN_A = 1;
+    private static final long SEEN_B = 2;
+    private static final long UNUSED_A = 4;
+    private static final long UNUSED_B = 8;
+    private static final long HAS_SAMPLE = 16;
+    private static final long WIDE = 32;
+    private static final long FLAGS = 0xFF;
+    private static final int COUNT_SHIFT = 8;
+    private static final long COUNT_MASK = 0xFF_FFFFL;
+    /** The largest window the packed count holds. */
+    public static final int MAX_WINDOW = (int) COUNT_MASK;
+
+    private final int pairs;
+    private final int window;
+    private final long[] state;
+    private final int[] ring;
+    /** The pairs whose samples left int range; null until the first. */
+    private RollingStats[] wide;
+
+    /**
+     * @param pairs  how many pairs
+     * @param window samples in each pair's statistics, 1 to {@link #MAX_WINDOW}
+     * @throws IllegalArgumentException if the window is out of range or the pairs' windows together exceed one array
+     */
+    public PairTable(int pairs, int window) {
+        if (window < 1 || window > MAX_WINDOW) {
+            throw new IllegalArgumentException("window must be 1.." + MAX_WINDOW + ", got " + window);
+        }
+        if (pairs < 0 || (long) pairs * window > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException(pairs + " pairs x window " + window + " samples do not fit one table");
+        }
+        this.pairs = pairs;
+        this.window = window;
+        this.state = new long[pairs * STRIDE];
+        this.ring = new int[pairs * window];
+    }
+
+    /** Heap bytes per pair at {@code window}: its hot state and its window. */
+    public static long bytesPerPair(int window) {
+        return STRIDE * 8L + 4L * window;
+    }
+
+    public int size() {
+        return pairs;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    /** Records an update of pair {@code p}'s A at {@code t} ns; true if it completed a pair sample. */
+    public boolean updateA(int p, long t) {
+        int base = p * STRIDE;
+        long meta = state[base + META];
+        if ((meta & SEEN_A) != 0 && t <= state[base + LATEST_A]) {
+            return false;   // not later than A's previous update: rejected
+        }
+        state[base + LATEST_A] = t;
+        if ((meta & UNUSED_B) != 0) {
+            state[base + META] = (meta | SEEN_A) & ~(UNUSED_A | UNUSED_B);
+            sample(p, base, t - state[base + LATEST_B]);
+            return true;
+        }
+        state[base + META] = meta | SEEN_A | UNUSED_A;
+        return false;
+    }
+
+    /** Records an update of pair {@code p}'s B at {@code t} ns; true if it completed a pair sample. */
+    public boolean updateB(int p, long t) {
+        int base = p * STRIDE;
+        long meta = state[base + META];
+        if ((meta & SEEN_B) != 0 && t <= state[base + LATEST_B]) {
+            return false;
+        }
+        state[base + LATEST_B] = t;
+        if ((meta & UNUSED_A) != 0) {
+            state[base + META] = (meta | SEEN_B) & ~(UNUSED_A | UNUSED_B);
+            sample(p, base, state[base + LATEST_A] - t);
+            return true;
+        }
+        state[base + META] = meta | SEEN_B | UNUSED_B;
+        return false;
+    }
+
+    private void sample(int p, int base, long d) {
+        long meta = state[base + META];
+        state[base + LATEST_SAMPLE] = d;
+        if ((meta & WIDE) != 0 || d != (int) d) {
+            wideSample(p, base, d);
+            return;
+        }
+        int slot = (int) (meta >>> 32);
+        int count = (int) ((meta >>> COUNT_SHIFT) & COUNT_MASK);
+        int at = p * window + slot;
+        long sum = state[base + SUM] + d;
+        long sq = d * d;
+        long lo = state[base + SQ_LO];
+        long hi = state[base + SQ_HI];
+        long nlo = lo + sq;
+        if (Long.compareUnsigned(nlo, lo) < 0) {
+            hi++;
+        }
+        if (count == window) {
+            long leaving = ring[at];
+            sum -= leaving;
+            long lsq = leaving * leaving;
+            long before = nlo;
+            nlo -= lsq;
+            if (Long.compareUnsigned(before, lsq) < 0) {
+                hi--;
+            }
+        } else {
+            count++;
+        }
+        ring[at] = (int) d;
+        state[base + SUM] = sum;
+        state[base + SQ_LO] = nlo;
+        state[base + SQ_HI] = hi;
+        slot = slot + 1 == window ? 0 : slot + 1;
+        state[base + META] = ((long) slot << 32) | ((long) count << COUNT_SHIFT) | (meta & FLAGS) | HAS_SAMPLE;
+    }
+
+    /** A pair with a sample beyond int range keeps its window in a RollingStats of seconds from now on. */
+    private void wideSample(int p, int base, long d) {
+        long meta = state[base + META];
+        if ((meta & WIDE) == 0) {
+            if (wide == null) {
+                wide = new RollingStats[pairs];
+            }
+            RollingStats s = new RollingStats(window);
+            int count = (int) ((meta >>> COUNT_SHIFT) & COUNT_MASK);
+            int slot = (int) (meta >>> 32);
+            int first = count == window ? slot : 0;   // oldest sample first
+            for (int k = 0; k < count; k++) {
+                int i = first + k;
+                s.add(ring[p * window + (i >= window ? i - window : i)] / NANOS_PER_SECOND);
+            }
+            wide[p] = s;
+            meta |= WIDE;
+        }
+        wide[p].add(d / NANOS_PER_SECOND);
+        state[base + META] = meta | HAS_SAMPLE;
+    }
+
+    /**
+     * Starts pairing pair {@code p} afresh, keeping its statistics: no update seen so far is used
+     * in a sample, and the next timestamps are not compared with earlier ones.
+     */
+    public void restart(int p) {
+        int base = p * STRIDE;
+        state[base + META] &= ~(SEEN_A | SEEN_B | UNUSED_A | UNUSED_B);
+        state[base + LATEST_A] = 0;
+        state[base + LATEST_B] = 0;
+    }
+
+    /** Whether pair {@code p} has a sample. */
+    public boolean hasSample(int p) {
+        return (state[p * STRIDE + META] & HAS_SAMPLE) != 0;
+    }
+
+    /** The latest sample in seconds; NaN before the first. */
+    public double latestSample(int p) {
+        return hasSample(p) ? state[p * STRIDE + LATEST_SAMPLE] / NANOS_PER_SECOND : Double.NaN;
+    }
+
+    /** The latest sample in ns; 0 before the first. */
+    public long latestSampleNanos(int p) {
+        return state[p * STRIDE + LATEST_SAMPLE];
+    }
+
+    /** Samples in the window. */
+    public long count(int p) {
+        long meta = state[p * STRIDE + META];
+        return (meta & WIDE) != 0 ? wide[p].count() : (meta >>> COUNT_SHIFT) & COUNT_MASK;
+    }
+
+    /** Mean of the window in seconds; NaN when empty. */
+    public double mean(int p) {
+        int base = p * STRIDE;
+        long meta = state[base + META];
+        if ((meta & WIDE) != 0) {
+            return wide[p].mean();
+        }
+        long n = (meta >>> COUNT_SHIFT) & COUNT_MASK;
+        return n == 0 ? Double.NaN : (double) state[base + SUM] / n / NANOS_PER_SECOND;
+    }
+
+    /** Population standard deviation of the window in seconds; NaN when empty. */
+    public double std(int p) {
+        int base = p * STRIDE;
+        long meta = state[base + META];
+        if ((meta & WIDE) != 0) {
+            return wide[p].std();
+        }
+        long n = (meta >>> COUNT_SHIFT) & COUNT_MASK;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        // n²·variance = n·Σd² − (Σd)², exact in 128 bits (both terms < 2^126 for windows < 2^24).
+        long hi = state[base + SQ_HI];
+        long lo = state[base + SQ_LO];
+        long aLo = lo * n;
+        long aHi = unsignedMultiplyHigh(lo, n) + hi * n;
+        long s = Math.abs(state[base + SUM]);
+        long bLo = s * s;
+        long bHi = Math.multiplyHigh(s, s);
+        long dLo = aLo - bLo;
+        long dHi = aHi - bHi - (Long.compareUnsigned(aLo, bLo) < 0 ? 1 : 0);
+        double nSquaredVariance = dHi * 0x1p64 + unsignedToDouble(dLo);
+        return Math.sqrt(Math.max(0, nSquaredVariance)) / n / NANOS_PER_SECOND;
+    }
+
+    /** Smallest sample of the window in seconds; NaN when empty. */
+    public double min(int p) {
+        long meta = state[p * STRIDE + META];
+        if ((meta & WIDE) != 0) {
+            return wide[p].min();
+        }
+        int n = (int) ((meta >>> COUNT_SHIFT) & COUNT_MASK);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        int from = p * window;
+        int m = Integer.MAX_VALUE;
+        for (int i = from, end = from + n; i < end; i++) {
+            m = Math.min(m, ring[i]);
+        }
+        return m / NANOS_PER_SECOND;
+    }
+
+    /** Largest sample of the window in seconds; NaN when empty. */
+    public double max(int p) {
+        long meta = state[p * STRIDE + META];
+        if ((meta & WIDE) != 0) {
+            return wide[p].max();
+        }
+        int n = (int) ((meta >>> COUNT_SHIFT) & COUNT_MASK);
+        if (n == 0) {
+            return Double.NaN;
+        }
+        int from = p * window;
+        int m = Integer.MIN_VALUE;
+        for (int i = from, end = from + n; i < end; i++) {
+            m = Math.max(m, ring[i]);
+        }
+        return m / NANOS_PER_SECOND;
+    }
+
+    /** A view of pair {@code p}'s statistics (allocates; for the console and tests). */
+    public Stats stats(int p) {
+        return new Stats() {
+            @Override
+            public long count() {
+                return PairTable.this.count(p);
+            }
+
+            @Override
+            public double mean() {
+                return PairTable.this.mean(p);
+            }
+
+            @Override
+            public double min() {
+                return PairTable.this.min(p);
+            }
+
+            @Override
+            public double max() {
+                return PairTable.this.max(p);
+            }
+
+            @Override
+            public double std() {
+                return PairTable.this.std(p);
+            }
+        };
+    }
+
+    /** The time pair {@code p}'s outputs were last stamped with (kept here for the owner; 0 at first). */
+    public long stamp(int p) {
+        return state[p * STRIDE + STAMP];
+    }
+
+    public void setStamp(int p, long stampNanos) {
+        state[p * STRIDE + STAMP] = stampNanos;
+    }
+
+    private static long unsignedMultiplyHigh(long x, long y) {
+        return Math.multiplyHigh(x, y) + ((x >> 63) & y) + ((y >> 63) & x);
+    }
+
+    private static double unsignedToDouble(long v) {
+        double d = (double) (v >>> 1) * 2.0;
+        return d + (v & 1);
+    }
+}
