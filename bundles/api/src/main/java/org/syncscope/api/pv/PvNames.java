@@ -21,7 +21,7 @@ public final class PvNames {
             throw new IllegalArgumentException("PV name is empty");
         }
         if (name.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("PV name '" + name + "' has " + name.length()
+            throw new IllegalArgumentException("PV name '" + name + "' is too long: " + name.length()
                     + " characters; EPICS allows at most " + MAX_LENGTH);
         }
         for (int i = 0; i < name.length(); i++) {
