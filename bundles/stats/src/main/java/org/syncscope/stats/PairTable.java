@@ -24,7 +24,7 @@ public final class PairTable {
     private static final int STRIDE = 8;
     private static final int LATEST_A = 0;
     private static final int LATEST_B = 1;
-    /** slot (bits 32–63) | count (bits 8–31) | flags (bits 0–7). */
+    /** owner's marks (bits 56–63) | slot (bits 32–55) | count (bits 8–31) | flags (bits 0–7). */
     private static final int META = 2;
     private static final int STAMP = 3;
     private static final int SUM = 4;
@@ -39,6 +39,9 @@ public final class PairTable {
     private static final long HAS_SAMPLE = 16;
     private static final long WIDE = 32;
     private static final long FLAGS = 0xFF;
+    private static final int MARKS_SHIFT = 56;
+    private static final long MARKS = 0xFFL << MARKS_SHIFT;
+    private static final long SLOT_MASK = 0xFF_FFFFL;
     private static final int COUNT_SHIFT = 8;
     private static final long COUNT_MASK = 0xFF_FFFFL;
     /** The largest window the packed count holds. */
@@ -123,7 +126,7 @@ public final class PairTable {
             wideSample(p, base, d);
             return;
         }
-        int slot = (int) (meta >>> 32);
+        int slot = (int) ((meta >>> 32) & SLOT_MASK);
         int count = (int) ((meta >>> COUNT_SHIFT) & COUNT_MASK);
         int at = p * window + slot;
         long sum = state[base + SUM] + d;
@@ -151,7 +154,7 @@ public final class PairTable {
         state[base + SQ_LO] = nlo;
         state[base + SQ_HI] = hi;
         slot = slot + 1 == window ? 0 : slot + 1;
-        state[base + META] = ((long) slot << 32) | ((long) count << COUNT_SHIFT) | (meta & FLAGS) | HAS_SAMPLE;
+        state[base + META] = (meta & (MARKS | FLAGS)) | ((long) slot << 32) | ((long) count << COUNT_SHIFT) | HAS_SAMPLE;
     }
 
     /** A pair with a sample beyond int range keeps its window in a RollingStats of seconds from now on. */
@@ -163,7 +166,7 @@ public final class PairTable {
             }
             RollingStats s = new RollingStats(window);
             int count = (int) ((meta >>> COUNT_SHIFT) & COUNT_MASK);
-            int slot = (int) (meta >>> 32);
+            int slot = (int) ((meta >>> 32) & SLOT_MASK);
             int first = count == window ? slot : 0;   // oldest sample first
             for (int k = 0; k < count; k++) {
                 int i = first + k;
@@ -317,6 +320,35 @@ public final class PairTable {
 
     public void setStamp(int p, long stampNanos) {
         state[p * STRIDE + STAMP] = stampNanos;
+    }
+
+    /** Eight bits the owner keeps with pair {@code p} (e.g. whether its outputs are valid, served). */
+    public int marks(int p) {
+        return (int) (state[p * STRIDE + META] >>> MARKS_SHIFT);
+    }
+
+    public void setMarks(int p, int marks) {
+        int at = p * STRIDE + META;
+        state[at] = (state[at] & ~MARKS) | ((long) (marks & 0xFF) << MARKS_SHIFT);
+    }
+
+    /**
+     * Makes pair {@code to} of this table a copy of pair {@code from} of {@code other} (same
+     * window): samples, pairing state, marks and stamp. For a reconfiguration that keeps a pair.
+     */
+    public void copyPair(PairTable other, int from, int to) {
+        if (other.window != window) {
+            throw new IllegalArgumentException("window " + other.window + " is not this table's " + window);
+        }
+        System.arraycopy(other.state, from * STRIDE, state, to * STRIDE, STRIDE);
+        System.arraycopy(other.ring, from * window, ring, to * window, window);
+        RollingStats w = other.wide == null ? null : other.wide[from];
+        if (w != null) {
+            if (wide == null) {
+                wide = new RollingStats[pairs];
+            }
+            wide[to] = w;
+        }
     }
 
     private static long unsignedMultiplyHigh(long x, long y) {

@@ -72,6 +72,29 @@ class PairTableTest {
     }
 
     @Test
+    void marksStampsAndCopiesLiveBesideTheSamples() {
+        PairTable t = new PairTable(2, 3);
+        t.setMarks(0, 0xA5);
+        t.setStamp(0, 42);
+        for (int k = 0; k < 7; k++) {
+            t.updateA(0, EPOCH + 10L * k);
+            t.updateB(0, EPOCH + 10L * k + 3);
+        }
+        assertEquals(0xA5, t.marks(0), "sampling keeps the owner's marks");
+        assertEquals(42, t.stamp(0));
+        assertEquals(3, t.count(0));
+        assertFalse(t.updateB(0, EPOCH + 500), "an unpaired B update");
+        PairTable copy = new PairTable(5, 3);
+        copy.copyPair(t, 0, 4);
+        assertEquals(0xA5, copy.marks(4));
+        assertEquals(t.mean(0), copy.mean(4), 0);
+        assertEquals(t.min(0), copy.min(4), 0);
+        assertTrue(copy.updateA(4, EPOCH + 1_000), "pairing state copied too: B's update is unused");
+        assertEquals(0, copy.count(0));
+        assertThrows(IllegalArgumentException.class, () -> new PairTable(1, 4).copyPair(t, 0, 0));
+    }
+
+    @Test
     void emptyPairsHaveNoStatistics() {
         PairTable t = new PairTable(3, 5);
         assertTrue(Double.isNaN(t.mean(1)));
