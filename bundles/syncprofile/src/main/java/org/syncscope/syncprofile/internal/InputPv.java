@@ -1,20 +1,31 @@
 package org.syncscope.syncprofile.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.syncscope.api.pv.PvListener;
 import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.Subscription;
 import org.syncscope.stats.FrequencyTracker;
 import org.syncscope.stats.Stats;
 
-/** One input PV of a profile: its monitor, frequency tracker and five frequency outputs. */
+/**
+ * One input PV of a profile: its monitor, frequency tracker and the state of its five frequency
+ * outputs (one stamp and validity for the five, as for a pair's); the outputs exist as PVs only
+ * while clients have them open.
+ */
 final class InputPv {
 
     final String name;
     final FrequencyTracker frequency;
-    final List<PairOutputs> pairs = new ArrayList<>();
-    Outputs outputs;
+    /** Its position in the profile's {@code pvs}. */
+    int index;
+    /** The time its outputs carry: each sample's, never earlier than the one before. */
+    long stamp;
+    boolean invalid;
+    boolean hasValue;
+    boolean dirty;
+    /** Values from before a restart (a new window or mode), shown until the first new sample; else null. */
+    double[] frozen;
+    /** Its outputs clients have open; null when none. */
+    OpenOutputs open;
     Subscription subscription;
     /** The listener of the current subscription; updates from an earlier one are ignored. */
     Listener listener;
@@ -85,32 +96,36 @@ final class InputPv {
         }
     }
 
-    /** The five frequency PVs: {PV}:InstantFreq, AvgFreq, MinFreq, MaxFreq, StdFreq (Hz). */
-    static final class Outputs {
-        final OutputPv instant;
-        final OutputPv avg;
-        final OutputPv min;
-        final OutputPv max;
-        final OutputPv std;
-
-        Outputs(OutputFactory f, String base) {
-            instant = f.create(base + ":InstantFreq", "Hz", 3, "update frequency of the latest interval");
-            avg = f.create(base + ":AvgFreq", "Hz", 3, "mean update frequency over the window");
-            min = f.create(base + ":MinFreq", "Hz", 3, "lowest update frequency in the window");
-            max = f.create(base + ":MaxFreq", "Hz", 3, "highest update frequency in the window");
-            std = f.create(base + ":StdFreq", "Hz", 3, "population std of the update frequency");
+    /** Output {@code slot} (instant, avg, min, max, std, Hz); NaN without a value. */
+    double value(int slot) {
+        if (frozen != null) {
+            return frozen[slot];
         }
-
-        void set(double instantHz, Stats s, long t, boolean immediate) {
-            instant.set(instantHz, t, immediate);
-            avg.set(s.mean(), t, immediate);
-            min.set(s.min(), t, immediate);
-            max.set(s.max(), t, immediate);
-            std.set(s.std(), t, immediate);
+        Stats s = frequency.stats();
+        switch (slot) {
+            case 0:
+                return frequency.instant();
+            case 1:
+                return s.mean();
+            case 2:
+                return s.min();
+            case 3:
+                return s.max();
+            default:
+                return s.std();
         }
+    }
 
-        List<OutputPv> all() {
-            return List.of(instant, avg, min, max, std);
+    /** Keeps the values shown now, to be read until the first sample of a restarted tracker. */
+    void freezeFrom(InputPv old) {
+        if (old.hasValue) {
+            frozen = new double[OutputField.PER_GROUP];
+            for (int k = 0; k < frozen.length; k++) {
+                frozen[k] = old.value(k);
+            }
+            hasValue = true;
         }
+        stamp = old.stamp;
+        invalid = old.invalid;
     }
 }

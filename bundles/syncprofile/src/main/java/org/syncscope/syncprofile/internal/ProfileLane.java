@@ -50,6 +50,11 @@ public interface ProfileLane {
      */
     void shutdown();
 
+    /** Whether the caller is the lane's own thread (work for the lane may then run directly). */
+    default boolean isLaneThread() {
+        return false;
+    }
+
     /** Waits up to {@code millis} for the thread to end after {@link #shutdown()}; true if it did. */
     boolean awaitTermination(long millis) throws InterruptedException;
 }

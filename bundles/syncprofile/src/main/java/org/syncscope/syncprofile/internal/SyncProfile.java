@@ -14,10 +14,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
+import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvCatalog;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvReading;
 import org.syncscope.api.pv.PvSource;
+import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvUpdate;
+import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.pv.Subscription;
 import org.syncscope.api.time.EpicsTime;
 import org.syncscope.stats.Stats;
@@ -25,12 +31,14 @@ import org.syncscope.syncprofile.ProfileStatus;
 import org.syncscope.syncprofile.ProfileSummary;
 
 /**
- * One sync profile: monitors its PVs, keeps a {@code FrequencyTracker} per PV and a
- * {@code PairDiffTracker} per pair, and publishes their statistics. Every state change runs on
- * the profile's {@link ProfileLane}, so the statistics are deterministic and need no locks;
- * monitor callbacks only hand updates over. The source and the publisher may come and go (a
- * redeploy of the CA client or server): the statistics stay, outputs are published again and
- * inputs subscribed again when they return.
+ * One sync profile: monitors its PVs, keeps a {@code FrequencyTracker} per PV and its pairs'
+ * statistics in a {@link PairSet}, and serves them as a {@link PvCatalog}: an output PV exists for
+ * clients when they search for it, and is posted to only while some client has it open. Every
+ * state change runs on the profile's {@link ProfileLane}, so the statistics are deterministic and
+ * need no locks; monitor callbacks only hand updates over, and the CA server's threads read only
+ * the immutable {@link OutputNames} (or wait for the lane). The source and the publisher may come
+ * and go (a redeploy of the CA client or server): the statistics stay, outputs are served again
+ * and inputs subscribed again when they return.
  */
 public final class SyncProfile implements AutoCloseable {
 
@@ -43,12 +51,22 @@ public final class SyncProfile implements AutoCloseable {
     private final ProfileLane lane;
     private final FailureLog failures;
     private final Map<String, InputPv> inputs = new LinkedHashMap<>();
-    private final Map<String, PairOutputs> pairs = new LinkedHashMap<>();
+    /** The inputs by index, and each one's latest output stamp (the pairs' stamps are the later of their two). */
+    private InputPv[] byIndex = new InputPv[0];
+    private long[] stamps = new long[0];
+    private PairSet pairs;
+    /** Read by the CA server's threads for searches; replaced whole on the lane. */
+    private volatile OutputNames names;
+    private final Catalog catalog = new Catalog();
+    private PvCatalog.Served served;
     private PvSource source;
     private PvPublisher publisher;
     private ProfileSettings settings;
     private ProfileLane.Tick flusher;
     private StatusOutputs statusOutputs;
+    private SummaryOutputs summaryOutputs;
+    private final LatencyHistogram latency = new LatencyHistogram();
+    private long processed;
     private long droppedSeen;
     private volatile boolean closed;
     private volatile LongConsumer latencyObserver = t -> { };
@@ -69,6 +87,8 @@ public final class SyncProfile implements AutoCloseable {
             onProfileThread(() -> {
                 applyNow(settings);
                 statusOutputs = new StatusOutputs(name, publisher);
+                summaryOutputs = new SummaryOutputs(name, publisher);
+                serveOutputs();
                 statusTick();   // served with a value from the start, never UDF
                 return null;
             });
@@ -171,10 +191,11 @@ public final class SyncProfile implements AutoCloseable {
                         i.frequency.instant(), s.count(), s.mean(), s.min(), s.max(), s.std()));
             }
             List<ProfileStatus.Pair> pr = new ArrayList<>();
-            for (PairOutputs p : pairs.values()) {
-                Stats s = p.diff.stats();
-                pr.add(new ProfileStatus.Pair(p.key(), p.bothConnected(), p.diff.latestSample(), s.count(), s.mean(),
-                        s.min(), s.max(), s.std()));
+            org.syncscope.stats.PairTable t = pairs.table;
+            for (int p = 0, n = pairs.size(); p < n; p++) {
+                boolean both = byIndex[pairs.layout.a(p)].connected && byIndex[pairs.layout.b(p)].connected;
+                pr.add(new ProfileStatus.Pair(names.pairKey(p), both, t.latestSample(p), t.count(p), t.mean(p),
+                        t.min(p), t.max(p), t.std(p)));
             }
             return new ProfileStatus(name, settings.window(), settings.mode().label(), in, pr, lane.queued(),
                     lane.capacity(), lane.dropped(), source != null, publisher != null);
@@ -191,11 +212,17 @@ public final class SyncProfile implements AutoCloseable {
     /** Posts every output changed since its last post (the publish-rate tick). */
     void flushAll() {
         for (InputPv i : inputs.values()) {
-            i.outputs.all().forEach(OutputPv::flush);
+            if (i.dirty) {
+                i.dirty = false;
+                postOpen(i);
+            }
         }
-        for (PairOutputs p : pairs.values()) {
-            p.outputs.all().forEach(OutputPv::flush);
-        }
+        pairs.flush();
+    }
+
+    /** Updates processed (taken off the queue and handled) since the profile started. */
+    public long processedUpdates() {
+        return onProfileThread(() -> processed);
     }
 
     /**
@@ -227,71 +254,31 @@ public final class SyncProfile implements AutoCloseable {
         for (InputPv i : inputs.values()) {
             retire(i);
         }
-        pairs.values().forEach(p -> p.outputs.all().forEach(OutputPv::close));
+        if (pairs != null) {
+            pairs.closeAll();
+        }
+        withdrawOutputs();
         inputs.clear();
-        pairs.clear();
         if (statusOutputs != null) {
             statusOutputs.close();
+        }
+        if (summaryOutputs != null) {
+            summaryOutputs.close();
         }
     }
 
     private void applyNow(ProfileSettings next) {
         boolean restart = settings == null || next.window() != settings.window() || next.mode() != settings.mode();
         boolean rename = settings != null && !next.prefix().equals(settings.prefix());
-        OutputFactory outputs = new OutputFactory(publisher);
-        Map<String, InputPv> nextInputs = new LinkedHashMap<>();
-        Map<String, PairOutputs> nextPairs = new LinkedHashMap<>();
-        Map<Object, Object> renamed = new LinkedHashMap<>();   // kept object -> its new Outputs
-        // A restart (new window or mode) keeps the output PVs, names and all: new trackers take the
-        // old outputs over at commit, so no name is published twice and clients stay connected.
-        Map<InputPv, InputPv> restartedInputs = new LinkedHashMap<>();   // new -> old
-        Map<PairOutputs, PairOutputs> restartedPairs = new LinkedHashMap<>();
-        List<InputPv> started = new ArrayList<>();
+        PairLayout layout;
+        OutputNames nextNames;
+        PairSet nextPairs;
         try {
-            for (String pv : next.pvs()) {
-                InputPv old = inputs.get(pv);
-                InputPv kept = restart ? null : old;
-                if (kept != null) {
-                    nextInputs.put(pv, kept);
-                    if (rename) {
-                        renamed.put(kept, new InputPv.Outputs(outputs, next.prefix() + pv));
-                    }
-                } else {
-                    InputPv in = new InputPv(pv, next.window());
-                    if (old != null && !rename) {
-                        restartedInputs.put(in, old);
-                    } else {
-                        in.outputs = new InputPv.Outputs(outputs, next.prefix() + pv);
-                    }
-                    nextInputs.put(pv, in);
-                    started.add(in);
-                }
-            }
-            List<String> order = next.pvs();
-            for (int i = 0; i < order.size(); i++) {
-                for (int j = i + 1; j < order.size(); j++) {
-                    String key = PairOutputs.key(order.get(i), order.get(j));
-                    PairOutputs old = pairs.get(key);
-                    PairOutputs kept = restart ? null : old;
-                    if (kept != null) {
-                        nextPairs.put(key, kept);
-                        if (rename) {
-                            renamed.put(kept, new PairOutputs.Outputs(outputs, next.prefix() + key));
-                        }
-                    } else {
-                        PairOutputs p = new PairOutputs(nextInputs.get(order.get(i)), nextInputs.get(order.get(j)),
-                                next.window());
-                        if (old != null && !rename) {
-                            restartedPairs.put(p, old);
-                        } else {
-                            p.outputs = new PairOutputs.Outputs(outputs, next.prefix() + key);
-                        }
-                        nextPairs.put(key, p);
-                    }
-                }
-            }
+            layout = next.pairing().layout(next.pvs());
+            nextNames = new OutputNames(next.prefix(), next.pvs(), layout);
+            nextNames.validate();
+            nextPairs = new PairSet(layout, next.pvs().size(), next.window());
         } catch (RuntimeException refused) {
-            outputs.rollback();
             throw new IllegalArgumentException("profile " + name + ": " + refused.getMessage(), refused);
         }
 
@@ -299,59 +286,110 @@ public final class SyncProfile implements AutoCloseable {
         if (settings != null) {
             lane.discardQueued();   // updates queued under the old settings: an edit does not wait for them
         }
-        for (Map.Entry<Object, Object> r : renamed.entrySet()) {
-            if (r.getKey() instanceof InputPv in) {
-                InputPv.Outputs fresh = (InputPv.Outputs) r.getValue();
-                takeOver(fresh.all(), in.outputs.all());
-                in.outputs = fresh;
-            } else {
-                PairOutputs p = (PairOutputs) r.getKey();
-                PairOutputs.Outputs fresh = (PairOutputs.Outputs) r.getValue();
-                takeOver(fresh.all(), p.outputs.all());
-                p.outputs = fresh;
+        Map<String, InputPv> nextInputs = new LinkedHashMap<>();
+        List<InputPv> started = new ArrayList<>();
+        for (String pv : next.pvs()) {
+            InputPv old = inputs.get(pv);
+            if (old != null && !restart) {
+                nextInputs.put(pv, old);
+                continue;
             }
-        }
-        for (Map.Entry<InputPv, InputPv> r : restartedInputs.entrySet()) {
-            r.getKey().outputs = r.getValue().outputs;
-            r.getKey().connected = r.getValue().connected;
-            r.getValue().outputs = null;   // handed over: retiring the old input must not withdraw them
-        }
-        for (Map.Entry<PairOutputs, PairOutputs> r : restartedPairs.entrySet()) {
-            r.getKey().outputs = r.getValue().outputs;
-            r.getValue().outputs = null;
-        }
-        for (PairOutputs old : pairs.values()) {
-            if (nextPairs.get(old.key()) != old && old.outputs != null) {
-                old.outputs.all().forEach(OutputPv::close);
+            InputPv in = new InputPv(pv, next.window());
+            if (old != null) {
+                // A restart (new window or mode) keeps the output PVs, names and all: clients stay connected.
+                in.freezeFrom(old);
+                in.connected = old.connected;
+                in.open = old.open;
+                old.open = null;   // handed over: retiring the old input must not withdraw them
             }
+            nextInputs.put(pv, in);
+            started.add(in);
+        }
+        if (pairs != null) {
+            Map<String, Integer> oldIndex = new java.util.HashMap<>();
+            for (int i = 0; i < byIndex.length; i++) {
+                oldIndex.put(byIndex[i].name, i);
+            }
+            List<String> order = next.pvs();
+            for (int p = 0, n = layout.size(); p < n; p++) {
+                Integer a = oldIndex.get(order.get(layout.a(p)));
+                Integer b = oldIndex.get(order.get(layout.b(p)));
+                int from = a == null || b == null || a > b ? -1 : pairs.layout.indexOf(a, b);
+                if (from >= 0) {
+                    nextPairs.takeOver(pairs, from, p, restart);
+                }
+            }
+            pairs.closeAll();   // what was not taken over: pairs gone
         }
         for (InputPv old : inputs.values()) {
             if (nextInputs.get(old.name) != old) {
                 retire(old);
             }
         }
+        long[] nextStamps = new long[next.pvs().size()];
+        InputPv[] nextByIndex = new InputPv[nextStamps.length];
+        int k = 0;
+        for (InputPv in : nextInputs.values()) {
+            if (!restart && in.index < stamps.length && byIndex[in.index] == in) {
+                nextStamps[k] = stamps[in.index];
+            }
+            in.index = k;
+            nextByIndex[k++] = in;
+        }
         inputs.clear();
         inputs.putAll(nextInputs);
-        pairs.clear();
-        pairs.putAll(nextPairs);
-        for (InputPv in : inputs.values()) {
-            in.pairs.clear();
-        }
-        for (PairOutputs p : pairs.values()) {
-            p.a.pairs.add(p);
-            p.b.pairs.add(p);
-        }
+        byIndex = nextByIndex;
+        stamps = nextStamps;
+        pairs = nextPairs;
         settings = next;
+        names = nextNames;
+        if (rename) {
+            // new names: clients of the old ones see them go, and find the new ones with the values kept
+            inputs.values().forEach(this::closeOpen);
+            pairs.closeAll();
+        }
+        if (served != null) {
+            try {
+                served.namesChanged();
+            } catch (RuntimeException e) {
+                failures.failed("serving the outputs of the new settings", e.getMessage(), null, System.nanoTime());
+            }
+        }
         started.forEach(this::subscribe);
         restartFlusher();
-        LOG.info("sync profile {}: {} PVs, {} pairs, window {}, timestamp {}{}", name, inputs.size(), pairs.size(),
-                next.window(), next.mode().name().toLowerCase(), next.prefix().isEmpty() ? "" : ", prefix " + next.prefix());
+        LOG.info("sync profile {}: {} PVs, {} pairs ({}), window {}, timestamp {}{}", name, inputs.size(), pairs.size(),
+                next.pairing().label(), next.window(), next.mode().name().toLowerCase(),
+                next.prefix().isEmpty() ? "" : ", prefix " + next.prefix());
     }
 
-    private static void takeOver(List<OutputPv> fresh, List<OutputPv> old) {
-        for (int k = 0; k < fresh.size(); k++) {
-            fresh.get(k).takeOver(old.get(k));
-            old.get(k).close();
+    /** Serves the outputs through the publisher there is, if any. */
+    private void serveOutputs() {
+        if (publisher != null && !closed) {
+            served = publisher.serve(catalog);
+        }
+    }
+
+    /** Stops serving the outputs: every open one is closed (clients see them go). */
+    private void withdrawOutputs() {
+        if (served != null) {
+            PvCatalog.Served s = served;
+            served = null;
+            try {
+                s.close();
+            } catch (RuntimeException gone) {
+                // the publisher went away first and withdrew them itself
+            }
+        }
+        inputs.values().forEach(this::closeOpen);
+        if (pairs != null) {
+            pairs.closeAll();
+        }
+    }
+
+    private void closeOpen(InputPv in) {
+        if (in.open != null) {
+            in.open.closeAll();
+            in.open = null;
         }
     }
 
@@ -386,9 +424,7 @@ public final class SyncProfile implements AutoCloseable {
     private void retire(InputPv in) {
         in.closed = true;
         unsubscribe(in);
-        if (in.outputs != null) {
-            in.outputs.all().forEach(OutputPv::close);
-        }
+        closeOpen(in);
     }
 
     private void swapSource(PvSource next) {
@@ -412,32 +448,25 @@ public final class SyncProfile implements AutoCloseable {
         if (next == publisher || closed) {
             return;
         }
+        withdrawOutputs();
         publisher = next;
-        int refused = 0;
-        List<OutputPv> all = new ArrayList<>();
-        inputs.values().forEach(i -> all.addAll(i.outputs.all()));
-        pairs.values().forEach(p -> all.addAll(p.outputs.all()));
-        for (OutputPv o : all) {
-            if (next == null) {
-                o.detach();
-                continue;
-            }
+        if (next != null) {
             try {
-                o.attach(next);
+                serveOutputs();
             } catch (RuntimeException e) {
-                refused++;
-                failures.failed("publishing " + o.name() + " again", e.getMessage(), null, System.nanoTime());
+                failures.failed("serving the outputs again", e.getMessage(), null, System.nanoTime());
             }
         }
         statusOutputs.attach(next);
+        summaryOutputs.attach(next);
         statusTick();
         if (next != null) {
-            LOG.info("sync profile {}: {} outputs published again with their values{}", name, all.size() - refused,
-                    refused == 0 ? "" : ", " + refused + " refused");
+            LOG.info("sync profile {}: outputs served again with their values", name);
         }
     }
 
     private void process(InputPv.Connection from, PvUpdate u) {
+        processed++;
         InputPv in = from.listener.input;
         if (in.closed || in.listener != from.listener || in.connection != from) {
             return;   // an update of a subscription closed since, or one that arrived before a later (dis)connect
@@ -465,18 +494,37 @@ public final class SyncProfile implements AutoCloseable {
             return;   // repeated or reordered update: not a sample for anyone
         }
         in.updates++;
-        in.postTime = postTime;
+        stamps[in.index] = postTime;
         if (sample) {
-            in.outputs.set(in.frequency.instant(), in.frequency.stats(), postTime, immediate);
-        }
-        for (PairOutputs p : in.pairs) {
-            boolean pairSample = p.a == in ? p.diff.updateA(time) : p.diff.updateB(time);
-            if (pairSample) {
-                // stamped with the later of its two updates: the pair's samples are stamped in order
-                p.outputs.set(p.diff.latestSample(), p.diff.stats(), Math.max(p.a.postTime, p.b.postTime), immediate);
+            in.stamp = Math.max(in.stamp, postTime);
+            in.invalid = false;
+            in.hasValue = true;
+            in.frozen = null;
+            if (in.open != null) {
+                if (immediate) {
+                    postOpen(in);
+                } else {
+                    in.dirty = true;
+                }
             }
         }
-        latencyObserver.accept(nowNanos() - u.sourceTimeNanos());
+        pairs.update(in.index, time, postTime, stamps, immediate, 0, pairs.size());
+        long late = nowNanos() - u.sourceTimeNanos();
+        latency.record(late);
+        latencyObserver.accept(late);
+    }
+
+    /** Posts an input's open outputs with its values, stamp and validity. */
+    private void postOpen(InputPv in) {
+        if (in.open == null || !in.hasValue) {
+            return;
+        }
+        for (int slot = 0; slot < OutputField.PER_GROUP; slot++) {
+            PublishedPv pv = in.open.pvs[slot];
+            if (pv != null) {
+                OpenOutputs.post(pv, in.value(slot), in.stamp, !in.invalid);
+            }
+        }
     }
 
     private void connection(InputPv.Connection changed) {
@@ -487,9 +535,7 @@ public final class SyncProfile implements AutoCloseable {
         in.connection = changed;
         // Whether it connected or lost its server, nothing before this counts in a new sample.
         in.frequency.restart();
-        for (PairOutputs p : in.pairs) {
-            p.diff.restart();
-        }
+        pairs.restartPairsOf(in.index);
         connectionOf(in, changed.connected);
     }
 
@@ -506,15 +552,20 @@ public final class SyncProfile implements AutoCloseable {
             return;
         }
         in.frequency.restart();
-        in.outputs.all().forEach(OutputPv::invalidate);
-        for (PairOutputs p : in.pairs) {
-            p.diff.restart();
-            p.outputs.all().forEach(OutputPv::invalidate);
+        if (!in.invalid) {
+            in.invalid = true;
+            if (in.hasValue) {
+                in.stamp++;   // 1 ns after the last: a distinct sample for archivers, no wall clock
+                postOpen(in);
+                in.dirty = false;
+            }
         }
+        pairs.restartPairsOf(in.index);
+        pairs.invalidatePairsOf(in.index);
         LOG.warn("sync profile {}: {} disconnected; its outputs are INVALID until it returns", name, in.name);
     }
 
-    /** Once a second: the queue's PVs, and one log line per minute at most while updates are dropped. */
+    /** Once a second: the health PVs and the worst pairs; one log line per minute at most while updates are dropped. */
     private void statusTick() {
         long dropped = lane.dropped();
         if (dropped != droppedSeen) {
@@ -522,7 +573,124 @@ public final class SyncProfile implements AutoCloseable {
                     + " updates dropped (" + dropped + " in all; syncprofile:status " + name + ")");
             droppedSeen = dropped;
         }
-        statusOutputs.post(lane.queued(), dropped, nowNanos());
+        long now = nowNanos();
+        statusOutputs.post(lane.queued(), dropped, processed, latency, now);
+        latency.reset();
+        summaryOutputs.post(pairs, names, now);
+    }
+
+    // --- the outputs as a catalog: the CA server's threads call in ---
+
+    /** Runs {@code work} on the lane, directly when already there (an eager publisher opens from the lane). */
+    private <T> T onLane(Callable<T> work) {
+        if (lane.isLaneThread()) {
+            try {
+                return work.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return onProfileThread(work);
+    }
+
+    private final class Catalog implements PvCatalog {
+
+        @Override
+        public PvSpec find(String pvName) {
+            OutputNames n = names;
+            OutputNames.Resolved r = n == null || closed ? null : n.resolve(pvName);
+            return r == null ? null : r.field().spec(pvName);
+        }
+
+        @Override
+        public Iterable<String> names() {
+            OutputNames n = names;
+            return n == null ? List.of() : n.all();
+        }
+
+        @Override
+        public void open(PublishedPv pv) {
+            onLane(() -> {
+                OutputNames.Resolved r = closed ? null : names.resolve(pv.spec().name());
+                if (r == null) {
+                    throw new IllegalArgumentException("sync profile " + name + " has no output " + pv.spec().name());
+                }
+                int slot = r.field().slot();
+                if (r.pair()) {
+                    pairs.open(r.index(), slot, pv);
+                } else {
+                    InputPv in = byIndex[r.index()];
+                    if (in.open == null) {
+                        in.open = new OpenOutputs();
+                    }
+                    if (in.open.pvs[slot] != null && in.open.pvs[slot] != pv) {
+                        in.open.pvs[slot].close();
+                    }
+                    in.open.pvs[slot] = pv;
+                    if (in.hasValue) {
+                        OpenOutputs.post(pv, in.value(slot), in.stamp, !in.invalid);
+                    }
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public void closed(PublishedPv pv) {
+            Runnable forget = () -> {
+                OutputNames n = names;
+                OutputNames.Resolved r = n == null ? null : n.resolve(pv.spec().name());
+                if (r == null) {
+                    return;
+                }
+                int slot = r.field().slot();
+                if (r.pair()) {
+                    pairs.closed(r.index(), slot, pv);
+                } else {
+                    InputPv in = byIndex[r.index()];
+                    if (in.open != null && in.open.pvs[slot] == pv) {
+                        in.open.pvs[slot] = null;
+                        if (in.open.isEmpty()) {
+                            in.open = null;
+                        }
+                    }
+                }
+            };
+            if (lane.isLaneThread()) {
+                forget.run();
+            } else {
+                lane.execute(forget);
+            }
+        }
+
+        @Override
+        public List<PvReading> read(List<String> pvNames) {
+            return onLane(() -> {
+                List<PvReading> out = new ArrayList<>(pvNames.size());
+                for (String n : pvNames) {
+                    OutputNames.Resolved r = names.resolve(n);
+                    if (r == null) {
+                        out.add(null);
+                        continue;
+                    }
+                    int slot = r.field().slot();
+                    boolean has = r.pair() ? pairs.hasValue(r.index()) : byIndex[r.index()].hasValue;
+                    boolean valid = r.pair() ? pairs.valid(r.index()) : !byIndex[r.index()].invalid;
+                    if (!has) {
+                        out.add(new PvReading(null, 0, AlarmSeverity.INVALID, AlarmStatus.UDF));
+                        continue;
+                    }
+                    double v = r.pair() ? pairs.value(r.index(), slot) : byIndex[r.index()].value(slot);
+                    long stamp = r.pair() ? pairs.stamp(r.index()) : byIndex[r.index()].stamp;
+                    out.add(new PvReading(new PvValue.DoubleValue(v), stamp,
+                            valid ? AlarmSeverity.NO_ALARM : AlarmSeverity.INVALID,
+                            valid ? AlarmStatus.NO_ALARM : AlarmStatus.COMM));
+                }
+                return out;
+            });
+        }
     }
 
     private void restartFlusher() {

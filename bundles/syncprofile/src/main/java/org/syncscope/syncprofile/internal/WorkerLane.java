@@ -169,6 +169,11 @@ public final class WorkerLane implements ProfileLane {
     }
 
     @Override
+    public boolean isLaneThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    @Override
     public boolean awaitTermination(long millis) throws InterruptedException {
         thread.join(millis);
         return !thread.isAlive();
