@@ -34,13 +34,14 @@ public class ListCommand implements Action {
                     ? profiles.summary(state.name()) : Optional.empty();
             if (running.isPresent()) {
                 ProfileSummary p = running.get();
-                table.addRow().addContent(p.name(), "running", p.pvs(), p.pairs(), p.window(), p.timestamp(),
+                table.addRow().addContent(p.name(), "running", p.pvs(), p.pairs() + " (" + p.pairing() + ")",
+                        p.window(), p.timestamp(),
                         p.prefix(), p.publishRateHz() == 0 ? "every update" : p.publishRateHz(),
                         p.queued() + "/" + p.queueCapacity(), p.dropped());
             } else {
-                int n = state.pvs().size();
+                // the pairs are known once the configuration is accepted (pairs may not be all)
                 String shown = state.state() == ProfileState.State.REFUSED ? "REFUSED" : "starting";
-                table.addRow().addContent(state.name(), shown, n, n * (n - 1) / 2, "-", "-", "-", "-",
+                table.addRow().addContent(state.name(), shown, state.pvs().size(), "-", "-", "-", "-", "-",
                         "-", "-");
             }
             if (!state.reason().isEmpty()) {

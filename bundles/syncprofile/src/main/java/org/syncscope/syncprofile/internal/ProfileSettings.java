@@ -15,9 +15,10 @@ import java.util.Set;
  * @param publishRateHz 0 = post every change; else post changed outputs at this rate
  * @param queueCapacity updates the profile's queue holds before it drops them
  * @param cpuPercent    the share of one core the profile may spend processing updates
+ * @param pairing       which pairs of {@code pvs} get pair statistics (checked against {@code pvs})
  */
 public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz,
-                              int queueCapacity, int cpuPercent) {
+                              int queueCapacity, int cpuPercent, Pairing pairing) {
 
     /** The default CPU share: half a core, so one overloaded profile leaves most of a small host to the rest. */
     public static final int DEFAULT_CPU_PERCENT = 50;
@@ -32,6 +33,11 @@ public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, 
     public ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz,
                            int queueCapacity) {
         this(pvs, window, mode, prefix, publishRateHz, queueCapacity, DEFAULT_CPU_PERCENT);
+    }
+
+    public ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz,
+                           int queueCapacity, int cpuPercent) {
+        this(pvs, window, mode, prefix, publishRateHz, queueCapacity, cpuPercent, Pairing.ALL);
     }
 
     public ProfileSettings {
@@ -61,19 +67,25 @@ public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, 
             throw new IllegalArgumentException("cpuPercent: " + cpuPercent + " (must be 1 to 100)");
         }
         prefix = prefix == null ? "" : prefix.trim();
+        pairing = pairing == null ? Pairing.ALL : pairing;
+        // cheap: builds nothing for all and chain, so a heap estimate can refuse a huge profile first
+        pairing.check(pvs);
     }
 
-    /** Pairs of inputs: n(n-1)/2. */
+    /** Pairs of inputs the pairing gives (all: n(n-1)/2), by formula: nothing is built. */
     public long pairCount() {
-        long n = pvs.size();
-        return n * (n - 1) / 2;
+        return pairing.count(pvs);
+    }
+
+    /** The pairs as indices into {@link #pvs}; built anew on each call (O(pairs)), so build it once. */
+    public PairLayout layout() {
+        return pairing.layout(pvs);
     }
 
     /** Validates a configuration, naming the key and value that are wrong. */
     static ProfileSettings of(SyncProfileConfig c) {
         return new ProfileSettings(splitList(c.pvs()), c.window(), TimestampMode.parse(c.timestamp()), c.prefix(),
-                c.publishRateHz(), c.queueCapacity(),
-                c.cpuPercent());
+                c.publishRateHz(), c.queueCapacity(), c.cpuPercent(), Pairing.parse(c.pairs()));
     }
 
     /** Karaf .cfg lists arrive as one comma-separated string or as an array: accept both. */

@@ -15,6 +15,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "PV1_vs_PV2 with PV1 before PV2 in this list.")
     String[] pvs();
 
+    @AttributeDefinition(name = "Pairs", description = "Which pairs of pvs get time-difference statistics: all "
+            + "(every pair, n(n-1)/2), chain (each PV with the next one in pvs), reference:PV (each other PV with "
+            + "PV, one of pvs), or a comma-separated list of pairs written as their outputs are named, "
+            + "PV1_vs_PV2, in either order. A pair's outputs are always named with the PV listed first in pvs first.")
+    String[] pairs() default "all";
+
     @AttributeDefinition(name = "Window", min = "1", description = "Samples in the rolling statistics.")
     int window() default 100;
 
