@@ -278,10 +278,12 @@ final class PairSet {
         openList[openCount++] = p;
     }
 
+    /** Takes {@code o} (still in {@code open}) off the list: the last entry moves into its place. */
     private void unlist(OpenOutputs o) {
+        int at = o.listed;
         int last = openList[--openCount];
-        openList[o.listed] = last;
-        open[last].listed = o.listed;
+        openList[at] = last;
+        open[last].listed = at;
         o.listed = -1;
     }
 
@@ -312,8 +314,8 @@ final class PairSet {
             if (open == null) {
                 open = new OpenOutputs[table.size()];
             }
-            old.open[from] = null;
             old.unlist(o);
+            old.open[from] = null;
             open[to] = o;
             list(to, o);
         }

@@ -205,7 +205,7 @@ public final class SyncProfile implements AutoCloseable {
     /** Settings and queue for the console's list; no statistics, so cheap for any number of PVs. */
     public ProfileSummary summary() {
         ProfileSettings s = settings();
-        return new ProfileSummary(name, s.pvs().size(), s.pairCount(), s.window(), s.mode().label(), s.prefix(),
+        return new ProfileSummary(name, s.pvs().size(), s.pairCount(), s.pairing().label(), s.window(), s.mode().label(), s.prefix(),
                 s.publishRateHz(), lane.queued(), lane.capacity(), lane.dropped());
     }
 

@@ -59,10 +59,11 @@ class ProfileSettingsPairsTest {
     void theHeapEstimateCountsOnlyThePairsOfThePairing() {
         ProfileSettings all = settings("pvs", "A, B, C, D, E");
         ProfileSettings chain = settings("pvs", "A, B, C, D, E", "pairs", "chain");
-        long perTracker = (StateEstimate.bytes(all) - StateEstimate.bytes(chain)) / (10 - 4);
-        assertThat(StateEstimate.bytes(chain)).isEqualTo((5 + 4) * perTracker + StateEstimate.BYTES_PER_QUEUED
-                * chain.queueCapacity());
-        assertThat(StateEstimate.explain(chain)).startsWith("5 PVs + 4 pairs = 9 trackers");
+        long perPair = (StateEstimate.bytes(all) - StateEstimate.bytes(chain)) / (10 - 4);
+        assertThat(perPair).isEqualTo(org.syncscope.stats.PairTable.bytesPerPair(100) + StateEstimate.BYTES_PER_PAIR_INDEX);
+        assertThat(StateEstimate.bytes(chain)).isEqualTo(5 * (StateEstimate.BYTES_PER_INPUT + 100 * StateEstimate.BYTES_PER_SAMPLE)
+                + 4 * perPair + StateEstimate.BYTES_PER_QUEUED * chain.queueCapacity());
+        assertThat(StateEstimate.explain(chain)).startsWith("5 PVs + 4 pairs = 5 x 2800 B + 4 x 484 B (window 100)");
     }
 
     @Test

@@ -149,7 +149,9 @@ class WorkerLaneTest {
         for (int i = 0; i < 2_000; i++) {
             lane.offer(null, update(i));
         }
-        assertThat(lane.dropped()).isGreaterThanOrEqualTo(999);
+        // the queue holds 1 000; while offering, the lane may take at most its first period's budget
+        // (10 ms = 10 updates, +1 begun): the rest is dropped (on a busy machine 999 was seen 998)
+        assertThat(lane.dropped()).isGreaterThanOrEqualTo(2_000 - 1_000 - 11);
         await().atMost(Duration.ofSeconds(30)).until(() -> processed.size() >= 50);
         long millis = (System.nanoTime() - start) / 1_000_000;
         // 10 ms of work per 100 ms: 50 updates need at least four periods (a busy machine only adds)
