@@ -1,41 +1,40 @@
 package org.syncscope.stats;
 
 /**
- * The {@link PairDiffTracker}s of many pairs in flat primitive arrays: the same samples and
- * statistics, at about 480 B per pair at window 100 (against 2.7 KB as objects), with no object
- * per pair and one cache line of hot state per pair touched per update.
+ * The rolling difference statistics of many pairs in flat primitive arrays: what the
+ * {@link RollingStats} of each pair's samples would give, at 464 B per pair at window 100 (against
+ * 2.7 KB per {@link PairDiffTracker}), with no object per pair. Deciding when a pair has a sample
+ * is its owner's (a sync profile pairs its inputs' updates); this table keeps the samples.
  *
- * <p>Each pair keeps eight longs (its two sides' latest timestamps, flags, window slot and
- * count, the exact sums of its window, its latest sample and the time its outputs are stamped
- * with) and a slice of one shared {@code int[]} ring holding its window's samples in ns. A sample
- * that does not fit an int (|t(A) − t(B)| ≥ 2.1 s) moves its pair, for good, to a
+ * <p>Each pair keeps one cache line of state (64 B: the exact sums of its window, its window slot
+ * and count, flags, its latest sample, a stamp and eight bits of marks for its owner) and a slice
+ * of one shared {@code int[]} ring holding its window's samples in ns; so adding a sample touches
+ * two cache lines. A sample that does not fit an int (|d| ≥ 2.1 s) moves its pair, for good, to a
  * {@link RollingStats} of its own. The sums are exact: Σd in a long and Σd² in 128 bits, so the
- * mean and the population std are computed from integers at read time (rounded once) and never
+ * mean and the population std are computed from integers when read (rounded once) and never
  * drift; min and max are found by scanning the window when read, since they are read far less
- * often than samples are added (monitored outputs, summaries, the console). So an update costs a
- * few compares and stores and a sample a few adds; nothing is computed for outputs nobody reads.
+ * often than samples are added (open outputs, summaries, the console).
  *
  * <p>Not thread safe; allocation-free except when a pair becomes wide.
  */
 public final class PairTable {
 
     private static final double NANOS_PER_SECOND = 1e9;
-    /** Longs of hot state per pair. */
+    /** Longs of state per pair: one cache line. */
     private static final int STRIDE = 8;
-    private static final int LATEST_A = 0;
-    private static final int LATEST_B = 1;
+    /**
+     * Longs before pair 0, so that each pair's line is 64-byte aligned in an array that is (the
+     * header of a long[] is 16 bytes; large arrays start at a heap region's start).
+     */
+    private static final int PAD = 6;
     /** owner's marks (bits 56–63) | slot (bits 32–55) | count (bits 8–31) | flags (bits 0–7). */
-    private static final int META = 2;
-    private static final int STAMP = 3;
-    private static final int SUM = 4;
-    private static final int SQ_HI = 5;
-    private static final int SQ_LO = 6;
-    private static final int LATEST_SAMPLE = 7;
+    private static final int META = 0;
+    private static final int STAMP = 1;
+    private static final int SUM = 2;
+    private static final int SQ_HI = 3;
+    private static final int SQ_LO = 4;
+    private static final int LATEST_SAMPLE = 5;
 
-    private static final long SEEN_A = 1;
-    private static final long SEEN_B = 2;
-    private static final long UNUSED_A = 4;
-    private static final long UNUSED_B = 8;
     private static final long HAS_SAMPLE = 16;
     private static final long WIDE = 32;
     private static final long FLAGS = 0xFF;
@@ -63,12 +62,12 @@ public final class PairTable {
         if (window < 1 || window > MAX_WINDOW) {
             throw new IllegalArgumentException("window must be 1.." + MAX_WINDOW + ", got " + window);
         }
-        if (pairs < 0 || (long) pairs * window > Integer.MAX_VALUE - 16) {
+        if (pairs < 0 || (long) pairs * Math.max(window, STRIDE) > Integer.MAX_VALUE - 16) {
             throw new IllegalArgumentException(pairs + " pairs x window " + window + " samples do not fit one table");
         }
         this.pairs = pairs;
         this.window = window;
-        this.state = new long[pairs * STRIDE];
+        this.state = new long[PAD + pairs * STRIDE];
         this.ring = new int[pairs * window];
     }
 
@@ -85,38 +84,9 @@ public final class PairTable {
         return window;
     }
 
-    /** Records an update of pair {@code p}'s A at {@code t} ns; true if it completed a pair sample. */
-    public boolean updateA(int p, long t) {
-        int base = p * STRIDE;
-        long meta = state[base + META];
-        if ((meta & SEEN_A) != 0 && t <= state[base + LATEST_A]) {
-            return false;   // not later than A's previous update: rejected
-        }
-        state[base + LATEST_A] = t;
-        if ((meta & UNUSED_B) != 0) {
-            state[base + META] = (meta | SEEN_A) & ~(UNUSED_A | UNUSED_B);
-            sample(p, base, t - state[base + LATEST_B]);
-            return true;
-        }
-        state[base + META] = meta | SEEN_A | UNUSED_A;
-        return false;
-    }
-
-    /** Records an update of pair {@code p}'s B at {@code t} ns; true if it completed a pair sample. */
-    public boolean updateB(int p, long t) {
-        int base = p * STRIDE;
-        long meta = state[base + META];
-        if ((meta & SEEN_B) != 0 && t <= state[base + LATEST_B]) {
-            return false;
-        }
-        state[base + LATEST_B] = t;
-        if ((meta & UNUSED_A) != 0) {
-            state[base + META] = (meta | SEEN_B) & ~(UNUSED_A | UNUSED_B);
-            sample(p, base, state[base + LATEST_A] - t);
-            return true;
-        }
-        state[base + META] = meta | SEEN_B | UNUSED_B;
-        return false;
+    /** Adds sample {@code d} (ns) to pair {@code p}'s window; the oldest leaves once the window is full. */
+    public void add(int p, long d) {
+        sample(p, PAD + p * STRIDE, d);
     }
 
     private void sample(int p, int base, long d) {
@@ -179,41 +149,30 @@ public final class PairTable {
         state[base + META] = meta | HAS_SAMPLE;
     }
 
-    /**
-     * Starts pairing pair {@code p} afresh, keeping its statistics: no update seen so far is used
-     * in a sample, and the next timestamps are not compared with earlier ones.
-     */
-    public void restart(int p) {
-        int base = p * STRIDE;
-        state[base + META] &= ~(SEEN_A | SEEN_B | UNUSED_A | UNUSED_B);
-        state[base + LATEST_A] = 0;
-        state[base + LATEST_B] = 0;
-    }
-
     /** Whether pair {@code p} has a sample. */
     public boolean hasSample(int p) {
-        return (state[p * STRIDE + META] & HAS_SAMPLE) != 0;
+        return (state[PAD + p * STRIDE + META] & HAS_SAMPLE) != 0;
     }
 
     /** The latest sample in seconds; NaN before the first. */
     public double latestSample(int p) {
-        return hasSample(p) ? state[p * STRIDE + LATEST_SAMPLE] / NANOS_PER_SECOND : Double.NaN;
+        return hasSample(p) ? state[PAD + p * STRIDE + LATEST_SAMPLE] / NANOS_PER_SECOND : Double.NaN;
     }
 
     /** The latest sample in ns; 0 before the first. */
     public long latestSampleNanos(int p) {
-        return state[p * STRIDE + LATEST_SAMPLE];
+        return state[PAD + p * STRIDE + LATEST_SAMPLE];
     }
 
     /** Samples in the window. */
     public long count(int p) {
-        long meta = state[p * STRIDE + META];
+        long meta = state[PAD + p * STRIDE + META];
         return (meta & WIDE) != 0 ? wide[p].count() : (meta >>> COUNT_SHIFT) & COUNT_MASK;
     }
 
     /** Mean of the window in seconds; NaN when empty. */
     public double mean(int p) {
-        int base = p * STRIDE;
+        int base = PAD + p * STRIDE;
         long meta = state[base + META];
         if ((meta & WIDE) != 0) {
             return wide[p].mean();
@@ -224,7 +183,7 @@ public final class PairTable {
 
     /** Population standard deviation of the window in seconds; NaN when empty. */
     public double std(int p) {
-        int base = p * STRIDE;
+        int base = PAD + p * STRIDE;
         long meta = state[base + META];
         if ((meta & WIDE) != 0) {
             return wide[p].std();
@@ -249,7 +208,7 @@ public final class PairTable {
 
     /** Smallest sample of the window in seconds; NaN when empty. */
     public double min(int p) {
-        long meta = state[p * STRIDE + META];
+        long meta = state[PAD + p * STRIDE + META];
         if ((meta & WIDE) != 0) {
             return wide[p].min();
         }
@@ -267,7 +226,7 @@ public final class PairTable {
 
     /** Largest sample of the window in seconds; NaN when empty. */
     public double max(int p) {
-        long meta = state[p * STRIDE + META];
+        long meta = state[PAD + p * STRIDE + META];
         if ((meta & WIDE) != 0) {
             return wide[p].max();
         }
@@ -315,20 +274,20 @@ public final class PairTable {
 
     /** The time pair {@code p}'s outputs were last stamped with (kept here for the owner; 0 at first). */
     public long stamp(int p) {
-        return state[p * STRIDE + STAMP];
+        return state[PAD + p * STRIDE + STAMP];
     }
 
     public void setStamp(int p, long stampNanos) {
-        state[p * STRIDE + STAMP] = stampNanos;
+        state[PAD + p * STRIDE + STAMP] = stampNanos;
     }
 
     /** Eight bits the owner keeps with pair {@code p} (e.g. whether its outputs are valid, served). */
     public int marks(int p) {
-        return (int) (state[p * STRIDE + META] >>> MARKS_SHIFT);
+        return (int) (state[PAD + p * STRIDE + META] >>> MARKS_SHIFT);
     }
 
     public void setMarks(int p, int marks) {
-        int at = p * STRIDE + META;
+        int at = PAD + p * STRIDE + META;
         state[at] = (state[at] & ~MARKS) | ((long) (marks & 0xFF) << MARKS_SHIFT);
     }
 
@@ -340,7 +299,7 @@ public final class PairTable {
         if (other.window != window) {
             throw new IllegalArgumentException("window " + other.window + " is not this table's " + window);
         }
-        System.arraycopy(other.state, from * STRIDE, state, to * STRIDE, STRIDE);
+        System.arraycopy(other.state, PAD + from * STRIDE, state, PAD + to * STRIDE, STRIDE);
         System.arraycopy(other.ring, from * window, ring, to * window, window);
         RollingStats w = other.wide == null ? null : other.wide[from];
         if (w != null) {

@@ -5,11 +5,20 @@ import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.stats.PairTable;
 
 /**
- * A profile's pairs: their statistics in one {@link PairTable}, each input's pairs as index arrays,
- * and the few outputs clients have open. Per pair this is the table's ~464 B at window 100, four
- * ints of index and one reference — no object per pair. An input update walks its pairs' arrays;
- * a pair sample costs the table's work plus a stamp, and a post only when a client has that
- * pair's outputs open. Profile thread only (or, when partitioned, each range on its own thread).
+ * The pairs [{@code first}, {@code first + size}) of a profile (all of them, or one partition's):
+ * their statistics in one {@link PairTable}, each input's pairs as index arrays, and the few
+ * outputs clients have open. Pair indices in and out are the profile's (global) ones. Per pair
+ * this is the table's 464 B at window 100, 8 B of pairing state, four ints of index and one
+ * reference — no object per pair. Used by one thread at a time (the profile's, or the partition's
+ * worker while the profile's thread waits for it).
+ *
+ * <p><b>Pairing without per-pair sides.</b> A pair takes a sample when one input updates while the
+ * other has an update not yet used in a sample of that pair (see {@code PairDiffTracker}). Every
+ * update and every restart (a connection change) gets the next number of one sequence; each input
+ * keeps its latest update's number and time and its latest restart's number, and each pair only
+ * the number of its latest sample. The other input's update is unused by the pair exactly when its
+ * number is above the pair's latest sample and both inputs' restarts. So an update reads one long
+ * per pair (its row of pairs in order) and a restart touches no pair at all.
  *
  * <p>A pair's five outputs share one timestamp and validity, kept in the table: the stamp of each
  * sample is the later of its two updates' times, never earlier than the stamp before; a disconnect
@@ -27,6 +36,17 @@ final class PairSet {
 
     final PairLayout layout;
     final PairTable table;
+    /** The profile's index of this set's pair 0, and how many it has. */
+    private final int first;
+    private final int size;
+    /** Per pair (local index): the sequence number of its latest sample. */
+    private final long[] lastSample;
+    /** Per input, four longs: latest update's number, its time, its outputs' stamp, latest restart's number. */
+    private final long[] inputs;
+    private static final int UPDATE_SEQ = 0;
+    private static final int TIME = 1;
+    private static final int STAMP = 2;
+    private static final int RESTART_SEQ = 3;
     /** Per input: the pairs it is A of, and each one's B; the pairs it is B of, and each one's A. */
     private final int[][] asA;
     private final int[][] bOf;
@@ -38,12 +58,22 @@ final class PairSet {
     private int[] openList = new int[16];
     private int openCount;
 
+    /** All pairs of {@code layout}. */
     PairSet(PairLayout layout, int inputs, int window) {
+        this(layout, inputs, window, 0, layout.size());
+    }
+
+    /** The pairs [{@code first}, {@code end}) of {@code layout}. */
+    PairSet(PairLayout layout, int inputs, int window, int first, int end) {
         this.layout = layout;
-        this.table = new PairTable(layout.size(), window);
+        this.first = first;
+        this.size = end - first;
+        this.table = new PairTable(size, window);
+        this.lastSample = new long[size];
+        this.inputs = new long[4 * inputs];
         int[] aCount = new int[inputs];
         int[] bCount = new int[inputs];
-        for (int p = 0, n = layout.size(); p < n; p++) {
+        for (int p = first; p < end; p++) {
             aCount[layout.a(p)]++;
             bCount[layout.b(p)]++;
         }
@@ -59,59 +89,63 @@ final class PairSet {
         }
         Arrays.fill(aCount, 0);
         Arrays.fill(bCount, 0);
-        for (int p = 0, n = layout.size(); p < n; p++) {
+        for (int p = first; p < end; p++) {
             int a = layout.a(p);
             int b = layout.b(p);
-            asA[a][aCount[a]] = p;
+            asA[a][aCount[a]] = p - first;
             bOf[a][aCount[a]++] = b;
-            asB[b][bCount[b]] = p;
+            asB[b][bCount[b]] = p - first;
             aOf[b][bCount[b]++] = a;
         }
     }
 
+    /** The profile's index of this set's first pair. */
+    int first() {
+        return first;
+    }
+
     int size() {
-        return layout.size();
+        return size;
     }
 
     /**
-     * Input {@code i} updated at {@code time}, its outputs stamped {@code stamp}; {@code stamps}
-     * holds every input's latest stamp. Samples the input's pairs whose index is in
-     * [{@code fromPair}, {@code toPair}): all of them (0, {@link #size()}), or one partition's.
+     * Input {@code i}'s update number {@code seq}, at {@code time}, its outputs stamped
+     * {@code stamp}: samples each of its pairs in this set whose other input has an unused update.
      */
-    void update(int i, long time, long stamp, long[] stamps, boolean immediate, int fromPair, int toPair) {
+    void update(int i, long seq, long time, long stamp, boolean immediate) {
+        long[] in = inputs;
+        int self = 4 * i;
+        in[self + UPDATE_SEQ] = seq;
+        in[self + TIME] = time;
+        in[self + STAMP] = stamp;
+        long selfRestart = in[self + RESTART_SEQ];
+        long[] last = lastSample;
         int[] pairs = asA[i];
         int[] others = bOf[i];
-        for (int k = start(pairs, fromPair), end = start(pairs, toPair); k < end; k++) {
-            int p = pairs[k];
-            if (table.updateA(p, time)) {
-                sampled(p, Math.max(stamp, stamps[others[k]]), immediate);
+        for (int k = 0; k < pairs.length; k++) {
+            int q = pairs[k];
+            int o = 4 * others[k];
+            if (in[o + UPDATE_SEQ] > Math.max(last[q], Math.max(selfRestart, in[o + RESTART_SEQ]))) {
+                last[q] = seq;
+                sampled(q, time - in[o + TIME], Math.max(stamp, in[o + STAMP]), immediate);
             }
         }
         pairs = asB[i];
         others = aOf[i];
-        for (int k = start(pairs, fromPair), end = start(pairs, toPair); k < end; k++) {
-            int p = pairs[k];
-            if (table.updateB(p, time)) {
-                sampled(p, Math.max(stamp, stamps[others[k]]), immediate);
+        for (int k = 0; k < pairs.length; k++) {
+            int q = pairs[k];
+            int o = 4 * others[k];
+            if (in[o + UPDATE_SEQ] > Math.max(last[q], Math.max(selfRestart, in[o + RESTART_SEQ]))) {
+                last[q] = seq;
+                sampled(q, in[o + TIME] - time, Math.max(stamp, in[o + STAMP]), immediate);
             }
         }
     }
 
-    /** The first position in the increasing {@code pairs} holding an index ≥ {@code pair}. */
-    private static int start(int[] pairs, int pair) {
-        if (pairs.length == 0 || pair <= pairs[0]) {
-            return 0;
-        }
-        if (pair > pairs[pairs.length - 1]) {
-            return pairs.length;
-        }
-        int at = Arrays.binarySearch(pairs, pair);
-        return at >= 0 ? at : -at - 1;
-    }
-
-    private void sampled(int p, long stamp, boolean immediate) {
+    private void sampled(int p, long difference, long stamp, boolean immediate) {
+        table.add(p, difference);
         int marks = table.marks(p);
-        table.setStamp(p, Math.max(table.stamp(p), stamp));
+        table.setStamp(p, Math.max(table.stamp(p), stamp));   // never earlier than the stamp before
         marks = (marks & ~(INVALID | FROZEN)) | HAS_VALUE;
         if ((marks & OPEN) != 0) {
             if (immediate) {
@@ -124,23 +158,31 @@ final class PairSet {
         table.setMarks(p, marks);
     }
 
-    /** Input {@code i} (re)connected or lost its server: its pairs start pairing afresh. */
-    void restartPairsOf(int i) {
-        for (int p : asA[i]) {
-            table.restart(p);
-        }
-        for (int p : asB[i]) {
-            table.restart(p);
-        }
+    /** Input {@code i} (re)connected or lost its server, event number {@code seq}: its pairs start pairing afresh. */
+    void restartPairsOf(int i, long seq) {
+        inputs[4 * i + RESTART_SEQ] = seq;
+    }
+
+    /**
+     * Every pair pairs only updates after event {@code seq}, as a new tracker would; call before
+     * {@link #takeOver}, which gives kept pairs their own state back.
+     */
+    void startPairingAfter(long seq) {
+        Arrays.fill(lastSample, seq);
+    }
+
+    /** Takes an input's pairing state over from {@code old} (same input, kept by an edit). */
+    void takeInputOver(PairSet old, int from, int to) {
+        System.arraycopy(old.inputs, 4 * from, inputs, 4 * to, 4);
     }
 
     /** Input {@code i} disconnected: its pairs' outputs go INVALID at once, 1 ns after their stamp. */
     void invalidatePairsOf(int i) {
-        for (int p : asA[i]) {
-            invalidate(p);
+        for (int q : asA[i]) {
+            invalidate(q);
         }
-        for (int p : asB[i]) {
-            invalidate(p);
+        for (int q : asB[i]) {
+            invalidate(q);
         }
     }
 
@@ -161,20 +203,41 @@ final class PairSet {
         table.setMarks(p, marks);
     }
 
+    boolean contains(int p) {
+        return p >= first && p - first < size;
+    }
+
     boolean valid(int p) {
-        return (table.marks(p) & INVALID) == 0;
+        return validLocal(p - first);
+    }
+
+    private boolean validLocal(int q) {
+        return (table.marks(q) & INVALID) == 0;
     }
 
     boolean hasValue(int p) {
-        return (table.marks(p) & HAS_VALUE) != 0;
+        return (table.marks(p - first) & HAS_VALUE) != 0;
     }
 
     long stamp(int p) {
-        return table.stamp(p);
+        return table.stamp(p - first);
+    }
+
+    /** The pair's statistics now (not values kept from before a restart), for the console. */
+    org.syncscope.stats.Stats stats(int p) {
+        return table.stats(p - first);
+    }
+
+    double latestSample(int p) {
+        return table.latestSample(p - first);
     }
 
     /** Output {@code slot} (current, avg, min, max, std) of pair {@code p}; NaN without a value. */
     double value(int p, int slot) {
+        return valueLocal(p - first, slot);
+    }
+
+    private double valueLocal(int p, int slot) {
         int marks = table.marks(p);
         if ((marks & FROZEN) != 0) {
             return frozen[p * OutputField.PER_GROUP + slot];
@@ -196,7 +259,8 @@ final class PairSet {
     // --- open outputs ---
 
     /** Serves output {@code slot} of pair {@code p} through {@code pv} from now on, posting its value if it has one. */
-    void open(int p, int slot, PublishedPv pv) {
+    void open(int pair, int slot, PublishedPv pv) {
+        int p = pair - first;
         if (open == null) {
             open = new OpenOutputs[table.size()];
         }
@@ -211,13 +275,14 @@ final class PairSet {
             o.pvs[slot].close();
         }
         o.pvs[slot] = pv;
-        if (hasValue(p)) {
-            OpenOutputs.post(pv, value(p, slot), table.stamp(p), valid(p));
+        if ((table.marks(p) & HAS_VALUE) != 0) {
+            OpenOutputs.post(pv, valueLocal(p, slot), table.stamp(p), validLocal(p));
         }
     }
 
     /** Forgets {@code pv} if it is the open output {@code slot} of pair {@code p}. */
-    void closed(int p, int slot, PublishedPv pv) {
+    void closed(int pair, int slot, PublishedPv pv) {
+        int p = pair - first;
         OpenOutputs o = open == null ? null : open[p];
         if (o == null || o.pvs[slot] != pv) {
             return;
@@ -245,11 +310,11 @@ final class PairSet {
     private void post(int p) {
         OpenOutputs o = open[p];
         long stamp = table.stamp(p);
-        boolean valid = valid(p);
+        boolean valid = validLocal(p);
         for (int slot = 0; slot < OutputField.PER_GROUP; slot++) {
             PublishedPv pv = o.pvs[slot];
             if (pv != null) {
-                OpenOutputs.post(pv, value(p, slot), stamp, valid);
+                OpenOutputs.post(pv, valueLocal(p, slot), stamp, valid);
             }
         }
     }
@@ -294,7 +359,12 @@ final class PairSet {
      * window and timestamp mode are unchanged, else only its values (shown until its first new
      * sample), stamp and validity; its open outputs in both cases.
      */
-    void takeOver(PairSet old, int from, int to, boolean restart) {
+    void takeOver(PairSet old, int fromPair, int toPair, boolean restart) {
+        int from = fromPair - old.first;
+        int to = toPair - first;
+        if (!restart) {
+            lastSample[to] = old.lastSample[from];
+        }
         int marks = old.table.marks(from);
         if (!restart) {
             table.copyPair(old.table, from, to);
@@ -326,7 +396,7 @@ final class PairSet {
             frozen = new double[table.size() * OutputField.PER_GROUP];
         }
         for (int slot = 0; slot < OutputField.PER_GROUP; slot++) {
-            frozen[to * OutputField.PER_GROUP + slot] = old.value(from, slot);
+            frozen[to * OutputField.PER_GROUP + slot] = old.valueLocal(from, slot);
         }
     }
 }

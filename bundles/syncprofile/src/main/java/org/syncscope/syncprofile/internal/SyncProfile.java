@@ -51,10 +51,11 @@ public final class SyncProfile implements AutoCloseable {
     private final ProfileLane lane;
     private final FailureLog failures;
     private final Map<String, InputPv> inputs = new LinkedHashMap<>();
-    /** The inputs by index, and each one's latest output stamp (the pairs' stamps are the later of their two). */
+    /** The inputs by index (their position in {@code pvs}). */
     private InputPv[] byIndex = new InputPv[0];
-    private long[] stamps = new long[0];
     private PairSet pairs;
+    /** Numbers every update that reaches the pairs and every restart of an input's pairing, in order. */
+    private long seq;
     /** Read by the CA server's threads for searches; replaced whole on the lane. */
     private volatile OutputNames names;
     private final Catalog catalog = new Catalog();
@@ -191,11 +192,11 @@ public final class SyncProfile implements AutoCloseable {
                         i.frequency.instant(), s.count(), s.mean(), s.min(), s.max(), s.std()));
             }
             List<ProfileStatus.Pair> pr = new ArrayList<>();
-            org.syncscope.stats.PairTable t = pairs.table;
             for (int p = 0, n = pairs.size(); p < n; p++) {
                 boolean both = byIndex[pairs.layout.a(p)].connected && byIndex[pairs.layout.b(p)].connected;
-                pr.add(new ProfileStatus.Pair(names.pairKey(p), both, t.latestSample(p), t.count(p), t.mean(p),
-                        t.min(p), t.max(p), t.std(p)));
+                Stats s = pairs.stats(p);
+                pr.add(new ProfileStatus.Pair(names.pairKey(p), both, pairs.latestSample(p), s.count(), s.mean(),
+                        s.min(), s.max(), s.std()));
             }
             return new ProfileStatus(name, settings.window(), settings.mode().label(), in, pr, lane.queued(),
                     lane.capacity(), lane.dropped(), source != null, publisher != null);
@@ -305,6 +306,7 @@ public final class SyncProfile implements AutoCloseable {
             nextInputs.put(pv, in);
             started.add(in);
         }
+        nextPairs.startPairingAfter(seq);
         if (pairs != null) {
             Map<String, Integer> oldIndex = new java.util.HashMap<>();
             for (int i = 0; i < byIndex.length; i++) {
@@ -326,12 +328,11 @@ public final class SyncProfile implements AutoCloseable {
                 retire(old);
             }
         }
-        long[] nextStamps = new long[next.pvs().size()];
-        InputPv[] nextByIndex = new InputPv[nextStamps.length];
+        InputPv[] nextByIndex = new InputPv[next.pvs().size()];
         int k = 0;
         for (InputPv in : nextInputs.values()) {
-            if (!restart && in.index < stamps.length && byIndex[in.index] == in) {
-                nextStamps[k] = stamps[in.index];
+            if (pairs != null && !restart && in.index < byIndex.length && byIndex[in.index] == in) {
+                nextPairs.takeInputOver(pairs, in.index, k);   // a kept input keeps its unused update
             }
             in.index = k;
             nextByIndex[k++] = in;
@@ -339,7 +340,6 @@ public final class SyncProfile implements AutoCloseable {
         inputs.clear();
         inputs.putAll(nextInputs);
         byIndex = nextByIndex;
-        stamps = nextStamps;
         pairs = nextPairs;
         settings = next;
         names = nextNames;
@@ -494,7 +494,6 @@ public final class SyncProfile implements AutoCloseable {
             return;   // repeated or reordered update: not a sample for anyone
         }
         in.updates++;
-        stamps[in.index] = postTime;
         if (sample) {
             in.stamp = Math.max(in.stamp, postTime);
             in.invalid = false;
@@ -508,7 +507,7 @@ public final class SyncProfile implements AutoCloseable {
                 }
             }
         }
-        pairs.update(in.index, time, postTime, stamps, immediate, 0, pairs.size());
+        pairs.update(in.index, ++seq, time, postTime, immediate);
         long late = nowNanos() - u.sourceTimeNanos();
         latency.record(late);
         latencyObserver.accept(late);
@@ -535,7 +534,7 @@ public final class SyncProfile implements AutoCloseable {
         in.connection = changed;
         // Whether it connected or lost its server, nothing before this counts in a new sample.
         in.frequency.restart();
-        pairs.restartPairsOf(in.index);
+        pairs.restartPairsOf(in.index, ++seq);
         connectionOf(in, changed.connected);
     }
 
@@ -560,7 +559,7 @@ public final class SyncProfile implements AutoCloseable {
                 in.dirty = false;
             }
         }
-        pairs.restartPairsOf(in.index);
+        pairs.restartPairsOf(in.index, ++seq);
         pairs.invalidatePairsOf(in.index);
         LOG.warn("sync profile {}: {} disconnected; its outputs are INVALID until it returns", name, in.name);
     }
