@@ -52,6 +52,9 @@ public final class PairTable {
     private final int[] ring;
     /** The pairs whose samples left int range; null until the first. */
     private RollingStats[] wide;
+    /** addAll's per-batch reads. */
+    private long[] metaScratch = new long[0];
+    private int[] leavingScratch = new int[0];
 
     /**
      * @param pairs  how many pairs
@@ -87,6 +90,67 @@ public final class PairTable {
     /** Adds sample {@code d} (ns) to pair {@code p}'s window; the oldest leaves once the window is full. */
     public void add(int p, long d) {
         sample(p, PAD + p * STRIDE, d);
+    }
+
+    /**
+     * Adds {@code samples[k]} to pair {@code pairs[k]} for k &lt; {@code count}, the pairs distinct
+     * (one input update's samples). The same as {@link #add} each, but in three passes — read each
+     * pair's state line, then each leaving sample, then update — so the memory reads of different
+     * pairs are independent and the CPU overlaps them: with half a million pairs nearly every one
+     * is a cache miss, and one at a time they would cost their latency each.
+     */
+    public void addAll(int[] pairs, long[] samples, int count) {
+        if (metaScratch.length < count) {
+            metaScratch = new long[Math.max(count, 2 * metaScratch.length)];
+            leavingScratch = new int[metaScratch.length];
+        }
+        long[] metas = metaScratch;
+        int[] leaving = leavingScratch;
+        for (int k = 0; k < count; k++) {
+            metas[k] = state[PAD + pairs[k] * STRIDE + META];
+        }
+        for (int k = 0; k < count; k++) {
+            leaving[k] = ring[pairs[k] * window + (int) ((metas[k] >>> 32) & SLOT_MASK)];
+        }
+        for (int k = 0; k < count; k++) {
+            int p = pairs[k];
+            long d = samples[k];
+            long meta = metas[k];
+            int base = PAD + p * STRIDE;
+            if ((meta & WIDE) != 0 || d != (int) d) {
+                sample(p, base, d);
+                continue;
+            }
+            int slot = (int) ((meta >>> 32) & SLOT_MASK);
+            int n = (int) ((meta >>> COUNT_SHIFT) & COUNT_MASK);
+            long sum = state[base + SUM] + d;
+            long sq = d * d;
+            long lo = state[base + SQ_LO];
+            long hi = state[base + SQ_HI];
+            long nlo = lo + sq;
+            if (Long.compareUnsigned(nlo, lo) < 0) {
+                hi++;
+            }
+            if (n == window) {
+                long out = leaving[k];
+                sum -= out;
+                long lsq = out * out;
+                long before = nlo;
+                nlo -= lsq;
+                if (Long.compareUnsigned(before, lsq) < 0) {
+                    hi--;
+                }
+            } else {
+                n++;
+            }
+            ring[p * window + slot] = (int) d;
+            state[base + SUM] = sum;
+            state[base + SQ_LO] = nlo;
+            state[base + SQ_HI] = hi;
+            state[base + LATEST_SAMPLE] = d;
+            slot = slot + 1 == window ? 0 : slot + 1;
+            state[base + META] = (meta & (MARKS | FLAGS)) | ((long) slot << 32) | ((long) n << COUNT_SHIFT) | HAS_SAMPLE;
+        }
     }
 
     private void sample(int p, int base, long d) {

@@ -25,6 +25,34 @@ class PairTableTest {
     }
 
     @Test
+    void addingInBatchesIsAddingOneByOne() {
+        SplittableRandom random = new SplittableRandom(9);
+        PairTable one = new PairTable(50, 7);
+        PairTable batch = new PairTable(50, 7);
+        int[] pairs = new int[20];
+        long[] samples = new long[20];
+        for (int round = 0; round < 2_000; round++) {
+            int n = 1 + random.nextInt(20);
+            int start = random.nextInt(50);
+            for (int k = 0; k < n; k++) {
+                pairs[k] = (start + 2 * k) % 50;   // distinct
+                samples[k] = random.nextInt(50) == 0 ? random.nextLong(-5_000_000_000L, 5_000_000_000L)
+                        : random.nextLong(-3_000_000, 3_000_000);
+                one.add(pairs[k], samples[k]);
+            }
+            batch.addAll(pairs, samples, n);
+        }
+        for (int p = 0; p < 50; p++) {
+            assertEquals(one.count(p), batch.count(p));
+            assertEquals(one.mean(p), batch.mean(p), 0);
+            assertEquals(one.std(p), batch.std(p), 0);
+            assertEquals(one.min(p), batch.min(p), 0);
+            assertEquals(one.max(p), batch.max(p), 0);
+            assertEquals(one.latestSample(p), batch.latestSample(p), 0);
+        }
+    }
+
+    @Test
     void exactStatisticsWhereDoublesCancel() {
         // a 0.9 s offset with 1 ns of jitter: the std is 0.5 ns exactly
         PairTable t = new PairTable(1, 100);

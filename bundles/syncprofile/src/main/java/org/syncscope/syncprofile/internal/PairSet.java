@@ -55,6 +55,10 @@ final class PairSet {
     /** 5 values per pair, while some pair shows values from before a restart; else null. */
     private double[] frozen;
     private OpenOutputs[] open;
+    /** One update's samples, gathered before they are added: at most an input's pairs. */
+    private final int[] hitPairs;
+    private final long[] hitSamples;
+    private final long[] hitStamps;
     private int[] openList = new int[16];
     private int openCount;
 
@@ -81,12 +85,17 @@ final class PairSet {
         bOf = new int[inputs][];
         asB = new int[inputs][];
         aOf = new int[inputs][];
+        int most = 0;
         for (int i = 0; i < inputs; i++) {
+            most = Math.max(most, aCount[i] + bCount[i]);
             asA[i] = new int[aCount[i]];
             bOf[i] = new int[aCount[i]];
             asB[i] = new int[bCount[i]];
             aOf[i] = new int[bCount[i]];
         }
+        hitPairs = new int[most + 1];   // + 1: the last candidate is written before it is counted
+        hitSamples = new long[most + 1];
+        hitStamps = new long[most + 1];
         Arrays.fill(aCount, 0);
         Arrays.fill(bCount, 0);
         for (int p = first; p < end; p++) {
@@ -120,30 +129,48 @@ final class PairSet {
         in[self + STAMP] = stamp;
         long selfRestart = in[self + RESTART_SEQ];
         long[] last = lastSample;
+        int[] hitPairs = this.hitPairs;
+        long[] hitSamples = this.hitSamples;
+        long[] hitStamps = this.hitStamps;
+        int hits = 0;
+        // First find the samples (reads of one long per pair, mostly in order), then add them all
+        // at once, so the table's cache misses overlap (PairTable.addAll).
         int[] pairs = asA[i];
         int[] others = bOf[i];
         for (int k = 0; k < pairs.length; k++) {
             int q = pairs[k];
             int o = 4 * others[k];
-            if (in[o + UPDATE_SEQ] > Math.max(last[q], Math.max(selfRestart, in[o + RESTART_SEQ]))) {
-                last[q] = seq;
-                sampled(q, time - in[o + TIME], Math.max(stamp, in[o + STAMP]), immediate);
-            }
+            long used = last[q];
+            boolean hit = in[o + UPDATE_SEQ] > Math.max(used, Math.max(selfRestart, in[o + RESTART_SEQ]));
+            // written whether or not it is a sample (then overwritten): no branch to mispredict
+            last[q] = hit ? seq : used;
+            hitPairs[hits] = q;
+            hitSamples[hits] = time - in[o + TIME];
+            hitStamps[hits] = Math.max(stamp, in[o + STAMP]);
+            hits += hit ? 1 : 0;
         }
         pairs = asB[i];
         others = aOf[i];
         for (int k = 0; k < pairs.length; k++) {
             int q = pairs[k];
             int o = 4 * others[k];
-            if (in[o + UPDATE_SEQ] > Math.max(last[q], Math.max(selfRestart, in[o + RESTART_SEQ]))) {
-                last[q] = seq;
-                sampled(q, in[o + TIME] - time, Math.max(stamp, in[o + STAMP]), immediate);
-            }
+            long used = last[q];
+            boolean hit = in[o + UPDATE_SEQ] > Math.max(used, Math.max(selfRestart, in[o + RESTART_SEQ]));
+            // written whether or not it is a sample (then overwritten): no branch to mispredict
+            last[q] = hit ? seq : used;
+            hitPairs[hits] = q;
+            hitSamples[hits] = in[o + TIME] - time;
+            hitStamps[hits] = Math.max(stamp, in[o + STAMP]);
+            hits += hit ? 1 : 0;
+        }
+        table.addAll(hitPairs, hitSamples, hits);
+        for (int k = 0; k < hits; k++) {
+            sampled(hitPairs[k], hitStamps[k], immediate);
         }
     }
 
-    private void sampled(int p, long difference, long stamp, boolean immediate) {
-        table.add(p, difference);
+    /** Pair {@code p} took a sample: its outputs are valid, stamped no earlier than before, posted if open. */
+    private void sampled(int p, long stamp, boolean immediate) {
         int marks = table.marks(p);
         table.setStamp(p, Math.max(table.stamp(p), stamp));   // never earlier than the stamp before
         marks = (marks & ~(INVALID | FROZEN)) | HAS_VALUE;
