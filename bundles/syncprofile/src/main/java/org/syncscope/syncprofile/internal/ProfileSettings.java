@@ -16,9 +16,13 @@ import java.util.Set;
  * @param queueCapacity updates the profile's queue holds before it drops them
  * @param cpuPercent    the share of one core the profile may spend processing updates
  * @param pairing       which pairs of {@code pvs} get pair statistics (checked against {@code pvs})
+ * @param pairThreads   threads the pairs are partitioned over (1: all on the profile's own thread)
  */
 public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz,
-                              int queueCapacity, int cpuPercent, Pairing pairing) {
+                              int queueCapacity, int cpuPercent, Pairing pairing, int pairThreads) {
+
+    /** The most threads one profile's pairs may be partitioned over. */
+    public static final int MAX_PAIR_THREADS = 64;
 
     /** The default CPU share: half a core, so one overloaded profile leaves most of a small host to the rest. */
     public static final int DEFAULT_CPU_PERCENT = 50;
@@ -38,6 +42,11 @@ public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, 
     public ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz,
                            int queueCapacity, int cpuPercent) {
         this(pvs, window, mode, prefix, publishRateHz, queueCapacity, cpuPercent, Pairing.ALL);
+    }
+
+    public ProfileSettings(List<String> pvs, int window, TimestampMode mode, String prefix, double publishRateHz,
+                           int queueCapacity, int cpuPercent, Pairing pairing) {
+        this(pvs, window, mode, prefix, publishRateHz, queueCapacity, cpuPercent, pairing, 1);
     }
 
     public ProfileSettings {
@@ -66,6 +75,9 @@ public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, 
         if (cpuPercent < 1 || cpuPercent > 100) {
             throw new IllegalArgumentException("cpuPercent: " + cpuPercent + " (must be 1 to 100)");
         }
+        if (pairThreads < 1 || pairThreads > MAX_PAIR_THREADS) {
+            throw new IllegalArgumentException("pairThreads: " + pairThreads + " (must be 1 to " + MAX_PAIR_THREADS + ")");
+        }
         prefix = prefix == null ? "" : prefix.trim();
         pairing = pairing == null ? Pairing.ALL : pairing;
         // cheap: builds nothing for all and chain, so a heap estimate can refuse a huge profile first
@@ -85,7 +97,7 @@ public record ProfileSettings(List<String> pvs, int window, TimestampMode mode, 
     /** Validates a configuration, naming the key and value that are wrong. */
     static ProfileSettings of(SyncProfileConfig c) {
         return new ProfileSettings(splitList(c.pvs()), c.window(), TimestampMode.parse(c.timestamp()), c.prefix(),
-                c.publishRateHz(), c.queueCapacity(), c.cpuPercent(), Pairing.parse(c.pairs()));
+                c.publishRateHz(), c.queueCapacity(), c.cpuPercent(), Pairing.parse(c.pairs()), c.pairThreads());
     }
 
     /** Karaf .cfg lists arrive as one comma-separated string or as an array: accept both. */

@@ -67,11 +67,11 @@ final class SummaryOutputs {
     }
 
     /** Ranks the pairs and posts what changed. */
-    void post(PairSet pairs, OutputNames names, long timeNanos) {
+    void post(PairPartitions pairs, OutputNames names, long timeNanos) {
         if (pvs.isEmpty() || pairs == null) {
             return;
         }
-        worst.scan(pairs);
+        pairs.rank(worst);
         ok(0, new PvValue.DoubleArrayValue(worst.avgValues()), timeNanos);
         ok(1, new PvValue.DoubleArrayValue(worst.stdValues()), timeNanos);
         if (worst.largestCurrent >= 0) {

@@ -53,7 +53,7 @@ public final class SyncProfile implements AutoCloseable {
     private final Map<String, InputPv> inputs = new LinkedHashMap<>();
     /** The inputs by index (their position in {@code pvs}). */
     private InputPv[] byIndex = new InputPv[0];
-    private PairSet pairs;
+    private PairPartitions pairs;
     /** Numbers every update that reaches the pairs and every restart of an input's pairing, in order. */
     private long seq;
     /** Read by the CA server's threads for searches; replaced whole on the lane. */
@@ -255,10 +255,10 @@ public final class SyncProfile implements AutoCloseable {
         for (InputPv i : inputs.values()) {
             retire(i);
         }
-        if (pairs != null) {
-            pairs.closeAll();
-        }
         withdrawOutputs();
+        if (pairs != null) {
+            pairs.stop();
+        }
         inputs.clear();
         if (statusOutputs != null) {
             statusOutputs.close();
@@ -273,12 +273,12 @@ public final class SyncProfile implements AutoCloseable {
         boolean rename = settings != null && !next.prefix().equals(settings.prefix());
         PairLayout layout;
         OutputNames nextNames;
-        PairSet nextPairs;
+        PairPartitions nextPairs;
         try {
             layout = next.pairing().layout(next.pvs());
             nextNames = new OutputNames(next.prefix(), next.pvs(), layout);
             nextNames.validate();
-            nextPairs = new PairSet(layout, next.pvs().size(), next.window());
+            nextPairs = new PairPartitions(name, layout, next.pvs().size(), next.window(), next.pairThreads());
         } catch (RuntimeException refused) {
             throw new IllegalArgumentException("profile " + name + ": " + refused.getMessage(), refused);
         }
@@ -322,6 +322,7 @@ public final class SyncProfile implements AutoCloseable {
                 }
             }
             pairs.closeAll();   // what was not taken over: pairs gone
+            pairs.stop();
         }
         for (InputPv old : inputs.values()) {
             if (nextInputs.get(old.name) != old) {
@@ -357,8 +358,9 @@ public final class SyncProfile implements AutoCloseable {
         }
         started.forEach(this::subscribe);
         restartFlusher();
-        LOG.info("sync profile {}: {} PVs, {} pairs ({}), window {}, timestamp {}{}", name, inputs.size(), pairs.size(),
-                next.pairing().label(), next.window(), next.mode().name().toLowerCase(),
+        LOG.info("sync profile {}: {} PVs, {} pairs ({}{}), window {}, timestamp {}{}", name, inputs.size(), pairs.size(),
+                next.pairing().label(), pairs.partitions() > 1 ? ", on " + pairs.partitions() + " threads" : "",
+                next.window(), next.mode().name().toLowerCase(),
                 next.prefix().isEmpty() ? "" : ", prefix " + next.prefix());
     }
 

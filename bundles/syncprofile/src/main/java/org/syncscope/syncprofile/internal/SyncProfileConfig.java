@@ -45,6 +45,12 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "overloaded profile from starving the CA client, other profiles and IOCs on the same host.")
     int cpuPercent() default ProfileSettings.DEFAULT_CPU_PERCENT;
 
+    @AttributeDefinition(name = "Pair threads", min = "1", max = "64", description = "Threads the profile's pairs are "
+            + "partitioned over, each computing its share of every update (identical results): for a profile whose "
+            + "pairs need more than one core. 1 (the default) computes them on the profile's own thread; cpuPercent "
+            + "bounds that thread only.")
+    int pairThreads() default 1;
+
     @AttributeDefinition(name = "Source filter", description = "Which PvSource to read from (an OSGi filter).")
     String source_target() default "(protocol=ca)";
 

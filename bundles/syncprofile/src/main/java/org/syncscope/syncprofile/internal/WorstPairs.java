@@ -21,15 +21,20 @@ final class WorstPairs {
     int largestCurrent = -1;
     double current = Double.NaN;
 
-    /** Ranks the pairs of {@code pairs} now. */
-    void scan(PairSet pairs) {
+    private final double[] avgKey = new double[RANKS];
+    private final double[] stdKey = new double[RANKS];
+
+    /** Forgets the last ranking. */
+    void clear() {
         avgCount = 0;
         stdCount = 0;
         largestCurrent = -1;
         current = Double.NaN;
-        double[] avgKey = new double[RANKS];
-        double[] stdKey = new double[RANKS];
-        for (int p = 0, n = pairs.size(); p < n; p++) {
+    }
+
+    /** Ranks the pairs of {@code pairs} among those scanned since {@link #clear()}. */
+    void scan(PairSet pairs) {
+        for (int p = pairs.first(), n = pairs.first() + pairs.size(); p < n; p++) {
             if (!pairs.hasValue(p) || !pairs.valid(p)) {
                 continue;
             }
