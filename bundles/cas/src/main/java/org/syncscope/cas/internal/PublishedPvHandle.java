@@ -24,6 +24,11 @@ final class PublishedPvHandle implements PublishedPv {
         return new PublishedPvHandle(pv, null);
     }
 
+    /** The PV it posts to. */
+    ServedPv pv() {
+        return pv;
+    }
+
     @Override
     public PvSpec spec() {
         return pv.spec();
