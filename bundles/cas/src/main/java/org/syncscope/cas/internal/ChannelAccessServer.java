@@ -234,6 +234,10 @@ public final class ChannelAccessServer {
         onDemand.idleMillis(millis);
     }
 
+    public long catalogIdleMillis() {
+        return onDemand.idleMillis();
+    }
+
     /** Read-only handles on every PV served, in name order. */
     public List<PublishedPv> published() {
         List<PublishedPv> out = new ArrayList<>();
