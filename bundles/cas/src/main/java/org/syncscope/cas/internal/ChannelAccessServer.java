@@ -289,7 +289,7 @@ public final class ChannelAccessServer {
         }
     }
 
-    /** What {@code pv:list} shows without a pattern: every PV served now (published, and made from catalogs), in name order. */
+    /** {@code CaServer.served()}: every PV served now (published, and made from catalogs), in name order. */
     public List<ServedPvInfo> snapshot() {
         List<ServedPvInfo> out = new ArrayList<>();
         for (ServedPv pv : served()) {
