@@ -114,7 +114,7 @@ final class OnDemandPvs {
                 if (found == null) {
                     return null;
                 }
-                MadePv fresh = new MadePv(found.catalog(), new ServedPv(checked(found.spec())), this::closedByCatalog);
+                MadePv fresh = new MadePv(found.catalog(), new ServedPv(checked(found.catalog(), found.spec())), this::closedByCatalog);
                 m = made.putIfAbsent(name, fresh);
                 if (m == null) {
                     open(fresh);
@@ -129,13 +129,14 @@ final class OnDemandPvs {
         throw new CAStatusException(CAStatus.DEFUNCT, "PV " + name + " was withdrawn while a client attached");
     }
 
-    private static PvSpec checked(PvSpec spec) throws CAStatusException {
+    /** A spec Channel Access can serve, else refused (logged as the catalog's failure, at most once a minute). */
+    private static PvSpec checked(ServedCatalog catalog, PvSpec spec) throws CAStatusException {
         try {
             PvNames.validate(spec.name());
             Dbrs.nativeType(spec.type());
             return spec;
         } catch (IllegalArgumentException bad) {
-            LOG.warn("PV catalog offered a PV Channel Access cannot serve: {}", bad.getMessage());
+            catalog.failed("find(" + spec.name() + ") offered a PV Channel Access cannot serve", bad);
             throw new CAStatusException(CAStatus.BADTYPE, bad.getMessage());
         }
     }
