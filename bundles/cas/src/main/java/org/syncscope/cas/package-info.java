@@ -2,7 +2,7 @@
  * What the {@code pv:list} console needs of the Channel Access server: {@link org.syncscope.cas.CaServer}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.syncscope.cas;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,6 +18,7 @@ import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.pv.AddressList;
 import org.syncscope.cas.CaServer;
+import org.syncscope.cas.PvListing;
 import org.syncscope.cas.ServedPvInfo;
 import org.syncscope.cas.ServerClients;
 import org.syncscope.cas.internal.guard.MalformedInput;
@@ -107,6 +108,11 @@ public final class CaServerComponent implements CaServer {
     }
 
     @Override
+    public PvListing list(String pattern, int max) {
+        return server.listing(pattern, max);
+    }
+
+    @Override
     public ServerClients clients() {
         return server.clients();
     }
@@ -163,6 +169,8 @@ public final class CaServerComponent implements CaServer {
         try {
             ConfigCheck.require(CasConfig.class, properties);
             ServerSettings s = settings(config);
+            // needs no restart of the CAJ context: applied here, with the rest of the settings accepted
+            server.catalogIdleMillis(millis("catalogIdleSeconds", config.catalogIdleSeconds()));
             refusal = "";
             return s;
         } catch (IllegalArgumentException bad) {

@@ -58,4 +58,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             description = "A connection with no channel that sends nothing for this long is closed. Connections with "
                     + "channels are never closed for silence (TCP keepalive finds dead peers).")
     float idleTimeoutSeconds() default 60f;
+
+    @AttributeDefinition(name = "Catalog PV idle time (s)",
+            description = "A PV made on demand from a catalog (a sync profile's pairs) that no client has had a "
+                    + "channel to for this long is withdrawn; the next search makes it again. Applied without a restart.")
+    float catalogIdleSeconds() default 30f;
 }

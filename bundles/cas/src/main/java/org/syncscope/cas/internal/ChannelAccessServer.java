@@ -2,7 +2,6 @@ package org.syncscope.cas.internal;
 
 import com.cosylab.epics.caj.cas.CAJServerContext;
 import com.cosylab.epics.caj.cas.CASTransport;
-import com.cosylab.epics.caj.cas.util.DefaultServerImpl;
 import gov.aps.jca.CAException;
 import gov.aps.jca.configuration.ConfigurationException;
 import gov.aps.jca.configuration.DefaultConfiguration;
@@ -18,7 +17,9 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvCatalog;
 import org.syncscope.api.pv.PvSpec;
+import org.syncscope.cas.PvListing;
 import org.syncscope.cas.ServedPvInfo;
 import org.syncscope.cas.ServerClients;
 import org.syncscope.cas.internal.guard.GuardedAcceptor;
@@ -34,8 +35,10 @@ public final class ChannelAccessServer {
     /** How long a stop waits for the CAJ context's beacon and timer threads to end. */
     private static final long STOP_WAIT_MS = 5000;
 
+    /** The PVs published in advance (statically); catalog PVs are in {@link #onDemand}. */
     private final Map<String, ServedPv> pvs = new ConcurrentHashMap<>();
-    private final DefaultServerImpl registry = new DefaultServerImpl();
+    private final OnDemandPvs onDemand = new OnDemandPvs(this::withdrawClients);
+    private final PvRegistry registry = new PvRegistry(pvs, onDemand);
     /** What was refused from the network, over every context this server ran. */
     private final MalformedInput malformed = new MalformedInput();
     private volatile ClosingServerContext context;   // read without the lock when a PV is withdrawn
@@ -122,6 +125,7 @@ public final class ChannelAccessServer {
         ClosingServerContext ctx = context;
         context = null;
         pvs.values().forEach(ServedPv::disconnectClients);
+        onDemand.madePvs().forEach(ServedPv::disconnectClients);
         destroy(ctx);
         int leftovers = ServerDisconnect.closeLeftovers(ctx);
         if (leftovers > 0) {
@@ -194,7 +198,8 @@ public final class ChannelAccessServer {
     }
 
     /**
-     * Serves a new PV; closing the returned handle withdraws it.
+     * Serves a new PV; closing the returned handle withdraws it. A PV a catalog made for the name is
+     * withdrawn (its clients reconnect to this one): published PVs take precedence over catalogs.
      *
      * @throws IllegalArgumentException if the name is not a valid EPICS name or is taken
      */
@@ -209,11 +214,28 @@ public final class ChannelAccessServer {
         if (pvs.putIfAbsent(spec.name(), pv) != null) {
             throw new IllegalArgumentException("PV " + spec.name() + " is already published");
         }
-        registry.registerProcessVariable(spec.name(), pv);
+        onDemand.withdrawName(spec.name());
         return new PublishedPvHandle(pv, handle -> {
             unpublish(pv);
             afterClose.accept(handle);
         });
+    }
+
+    /**
+     * Serves a catalog's PVs on demand, after the catalogs served before it; closing the returned
+     * registration withdraws the PVs made from it. {@code afterClose} is told when it is closed.
+     */
+    PvCatalog.Served serve(PvCatalog catalog, Consumer<PvCatalog.Served> afterClose) {
+        return onDemand.serve(catalog, afterClose::accept);
+    }
+
+    /** How long an on-demand PV may have no client channel before it is withdrawn. */
+    public void catalogIdleMillis(long millis) {
+        onDemand.idleMillis(millis);
+    }
+
+    public long catalogIdleMillis() {
+        return onDemand.idleMillis();
     }
 
     /** Read-only handles on every PV served, in name order. */
@@ -232,18 +254,26 @@ public final class ChannelAccessServer {
      */
     private void unpublish(ServedPv pv) {
         if (pvs.remove(pv.getName(), pv)) {
-            registry.unregisterProcessVariable(pv.getName());
-            CAJServerContext server = context;
-            withdrawing.execute(() -> {
-                try {
-                    tellClientsChannelsAreGone(pv, server);
-                    pv.disconnectClients();
-                } catch (RuntimeException e) {
-                    // the server stopped meanwhile: its connections are closed, so are the clients' channels
-                    LOG.debug("withdrawing {}: {}", pv.getName(), e.toString());
-                }
-            });
+            pv.withdraw();
+            withdrawClients(pv);
         }
+    }
+
+    /** Tells the clients of a PV no longer served (on the withdraw thread) that its channels are gone. */
+    private void withdrawClients(ServedPv pv) {
+        if (pv.channels().isEmpty()) {
+            return;   // an idle on-demand PV: nobody to tell
+        }
+        CAJServerContext server = context;
+        withdrawing.execute(() -> {
+            try {
+                tellClientsChannelsAreGone(pv, server);
+                pv.disconnectClients();
+            } catch (RuntimeException e) {
+                // the server stopped meanwhile: its connections are closed, so are the clients' channels
+                LOG.debug("withdrawing {}: {}", pv.getName(), e.toString());
+            }
+        });
     }
 
     private void tellClientsChannelsAreGone(ServedPv pv, CAJServerContext server) {
@@ -259,19 +289,53 @@ public final class ChannelAccessServer {
         }
     }
 
-    /** What {@code pv:list} shows: every PV served, in name order. */
+    /** {@code CaServer.served()}: every PV served now (published, and made from catalogs), in name order. */
     public List<ServedPvInfo> snapshot() {
         List<ServedPvInfo> out = new ArrayList<>();
         for (ServedPv pv : served()) {
-            out.add(new ServedPvInfo(pv.getName(), pv.spec().type(), pv.value(), pv.severity(), pv.monitorCount(),
-                    pv.spec().writable()));
+            out.add(info(pv));
         }
         return out;
     }
 
-    /** Every PV served, in name order. */
+    /**
+     * What {@code pv:list PATTERN} shows: the PVs served now whose names match the glob {@code pattern}
+     * ({@code *} any run of characters, {@code ?} one; null or empty: all), in name order, then the
+     * matching catalog names not made now, as their catalogs read them; at most {@code max} in all.
+     */
+    public PvListing listing(String pattern, int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max " + max + " must not be negative");
+        }
+        NameGlob glob = NameGlob.of(pattern);
+        List<ServedPvInfo> out = new ArrayList<>();
+        long matching = 0;
+        for (ServedPv pv : served()) {
+            if (glob.matches(pv.getName())) {
+                matching++;
+                if (out.size() < max) {
+                    out.add(info(pv));
+                }
+            }
+        }
+        matching += onDemand.listUnmade(glob::matches, pvs::containsKey, max, out);
+        return new PvListing(out, matching);
+    }
+
+    private ServedPvInfo info(ServedPv pv) {
+        return new ServedPvInfo(pv.getName(), pv.spec().type(), pv.value(), pv.severity(), pv.monitorCount(),
+                pv.spec().writable(), pvs.get(pv.getName()) == pv ? ServedPvInfo.Kind.PUBLISHED
+                        : ServedPvInfo.Kind.ON_DEMAND_OPEN);
+    }
+
+    /** Every PV served now, published and made, in name order. */
     private List<ServedPv> served() {
         List<ServedPv> list = new ArrayList<>(pvs.values());
+        for (ServedPv pv : onDemand.madePvs()) {
+            if (!pvs.containsKey(pv.getName())) {
+                list.add(pv);
+            }
+        }
         list.sort(Comparator.comparing(ServedPv::getName));
         return list;
     }

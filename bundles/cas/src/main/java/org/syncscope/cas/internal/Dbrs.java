@@ -101,6 +101,11 @@ final class Dbrs {
         }
     }
 
+    /** Fills the value of a DOUBLE's {@code dbr} from the bare number. */
+    static void fillDouble(DBR dbr, double value) {
+        ((double[]) dbr.getValue())[0] = value;
+    }
+
     private static void fillValue(DBR dbr, PvValue value) {
         Object target = dbr.getValue();
         if (value instanceof PvValue.DoubleValue d) {

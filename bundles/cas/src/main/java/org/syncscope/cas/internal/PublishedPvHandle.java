@@ -24,6 +24,11 @@ final class PublishedPvHandle implements PublishedPv {
         return new PublishedPvHandle(pv, null);
     }
 
+    /** The PV it posts to. */
+    ServedPv pv() {
+        return pv;
+    }
+
     @Override
     public PvSpec spec() {
         return pv.spec();
@@ -31,13 +36,24 @@ final class PublishedPvHandle implements PublishedPv {
 
     @Override
     public void post(PvValue value, long timestampNanos, AlarmSeverity severity, AlarmStatus status) {
+        checkOpen();
+        pv.post(value, timestampNanos, severity, status);
+    }
+
+    /** Stores the bare number: nothing is allocated unless a client monitors the PV. */
+    @Override
+    public void post(double value, long timestampNanos, AlarmSeverity severity, AlarmStatus status) {
+        checkOpen();
+        pv.post(value, timestampNanos, severity, status);
+    }
+
+    private void checkOpen() {
         if (onClose == null) {
             throw new IllegalStateException("PV " + pv.getName() + " belongs to another publisher");
         }
         if (closed) {
             throw new IllegalStateException("PV " + pv.getName() + " was closed");
         }
-        pv.post(value, timestampNanos, severity, status);
     }
 
     @Override
@@ -45,12 +61,29 @@ final class PublishedPvHandle implements PublishedPv {
         return pv.monitorCount();
     }
 
+    /** Closed by its owner: withdraws the PV (once). */
     @Override
     public void close() {
-        if (onClose != null && !closed) {
-            closed = true;
+        if (onClose != null && markClosed()) {
             onClose.accept(this);
         }
+    }
+
+    /**
+     * Closed by the server (an on-demand PV withdrawn): posts fail from now on, and the owner's
+     * close does nothing more. Returns whether it was open, i.e. whether the owner is to be told.
+     */
+    boolean withdrawn() {
+        return markClosed();
+    }
+
+    /** Whether this call closed it: an owner's close and the server's withdraw may race. */
+    private synchronized boolean markClosed() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        return true;
     }
 
     @Override

@@ -9,19 +9,22 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvCatalog;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.cas.CaServer;
 
 /**
  * {@link PvPublisher} for one client bundle (bundle scope): it remembers what that bundle
- * published and withdraws it when the bundle lets go of the service (stops, is updated).
+ * published and the catalogs it served, and withdraws them when the bundle lets go of the service
+ * (stops, is updated).
  */
 @Component(service = PvPublisher.class, scope = ServiceScope.BUNDLE, property = "protocol=ca")
 public final class PvPublisherComponent implements PvPublisher {
 
     private final ChannelAccessServer server;
     private final Set<PublishedPv> mine = ConcurrentHashMap.newKeySet();
+    private final Set<PvCatalog.Served> myCatalogs = ConcurrentHashMap.newKeySet();
 
     /** Binds only this bundle's server component: the interface is exported, its implementation is not. */
     @Activate
@@ -37,6 +40,17 @@ public final class PvPublisherComponent implements PvPublisher {
         return handle;
     }
 
+    /**
+     * Serves the catalog's PVs on demand: a CA search for a name not published asks the catalogs,
+     * and a client's channel makes the PV (see {@link ChannelAccessServer#serve}).
+     */
+    @Override
+    public PvCatalog.Served serve(PvCatalog catalog) {
+        PvCatalog.Served served = server.serve(catalog, myCatalogs::remove);
+        myCatalogs.add(served);
+        return served;
+    }
+
     @Override
     public List<PublishedPv> published() {
         return server.published();
@@ -44,6 +58,7 @@ public final class PvPublisherComponent implements PvPublisher {
 
     @Deactivate
     void deactivate() {
+        List.copyOf(myCatalogs).forEach(PvCatalog.Served::close);
         List.copyOf(mine).forEach(PublishedPv::close);
     }
 }

@@ -3,6 +3,7 @@ package org.syncscope.cas.internal;
 import com.cosylab.epics.caj.cas.handlers.AbstractCASResponseHandler;
 import gov.aps.jca.CAException;
 import gov.aps.jca.CAStatus;
+import gov.aps.jca.CAStatusException;
 import gov.aps.jca.Monitor;
 import gov.aps.jca.cas.ProcessVariable;
 import gov.aps.jca.cas.ProcessVariableEventCallback;
@@ -16,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvSpec;
+import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvValue;
 import org.syncscope.api.time.EpicsTime;
-import org.syncscope.api.time.EpicsTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 final class ServedPv extends ProcessVariable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServedPv.class);
-    private static final EpicsTimestamp NEVER = new EpicsTimestamp(0, 0);
+    /** The time of a PV never posted: the EPICS epoch, 1990-01-01, as a record that never processed. */
+    private static final long NEVER = EpicsTime.MIN_UNIX_NANOS;
     /** The PV and post count of this thread's last read: CAJ reads a monitor's first value on the thread that then registers it. */
     private static final ThreadLocal<LastRead> LAST_READ = new ThreadLocal<>();
 
@@ -40,11 +42,22 @@ final class ServedPv extends ProcessVariable {
     private final PvSpec spec;
     private final DBRType nativeType;
     private final Set<ServedChannel> channels = new CopyOnWriteArraySet<>();
+    /*
+     * The latest post. A double posted without a value object is kept as the bare number (value is
+     * then null) and the time as ns: a post nobody monitors only stores, and the value object and
+     * EPICS timestamp are built where they are read (CA reads, monitors, listings).
+     */
     private PvValue value;
-    private EpicsTimestamp time = NEVER;
+    private double number;
+    private boolean numberIsLatest;
+    private long timeNanos = NEVER;
     private AlarmSeverity severity = AlarmSeverity.INVALID;
     private AlarmStatus status = AlarmStatus.UDF;
     private long posts;
+    /** When the last channel closed, or a client last attached (System.nanoTime()); for the idle withdraw of on-demand PVs. */
+    private long unusedSince = System.nanoTime();
+    /** Withdrawn: no new channel is created on it (an attach that raced the withdraw fails and the client searches again). */
+    private boolean withdrawn;
 
     ServedPv(PvSpec spec) {
         super(spec.name(), null);
@@ -78,7 +91,10 @@ final class ServedPv extends ProcessVariable {
     }
 
     @Override
-    public ServerChannel createChannel(int cid, int sid, String userName, String hostName) throws CAException {
+    public synchronized ServerChannel createChannel(int cid, int sid, String userName, String hostName) throws CAException {
+        if (withdrawn) {
+            throw new CAStatusException(CAStatus.DEFUNCT, "PV " + name + " was withdrawn");
+        }
         return new ServedChannel(this, cid, sid, userName, hostName);
     }
 
@@ -88,6 +104,29 @@ final class ServedPv extends ProcessVariable {
 
     void channelClosed(ServedChannel channel) {
         channels.remove(channel);
+        synchronized (this) {
+            unusedSince = System.nanoTime();
+        }
+    }
+
+    /** A client attaches (its channel is created next): false if this PV was withdrawn meanwhile. */
+    synchronized boolean attached() {
+        unusedSince = System.nanoTime();
+        return !withdrawn;
+    }
+
+    /** Withdraws this PV if no client used it for {@code idleNanos}; whether it did. */
+    synchronized boolean withdrawIfUnusedFor(long idleNanos, long nowNanos) {
+        if (withdrawn || !channels.isEmpty() || nowNanos - unusedSince < idleNanos) {
+            return false;
+        }
+        withdrawn = true;
+        return true;
+    }
+
+    /** No channel is created on it from now on. */
+    synchronized void withdraw() {
+        withdrawn = true;
     }
 
     /** The client channels open now. */
@@ -102,7 +141,7 @@ final class ServedPv extends ProcessVariable {
 
     @Override
     public synchronized CAStatus read(DBR dbr, ProcessVariableReadCallback asyncReadCallback) {
-        Dbrs.fill(dbr, spec, value, time, severity, status);
+        fill(dbr);
         LAST_READ.set(new LastRead(this, posts));
         return CAStatus.NORMAL;
     }
@@ -122,8 +161,16 @@ final class ServedPv extends ProcessVariable {
 
     private DBR currentEvent() {
         DBR event = AbstractCASResponseHandler.createDBRforReading(this);
-        Dbrs.fill(event, spec, value, time, severity, status);
+        fill(event);
         return event;
+    }
+
+    /** Called with this PV locked. */
+    private void fill(DBR dbr) {
+        Dbrs.fill(dbr, spec, value, EpicsTime.fromUnixNanos(timeNanos), severity, status);
+        if (numberIsLatest) {
+            Dbrs.fillDouble(dbr, number);
+        }
     }
 
     @Override
@@ -149,22 +196,57 @@ final class ServedPv extends ProcessVariable {
     /** Stores a new value and sends it to every monitor. */
     void post(PvValue newValue, long timestampNanos, AlarmSeverity newSeverity, AlarmStatus newStatus) {
         Dbrs.check(spec, newValue);
-        EpicsTimestamp newTime = EpicsTime.fromUnixNanos(timestampNanos);
+        checkTime(timestampNanos);
         synchronized (this) {
-            boolean alarmChanged = newSeverity != severity || newStatus != status;
             value = newValue;
-            time = newTime;
-            severity = newSeverity;
-            status = newStatus;
-            posts++;
-            ProcessVariableEventCallback callback = eventCallback;
-            if (interest && callback != null) {
-                callback.postEvent(Monitor.VALUE | Monitor.LOG | (alarmChanged ? Monitor.ALARM : 0), currentEvent());
-            }
+            numberIsLatest = false;
+            stored(timestampNanos, newSeverity, newStatus);
         }
     }
 
+    /**
+     * {@link #post(PvValue, long, AlarmSeverity, AlarmStatus)} of a DOUBLE without a value object:
+     * when no client monitors this PV it only stores the number and the time (allocates nothing).
+     */
+    void post(double newValue, long timestampNanos, AlarmSeverity newSeverity, AlarmStatus newStatus) {
+        if (spec.type() != PvType.DOUBLE) {
+            throw new IllegalArgumentException(spec.name() + " is " + spec.type() + ", not " + PvType.DOUBLE);
+        }
+        checkTime(timestampNanos);
+        synchronized (this) {
+            value = null;
+            number = newValue;
+            numberIsLatest = true;
+            stored(timestampNanos, newSeverity, newStatus);
+        }
+    }
+
+    /** Called with this PV locked, the value stored: the rest of a post, and its event when monitored. */
+    private void stored(long timestampNanos, AlarmSeverity newSeverity, AlarmStatus newStatus) {
+        boolean alarmChanged = newSeverity != severity || newStatus != status;
+        timeNanos = timestampNanos;
+        severity = newSeverity;
+        status = newStatus;
+        posts++;
+        ProcessVariableEventCallback callback = eventCallback;
+        if (interest && callback != null) {
+            callback.postEvent(Monitor.VALUE | Monitor.LOG | (alarmChanged ? Monitor.ALARM : 0), currentEvent());
+        }
+    }
+
+    /** Refuses a time EPICS cannot carry (before 1990, after 2126) with EpicsTime's message, allocating nothing otherwise. */
+    private static void checkTime(long timestampNanos) {
+        if (timestampNanos < EpicsTime.MIN_UNIX_NANOS || timestampNanos > EpicsTime.MAX_UNIX_NANOS) {
+            EpicsTime.fromUnixNanos(timestampNanos);   // throws, saying why
+        }
+    }
+
+    /** The latest value, null before the first post. */
     synchronized PvValue value() {
+        if (value == null && numberIsLatest) {
+            value = new PvValue.DoubleValue(number);   // built once, where it is read
+            numberIsLatest = false;
+        }
         return value;
     }
 

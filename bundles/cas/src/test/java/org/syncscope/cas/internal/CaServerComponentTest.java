@@ -157,4 +157,20 @@ class CaServerComponentTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> component.server().clients() != null
                 && component.server().clients().max() == 2);
     }
+
+    @Test
+    void theCatalogIdleTimeComesFromTheConfigAndABadOneIsRefused() {
+        activate(props("port", "25443"));
+        awaitStatus("serving on UDP 25443, TCP 25443");
+        assertThat(component.server().catalogIdleMillis()).as("default").isEqualTo(30_000);
+        modify(props("port", "25443", "catalogIdleSeconds", "2.5"));
+        assertThat(component.server().catalogIdleMillis()).as("applied at once").isEqualTo(2_500);
+        modify(props("port", "25443", "catalogIdleSeconds", "soon"));
+        assertThat(component.status()).endsWith("change refused, previous settings stay: etc/" + FILE
+                + ": catalogIdleSeconds = 'soon' is not a number");
+        modify(props("port", "25443", "catalogIdleSeconds", "0"));
+        assertThat(component.status()).endsWith("change refused, previous settings stay: etc/" + FILE
+                + ": catalogIdleSeconds = 0.0 is outside 0.001..86400 s");
+        assertThat(component.server().catalogIdleMillis()).isEqualTo(2_500);
+    }
 }
