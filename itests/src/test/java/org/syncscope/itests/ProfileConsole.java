@@ -51,9 +51,25 @@ final class ProfileConsole {
         }
     }
 
-    /** The names served now. */
+    /**
+     * The names the CA server answers now: its published PVs and the names of every catalog (a
+     * profile's outputs exist on demand, so most are made only when a client connects).
+     */
     Set<String> published() {
-        return publisher.published().stream().map(p -> p.spec().name()).collect(Collectors.toSet());
+        org.osgi.framework.BundleContext context = org.osgi.framework.FrameworkUtil.getBundle(ProfileConsole.class)
+                .getBundleContext();
+        org.osgi.framework.ServiceReference<org.syncscope.cas.CaServer> ref =
+                context.getServiceReference(org.syncscope.cas.CaServer.class);
+        if (ref == null) {
+            return Set.of();
+        }
+        try {
+            org.syncscope.cas.CaServer server = context.getService(ref);
+            return server == null ? Set.of() : server.list(null, Integer.MAX_VALUE).pvs().stream()
+                    .map(org.syncscope.cas.ServedPvInfo::name).collect(Collectors.toSet());
+        } finally {
+            context.ungetService(ref);
+        }
     }
 
     /** Whether {@code pv} reads with no alarm now. */
