@@ -39,14 +39,20 @@ public interface PvCatalog {
      * its current value to {@code pv} (if it has one; without it clients read UDF), because a
      * client reads it right after; from then on it posts every change until {@link #closed} or
      * until it closes {@code pv} itself (the name left the catalog: its clients see a
-     * disconnect). May wait briefly (for the owner's thread); never for long.
+     * disconnect). Called on the thread serving that client's connection, so it may wait briefly
+     * (for the owner's thread), never for long: that client's other requests wait meanwhile.
      *
      * @throws IllegalArgumentException if the catalog no longer has the name (the client's
      *                                  channel is refused)
      */
     void open(PublishedPv pv);
 
-    /** The publisher stopped serving {@code pv} (no client used it for a while, or the catalog was withdrawn): post no more to it. */
+    /**
+     * The publisher stopped serving {@code pv} (no client used it for a while, the catalog was
+     * withdrawn, or a PV of the same name was published): post no more to it. Not called for a
+     * PV the catalog closed itself. The owner takes no lock here that its own posting threads
+     * could hold while they wait for the publisher.
+     */
     void closed(PublishedPv pv);
 
     /**

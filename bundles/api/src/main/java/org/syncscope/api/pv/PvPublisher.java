@@ -17,7 +17,11 @@ public interface PvPublisher {
      */
     PublishedPv publish(PvSpec spec);
 
-    /** Snapshot of every PV currently served, in name order. */
+    /**
+     * Snapshot of every PV that exists now, in name order: those published and, for a publisher
+     * that serves catalogs on demand, those made while clients use them (not every name of every
+     * catalog: a catalog lists its own, {@link PvCatalog#names()}).
+     */
     List<PublishedPv> published();
 
     /**
@@ -29,7 +33,9 @@ public interface PvPublisher {
      * the catalog at once and opens each; {@link PvCatalog.Served#namesChanged()} publishes the
      * names added since and withdraws those gone.
      *
-     * @throws IllegalArgumentException if one of the names is refused (nothing stays published)
+     * @throws IllegalArgumentException (this default) if one of the names is refused (nothing stays
+     *                                  published); a publisher that finds names on demand checks a
+     *                                  name when a client asks for it instead
      */
     default PvCatalog.Served serve(PvCatalog catalog) {
         PvPublisher publisher = this;
