@@ -100,11 +100,20 @@ final class ProfileConsole {
      * {@code column} ("Updates", "Samples", …); -1 while the profile or the row is not there.
      */
     long statusCell(String profile, String pv, String column) {
+        return cell(profile, "PV", pv, column);
+    }
+
+    /** As {@link #statusCell} for a pair's row ({@code A_vs_B}) of the pairs' table. */
+    long pairCell(String profile, String pair, String column) {
+        return cell(profile, "Pair", pair, column);
+    }
+
+    private long cell(String profile, String table, String pv, String column) {
         try {
             List<String> header = null;
             for (String line : execute("syncprofile:status " + profile).split("\n")) {
                 List<String> cells = cells(line);
-                if (!cells.isEmpty() && cells.get(0).equals("PV")) {
+                if (!cells.isEmpty() && cells.get(0).equals(table)) {
                     header = cells;
                 } else if (header != null && !cells.isEmpty() && cells.get(0).equals(pv)) {
                     return Long.parseLong(cells.get(header.indexOf(column)));
