@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
@@ -27,6 +28,12 @@ public class StatusCommand implements Action {
     @Completion(ProfileNameCompleter.class)
     String name;
 
+    @Option(name = "--pairs", description = "Pairs to show at most, in pair order (default 1000; 0: all). The worst "
+            + "pairs of a big profile are in its SYNCPROFILE:NAME:WorstAvgPair1.. and WorstStdPair1.. PVs")
+    int maxPairs = DEFAULT_MAX_PAIRS;
+
+    static final int DEFAULT_MAX_PAIRS = 1_000;
+
     @Override
     public Object execute() throws Exception {
         List<ProfileState> states;
@@ -43,7 +50,7 @@ public class StatusCommand implements Action {
             Optional<ProfileStatus> running = state.state() == ProfileState.State.RUNNING
                     ? profiles.status(state.name()) : Optional.empty();
             if (running.isPresent()) {
-                print(running.get());
+                print(running.get(), maxPairs);
                 if (!state.reason().isEmpty()) {
                     System.out.println(state.reason());
                 }
@@ -55,7 +62,7 @@ public class StatusCommand implements Action {
         return null;
     }
 
-    private static void print(ProfileStatus s) {
+    private static void print(ProfileStatus s, int maxPairs) {
         System.out.println("Profile " + s.name() + " (window " + s.window() + ", timestamp " + s.timestamp() + ")");
         System.out.println("Queue " + s.queued() + " of " + s.queueCapacity() + ", dropped " + s.dropped()
                 + (s.hasSource() ? "" : ", NO PV SOURCE (waiting for one)")
@@ -75,11 +82,16 @@ public class StatusCommand implements Action {
             for (String c : new String[] {"Pair", "Valid", "Samples", "Current s", "Avg s", "Min s", "Max s", "Std s"}) {
                 pairs.column(c);
             }
-            for (ProfileStatus.Pair p : s.pairs()) {
+            int shown = maxPairs <= 0 ? s.pairs().size() : Math.min(maxPairs, s.pairs().size());
+            for (ProfileStatus.Pair p : s.pairs().subList(0, shown)) {
                 pairs.addRow().addContent(p.name(), p.valid() ? "yes" : "NO", p.samples(), f(p.current(), 6),
                         f(p.avg(), 6), f(p.min(), 6), f(p.max(), 6), f(p.std(), 6));
             }
             pairs.print(System.out);
+            if (shown < s.pairs().size()) {
+                System.out.println("… and " + (s.pairs().size() - shown) + " more pairs (--pairs 0 shows all; the worst: "
+                        + "caget SYNCPROFILE:" + s.name() + ":WorstAvgPair1, WorstStdPair1, …)");
+            }
         }
     }
 

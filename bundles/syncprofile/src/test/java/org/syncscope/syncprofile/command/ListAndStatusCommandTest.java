@@ -57,6 +57,20 @@ class ListAndStatusCommandTest {
     }
 
     @Test
+    void statusShowsAtMostTheAskedNumberOfPairsAndSaysHowManyMore() throws Exception {
+        cm.addFile("wide", "pvs", "P1, P2, P3, P4, P5");
+        StatusCommand c = new StatusCommand();
+        c.profiles = cm.registry();
+        c.name = "wide";
+        c.maxPairs = 3;
+        String out = Commands.run(c);
+        assertThat(out.lines().filter(l -> l.contains("_vs_"))).hasSize(3);
+        assertThat(out).contains("… and 7 more pairs").contains("SYNCPROFILE:wide:WorstAvgPair1");
+        c.maxPairs = 0;
+        assertThat(Commands.run(c).lines().filter(l -> l.contains("_vs_"))).hasSize(10);
+    }
+
+    @Test
     void statusOfAnUnknownOrBadNameSaysSo() {
         assertThatThrownBy(() -> status("none")).isInstanceOf(CommandException.class)
                 .hasMessage("no sync profile named none; syncprofile:list shows every one");
