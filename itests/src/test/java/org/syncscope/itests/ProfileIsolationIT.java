@@ -48,8 +48,12 @@ import org.syncscope.api.pv.Subscription;
 public class ProfileIsolationIT {
 
     static final int CA_PORT = 25080;
-    /** 200 inputs = 19 900 pairs; at 20 Hz each that is 4 000 updates/s touching 199 pairs each. */
-    static final int LOAD_PVS = 200;
+    /**
+     * 300 inputs = 44 850 pairs; at 20 Hz each that is 6 000 updates/s touching 299 pairs each, a few
+     * µs per update: about 3 % of a core, so the load profile is held to 1 % ({@code cpuPercent}) to
+     * overload it (a profile now takes 1 000 PVs x 10 Hz on less than a core).
+     */
+    static final int LOAD_PVS = 300;
 
     @Inject
     private BootFinished bootFinished;
@@ -113,6 +117,7 @@ public class ProfileIsolationIT {
             props.put("window", 10);
             props.put("prefix", "LOAD-OUT:");
             props.put("queueCapacity", 100);
+            props.put("cpuPercent", 1);
             cfg.update(props);
 
             PyEpicsScript.await("the load profile dropping updates", Duration.ofSeconds(120), () -> console.dropped("load") > 1_000);
@@ -127,7 +132,7 @@ public class ProfileIsolationIT {
                 }
             });
 
-            // Building 19 900 pairs (99 500 PVs) takes the load profile's thread a second or two of
+            // Building 44 850 pairs takes the load profile's thread a second or two of
             // allocation, and the collector's pauses delay the demo IOC's own timer (it shares the
             // JVM), which shows in its AvgFreq until the window forgets it. What is measured
             // is the steady overload that follows.
@@ -164,7 +169,7 @@ public class ProfileIsolationIT {
             PyEpicsScript.await("the load profile's PVs withdrawn", Duration.ofSeconds(10),
                     () -> console.published().stream().noneMatch(n -> n.startsWith("LOAD-OUT:")
                             || n.startsWith("SYNCPROFILE:load:")));
-            System.out.printf("overloaded profile (19 900 pairs) removed, PVs withdrawn in %d ms%n",
+            System.out.printf("overloaded profile (44 850 pairs) removed, PVs withdrawn in %d ms%n",
                     (System.nanoTime() - start) / 1_000_000);
             assertTrue(console.execute("syncprofile:list").lines().noneMatch(l -> l.contains("load")));
         } finally {

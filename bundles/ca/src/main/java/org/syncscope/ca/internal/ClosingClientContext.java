@@ -12,6 +12,9 @@ import org.syncscope.caj.support.ClosingTimer;
  */
 final class ClosingClientContext extends CAJContext {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClosingClientContext.class);
+    private static final long SEARCH_END_MILLIS = 2_000;
+
     private final ClosingTimer closingTimer = new ClosingTimer();
 
     /** CAJ names its logger after the class: keep CAJ's name, which etc/org.ops4j.pax.logging.cfg filters. */
@@ -36,10 +39,23 @@ final class ClosingClientContext extends CAJContext {
 
     @Override
     public synchronized void destroy() throws CAException {
+        Thread searching = SearchThread.of(this);
         try {
             super.destroy();
         } finally {
             closingTimer.shutDown();
+            endSearch(searching);
+            endSearch(SearchThread.of(this));   // one a channel's search started during the destroy
+        }
+    }
+
+    private static void endSearch(Thread searching) {
+        try {
+            if (!SearchThread.end(searching, SEARCH_END_MILLIS)) {
+                LOG.warn("CAJ's search thread {} did not end within {} ms of the destroy", searching.getName(), SEARCH_END_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
