@@ -267,6 +267,9 @@ final class OnDemandPvs {
             List<ServedCatalog> before = all.subList(0, i);
             List<String> batch = new ArrayList<>();
             for (String name : c.names()) {
+                if (c.isClosed()) {
+                    break;   // withdrawn while listed: none of its names is served any more
+                }
                 if (!match.test(name) || made.containsKey(name) || servedElsewhere.test(name) || hasAny(before, name)) {
                     continue;
                 }

@@ -51,8 +51,11 @@ final class ServedCatalog implements PvCatalog.Served {
         }
     }
 
-    /** Its names now; empty (and logged) if it throws. */
+    /** Its names now; empty once closed, or (logged) if it throws. */
     Iterable<String> names() {
+        if (closed) {
+            return List.of();
+        }
         try {
             return catalog.names();
         } catch (RuntimeException e) {
@@ -61,8 +64,14 @@ final class ServedCatalog implements PvCatalog.Served {
         }
     }
 
-    /** Readings of {@code names}; null (logged) if it throws or answers another count. */
+    /**
+     * Readings of {@code names}; null once closed (its owner may be gone: a listing begun before the
+     * close asks nothing more of it), or (logged) if it throws or answers another count.
+     */
     List<PvReading> read(List<String> names) {
+        if (closed) {
+            return null;
+        }
         try {
             List<PvReading> readings = catalog.read(names);
             if (readings == null || readings.size() != names.size()) {

@@ -327,6 +327,22 @@ class CatalogServingTest {
     }
 
     @Test
+    void aCatalogWithdrawnWhileListedIsAskedNothingMoreAndShowsNothing() throws Exception {
+        ComputedCatalog catalog = new ComputedCatalog("CATGONE", 150);   // 11 175 names: two batches
+        PvCatalog.Served registration = server.publisher().serve(catalog);
+        served.add(registration);
+        catalog.onRead = registration::close;   // its owner closes it while the first batch is read
+
+        PvListing all = server.server().list("CATGONE:*", 20_000);
+
+        assertThat(catalog.readBatches).as("no batch after the close (its owner's thread may be gone)")
+                .containsExactly(10_000);
+        assertThat(all.pvs()).as("none of its names is served any more").isEmpty();
+        assertThat(server.server().list("CATGONE:*", 20_000).matching()).isZero();
+        assertThat(catalog.readBatches).hasSize(1);
+    }
+
+    @Test
     void aPatternNarrowsTheListingAndTheMaximumCutsIt() throws Exception {
         ComputedCatalog catalog = serve("CATGLOB", 150);
 

@@ -37,6 +37,8 @@ final class ComputedCatalog implements PvCatalog {
     /** The handle each name was last opened with, kept after it closed. */
     final Map<String, PublishedPv> handles = new ConcurrentHashMap<>();
     final List<Integer> readBatches = new CopyOnWriteArrayList<>();
+    /** Run at the start of each read (a test withdraws the catalog there). */
+    volatile Runnable onRead = () -> { };
     /** Names whose open is refused (as when a name left the catalog between the search and the attach). */
     final Set<String> refused = ConcurrentHashMap.newKeySet();
 
@@ -117,6 +119,7 @@ final class ComputedCatalog implements PvCatalog {
     @Override
     public List<PvReading> read(List<String> names) {
         readBatches.add(names.size());
+        onRead.run();
         List<PvReading> out = new ArrayList<>(names.size());
         for (String n : names) {
             out.add(find(n) == null ? null

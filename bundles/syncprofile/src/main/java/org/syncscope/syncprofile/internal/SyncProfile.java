@@ -2,6 +2,7 @@ package org.syncscope.syncprofile.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -613,6 +614,9 @@ public final class SyncProfile implements AutoCloseable {
 
         @Override
         public void open(PublishedPv pv) {
+            if (closed) {   // its lane may have ended: answer at once
+                throw new IllegalArgumentException("sync profile " + name + " is closed: no output " + pv.spec().name());
+            }
             onLane(() -> {
                 OutputNames.Resolved r = closed ? null : names.resolve(pv.spec().name());
                 if (r == null) {
@@ -668,6 +672,9 @@ public final class SyncProfile implements AutoCloseable {
 
         @Override
         public List<PvReading> read(List<String> pvNames) {
+            if (closed) {   // its lane may have ended: answer at once, as for names it no longer has
+                return Collections.nCopies(pvNames.size(), null);
+            }
             return onLane(() -> {
                 List<PvReading> out = new ArrayList<>(pvNames.size());
                 for (String n : pvNames) {

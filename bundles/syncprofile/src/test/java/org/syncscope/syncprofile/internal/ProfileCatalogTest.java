@@ -141,6 +141,22 @@ class ProfileCatalogTest {
     }
 
     @Test
+    void aClosedProfilesCatalogAnswersAtOnceThoughItsThreadHasEnded() throws Exception {
+        WorkerLane own = new WorkerLane("cat", 100);
+        SyncProfile p = new SyncProfile("cat", new ProfileSettings(List.of("A", "B"), 100, TimestampMode.SOURCE, "", 0,
+                100, 50, Pairing.parse(new String[] {"all"}), 1), source, publisher, own);
+        PvCatalog c = publisher.catalog;
+        assertThat(c.read(List.of("A_vs_B:AvgDiff")).get(0)).as("served while running").isNotNull();
+        p.close();
+        assertThat(own.awaitTermination(5_000)).isTrue();
+        // a listing that began before the close still holds the catalog: nothing may wait for the lane
+        assertThat(c.read(List.of("A_vs_B:AvgDiff", "A:AvgFreq"))).containsExactly(null, null);
+        assertThat(c.find("A_vs_B:AvgDiff")).isNull();
+        PublishedPv late = publisher.publish(PvSpec.ofDouble("A_vs_B:AvgDiff", "s", 6, "late"));
+        assertThatThrownBy(() -> c.open(late)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("closed");
+    }
+
+    @Test
     void anEditClosesTheOpenOutputsOfNamesGoneAndTellsThePublisher() {
         SyncProfile p = profile("all", "");
         connectAll();
