@@ -96,7 +96,7 @@ cleanup() {
   trap - EXIT INT TERM
   stop_case
   if [ "${KEEP:-}" = 1 ] || [ $rc -ne 0 ]; then
-    say "kept $scratch (server logs: */syncscope-assembly-*/data/log/karaf.log)"
+    say "kept $scratch (per case: ioc.log, probe.log, karaf.out, unpack/*/data/log/karaf.log)"
   else
     rm -rf "$scratch"
   fi
