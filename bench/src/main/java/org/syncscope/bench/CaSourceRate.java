@@ -41,7 +41,8 @@ import org.syncscope.cas.testing.CaServers;
  * The system property {@code org.syncscope.ca.dispatcher=caj-queued} makes the client use CAJ's
  * QueuedEventDispatcher, as it did before {@code OrderedEventDispatcher}.
  *
- * <p>Usage: {@code CaSourceRate [pvs] [hz] [seconds] [port]}; the child: {@code CaSourceRate --serve pvs hz port}.
+ * <p>Usage: {@code CaSourceRate [pvs] [hz] [seconds] [port] [listener-us]} (listener-us: a busy wait per
+ * update in the listener, 0 by default); the child: {@code CaSourceRate --serve pvs hz port}.
  */
 public final class CaSourceRate {
 
@@ -60,22 +61,34 @@ public final class CaSourceRate {
         int hz = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 30;
         int port = args.length > 3 ? Integer.parseInt(args[3]) : 15093;
-        measure(pvs, hz, seconds, port);
+        long workNanos = args.length > 4 ? (long) (Double.parseDouble(args[4]) * 1000) : 0;
+        measure(pvs, hz, seconds, port, workNanos);
     }
 
     // ---- the client, in this process ----
 
     /** One PV's listener; runs on the client's event thread only (one writer), read here while it runs. */
     private static final class Counter implements PvListener {
+        private final long workNanos;
         long last;
         volatile long received;
         volatile long reordered;
+
+        Counter(long workNanos) {
+            this.workNanos = workNanos;
+        }
 
         @Override
         public void onUpdate(PvUpdate u) {
             long k = ((PvValue.LongValue) u.value()).value();
             if (k == 0) {
                 return;   // the value before posting began
+            }
+            if (workNanos > 0) {   // a listener with work to do, as a sync profile's hand-over and more
+                long until = System.nanoTime() + workNanos;
+                while (System.nanoTime() - until < 0) {
+                    Thread.onSpinWait();
+                }
             }
             received++;
             if (k <= last) {
@@ -85,10 +98,10 @@ public final class CaSourceRate {
         }
     }
 
-    private static void measure(int pvs, int hz, int seconds, int port) throws Exception {
+    private static void measure(int pvs, int hz, int seconds, int port, long workNanos) throws Exception {
         String dispatcher = System.getProperty("org.syncscope.ca.dispatcher", "ordered");
-        System.out.printf("%d PVs x %d Hz for %d s from another process, port %d, client dispatcher %s, %d cores%n",
-                pvs, hz, seconds, port, dispatcher, Runtime.getRuntime().availableProcessors());
+        System.out.printf("%d PVs x %d Hz for %d s from another process, port %d, client dispatcher %s, listener work %.1f us, %d cores%n",
+                pvs, hz, seconds, port, dispatcher, workNanos / 1000.0, Runtime.getRuntime().availableProcessors());
         Process server = startServer(pvs, hz, port);
         BlockingQueue<String> said = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
@@ -110,7 +123,7 @@ public final class CaSourceRate {
             try (CaClients.Running client = CaClients.loopback(port)) {
                 long t = System.nanoTime();
                 for (int i = 0; i < pvs; i++) {
-                    Counter c = new Counter();
+                    Counter c = new Counter(workNanos);
                     counters.add(c);
                     subs.add(client.source().subscribe(NAME + i, c));
                 }
