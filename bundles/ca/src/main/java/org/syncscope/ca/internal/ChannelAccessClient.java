@@ -7,7 +7,9 @@ import gov.aps.jca.configuration.ConfigurationException;
 import gov.aps.jca.configuration.DefaultConfiguration;
 import gov.aps.jca.event.ConnectionEvent;
 import gov.aps.jca.event.ConnectionListener;
+import gov.aps.jca.event.EventDispatcher;
 import gov.aps.jca.event.GetEvent;
+import gov.aps.jca.event.QueuedEventDispatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +27,9 @@ import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.Subscription;
 
 /**
- * One CAJ client context and the subscriptions made through it. Callbacks are delivered by
- * CAJ's queued event dispatcher: one thread, in arrival order, which is what {@link PvListener}
- * promises.
+ * One CAJ client context and the subscriptions made through it. Callbacks are delivered by an
+ * {@link OrderedEventDispatcher}: one thread per context, {@code ca-client-events}, in arrival
+ * order, which is what {@link PvListener} promises.
  */
 public final class ChannelAccessClient implements AutoCloseable {
 
@@ -50,6 +52,13 @@ public final class ChannelAccessClient implements AutoCloseable {
      * configuration on the thread that waits here. A longer destroy completes in the background.
      */
     static final Duration CALLER_WAIT = Duration.ofSeconds(1);
+
+    /**
+     * System property naming the dispatcher, for bench/ca-source-rate.sh alone: {@value #CAJ_QUEUED}
+     * gives CAJ's own QueuedEventDispatcher, which this client used before, to compare with.
+     */
+    static final String DISPATCHER_PROPERTY = "org.syncscope.ca.dispatcher";
+    static final String CAJ_QUEUED = "caj-queued";
 
     private volatile ClosingClientContext context;
     private volatile ClientSettings settings;
@@ -79,13 +88,14 @@ public final class ChannelAccessClient implements AutoCloseable {
         config.setAttribute("max_array_bytes", Integer.toString(settings.maxArrayBytes()));
         // Without a CA repeater no beacon tells CAJ an IOC returned; its searches back off to 300 s.
         config.setAttribute("max_search_interval", Float.toString(settings.maxSearchInterval().toMillis() / 1000f));
-        DefaultConfiguration dispatcher = new DefaultConfiguration("event_dispatcher");
-        dispatcher.setAttribute("class", "gov.aps.jca.event.QueuedEventDispatcher");
-        config.addChild(dispatcher);
-        ClosingClientContext context = new ClosingClientContext();
+        ClosingClientContext context = new ClosingClientContext(newDispatcher());
         try {
             context.configure(config);
-        } catch (ConfigurationException e) {
+        } catch (ConfigurationException | RuntimeException e) {
+            context.getEventDispatcher().dispose();   // its thread runs already; nothing else does
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new IllegalArgumentException("CAJ refused the client settings " + settings + ": " + e.getMessage(), e);
         }
         try {
@@ -95,6 +105,13 @@ public final class ChannelAccessClient implements AutoCloseable {
             throw e;
         }
         return context;
+    }
+
+    static EventDispatcher newDispatcher() {
+        if (CAJ_QUEUED.equals(System.getProperty(DISPATCHER_PROPERTY))) {
+            return new QueuedEventDispatcher();
+        }
+        return new OrderedEventDispatcher();
     }
 
     /**

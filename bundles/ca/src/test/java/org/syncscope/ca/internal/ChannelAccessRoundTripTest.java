@@ -239,6 +239,28 @@ class ChannelAccessRoundTripTest {
         }
     }
 
+    /** Callbacks run on the context's own event thread, which the client's close ends. */
+    @Test
+    void callbacksRunOnTheClientsEventThreadWhichCloseEnds() throws Exception {
+        PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("RT:THREAD", "", 0, ""));
+        pv.post(new PvValue.DoubleValue(1), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        ChannelAccessClient own = new ChannelAccessClient(clientSettings());
+        OrderedEventDispatcher dispatcher = (OrderedEventDispatcher) own.context().getEventDispatcher();
+        BlockingQueue<Thread> callers = new LinkedBlockingQueue<>();
+        try {
+            own.subscribe("RT:THREAD", u -> callers.add(Thread.currentThread()));
+            Thread caller = callers.poll(10, TimeUnit.SECONDS);
+            assertThat(caller).isSameAs(dispatcher.thread());
+            assertThat(caller.getName()).isEqualTo("ca-client-events");
+            // CAJ hands each update over twice (to its monitor, then on to our listener): one slot, counted once
+            await().atMost(WAIT).until(() -> dispatcher.delivered() >= 2);   // the connection and the first value
+        } finally {
+            own.close();
+        }
+        await().atMost(WAIT).until(() -> !dispatcher.thread().isAlive());
+        assertThat(dispatcher.droppedUpdates()).isZero();
+    }
+
     @Test
     void severalSubscriptionsToOnePvEachGetUpdates() throws Exception {
         PublishedPv pv = server.publisher().publish(PvSpec.ofDouble("RT:SHARED", "", 0, ""));
