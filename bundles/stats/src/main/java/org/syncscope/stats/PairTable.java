@@ -7,7 +7,7 @@ package org.syncscope.stats;
  * is its owner's (a sync profile pairs its inputs' updates); this table keeps the samples.
  *
  * <p>Each pair keeps one cache line of state (64 B: the exact sums of its window, its window slot
- * and count, flags, its latest sample, a stamp, eight bits of marks and a long for its owner) and a slice
+ * and count, flags, its latest sample, a stamp and eight bits of marks for its owner) and a slice
  * of one shared {@code int[]} ring holding its window's samples in ns; so adding a sample touches
  * two cache lines. A sample that does not fit an int (|d| ≥ 2.1 s) moves its pair, for good, to a
  * {@link RollingStats} of its own. The sums are exact: Σd in a long and Σd² in 128 bits, so the
@@ -34,8 +34,6 @@ public final class PairTable {
     private static final int SQ_HI = 3;
     private static final int SQ_LO = 4;
     private static final int LATEST_SAMPLE = 5;
-    /** The owner's long: in the line its owner reads anyway when deciding on a sample. */
-    private static final int OWNER = 6;
 
     private static final long HAS_SAMPLE = 16;
     private static final long WIDE = 32;
@@ -87,26 +85,6 @@ public final class PairTable {
 
     public int window() {
         return window;
-    }
-
-    /**
-     * Pair {@code p}'s long kept for the owner (a sync profile: the update that made its last
-     * sample), in the pair's state line, so deciding on a sample loads the line the sample then
-     * updates instead of a line of another array. {@link #copyPair} copies it; nothing else changes it.
-     */
-    public long owner(int p) {
-        return state[PAD + p * STRIDE + OWNER];
-    }
-
-    public void setOwner(int p, long value) {
-        state[PAD + p * STRIDE + OWNER] = value;
-    }
-
-    /** Every pair's {@link #owner} set to {@code value}. */
-    public void fillOwner(long value) {
-        for (int p = 0; p < pairs; p++) {
-            state[PAD + p * STRIDE + OWNER] = value;
-        }
     }
 
     /** Adds sample {@code d} (ns) to pair {@code p}'s window; the oldest leaves once the window is full. */

@@ -91,24 +91,6 @@ class PairTableTest {
     }
 
     @Test
-    void theOwnersLongIsKeptBesideTheStatisticsAndCopiedWithThePair() {
-        PairTable t = new PairTable(3, 4);
-        t.fillOwner(7);
-        t.setOwner(1, 42);
-        for (int k = 0; k < 6; k++) {
-            t.add(1, 1000 + k);
-        }
-        assertEquals(7, t.owner(0));
-        assertEquals(42, t.owner(1), "samples leave the owner's long alone");
-        assertEquals(7, t.owner(2));
-        PairTable other = new PairTable(3, 4);
-        other.copyPair(t, 1, 2);
-        assertEquals(42, other.owner(2));
-        assertEquals(t.mean(1), other.mean(2));
-        assertEquals(0, other.owner(0));
-    }
-
-    @Test
     void emptyPairsHaveNoStatistics() {
         PairTable t = new PairTable(3, 5);
         assertFalse(t.hasSample(1));

@@ -39,7 +39,8 @@ final class PairSet {
     /** The profile's index of this set's pair 0, and how many it has. */
     private final int first;
     private final int size;
-    // Per pair (local index), the sequence number of its latest sample is the table's owner long.
+    /** Per pair (local index): the sequence number of its latest sample. */
+    private final long[] lastSample;
     /** Per input, four longs: latest update's number, its time, its outputs' stamp, latest restart's number. */
     private final long[] inputs;
     private static final int UPDATE_SEQ = 0;
@@ -72,6 +73,7 @@ final class PairSet {
         this.first = first;
         this.size = end - first;
         this.table = new PairTable(size, window);
+        this.lastSample = new long[size];
         this.inputs = new long[4 * inputs];
         int[] aCount = new int[inputs];
         int[] bCount = new int[inputs];
@@ -126,7 +128,7 @@ final class PairSet {
         in[self + TIME] = time;
         in[self + STAMP] = stamp;
         long selfRestart = in[self + RESTART_SEQ];
-        PairTable last = table;
+        long[] last = lastSample;
         int[] hitPairs = this.hitPairs;
         long[] hitSamples = this.hitSamples;
         long[] hitStamps = this.hitStamps;
@@ -138,10 +140,10 @@ final class PairSet {
         for (int k = 0; k < pairs.length; k++) {
             int q = pairs[k];
             int o = 4 * others[k];
-            long used = last.owner(q);
+            long used = last[q];
             boolean hit = in[o + UPDATE_SEQ] > Math.max(used, Math.max(selfRestart, in[o + RESTART_SEQ]));
             // written whether or not it is a sample (then overwritten): no branch to mispredict
-            last.setOwner(q, hit ? seq : used);
+            last[q] = hit ? seq : used;
             hitPairs[hits] = q;
             hitSamples[hits] = time - in[o + TIME];
             hitStamps[hits] = Math.max(stamp, in[o + STAMP]);
@@ -152,10 +154,10 @@ final class PairSet {
         for (int k = 0; k < pairs.length; k++) {
             int q = pairs[k];
             int o = 4 * others[k];
-            long used = last.owner(q);
+            long used = last[q];
             boolean hit = in[o + UPDATE_SEQ] > Math.max(used, Math.max(selfRestart, in[o + RESTART_SEQ]));
             // written whether or not it is a sample (then overwritten): no branch to mispredict
-            last.setOwner(q, hit ? seq : used);
+            last[q] = hit ? seq : used;
             hitPairs[hits] = q;
             hitSamples[hits] = in[o + TIME] - time;
             hitStamps[hits] = Math.max(stamp, in[o + STAMP]);
@@ -193,7 +195,7 @@ final class PairSet {
      * {@link #takeOver}, which gives kept pairs their own state back.
      */
     void startPairingAfter(long seq) {
-        table.fillOwner(seq);
+        Arrays.fill(lastSample, seq);
     }
 
     /** Takes an input's pairing state over from {@code old} (same input, kept by an edit). */
@@ -387,6 +389,9 @@ final class PairSet {
     void takeOver(PairSet old, int fromPair, int toPair, boolean restart) {
         int from = fromPair - old.first;
         int to = toPair - first;
+        if (!restart) {
+            lastSample[to] = old.lastSample[from];
+        }
         int marks = old.table.marks(from);
         if (!restart) {
             table.copyPair(old.table, from, to);
