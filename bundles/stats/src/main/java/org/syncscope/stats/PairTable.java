@@ -119,50 +119,29 @@ public final class PairTable {
             int base = PAD + p * STRIDE;
             if ((meta & WIDE) != 0 || d != (int) d) {
                 sample(p, base, d);
-                continue;
-            }
-            int slot = (int) ((meta >>> 32) & SLOT_MASK);
-            int n = (int) ((meta >>> COUNT_SHIFT) & COUNT_MASK);
-            long sum = state[base + SUM] + d;
-            long sq = d * d;
-            long lo = state[base + SQ_LO];
-            long hi = state[base + SQ_HI];
-            long nlo = lo + sq;
-            if (Long.compareUnsigned(nlo, lo) < 0) {
-                hi++;
-            }
-            if (n == window) {
-                long out = leaving[k];
-                sum -= out;
-                long lsq = out * out;
-                long before = nlo;
-                nlo -= lsq;
-                if (Long.compareUnsigned(before, lsq) < 0) {
-                    hi--;
-                }
             } else {
-                n++;
+                narrowSample(p, base, meta, d, leaving[k]);
             }
-            ring[p * window + slot] = (int) d;
-            state[base + SUM] = sum;
-            state[base + SQ_LO] = nlo;
-            state[base + SQ_HI] = hi;
-            state[base + LATEST_SAMPLE] = d;
-            slot = slot + 1 == window ? 0 : slot + 1;
-            state[base + META] = (meta & (MARKS | FLAGS)) | ((long) slot << 32) | ((long) n << COUNT_SHIFT) | HAS_SAMPLE;
         }
     }
 
     private void sample(int p, int base, long d) {
         long meta = state[base + META];
-        state[base + LATEST_SAMPLE] = d;
         if ((meta & WIDE) != 0 || d != (int) d) {
+            state[base + LATEST_SAMPLE] = d;
             wideSample(p, base, d);
             return;
         }
+        narrowSample(p, base, meta, d, ring[p * window + (int) ((meta >>> 32) & SLOT_MASK)]);
+    }
+
+    /**
+     * Adds {@code d}, which fits an int, to narrow pair {@code p} whose state line holds
+     * {@code meta}; {@code leaving} is the sample in its current slot (the oldest, once full).
+     */
+    private void narrowSample(int p, int base, long meta, long d, long leaving) {
         int slot = (int) ((meta >>> 32) & SLOT_MASK);
         int count = (int) ((meta >>> COUNT_SHIFT) & COUNT_MASK);
-        int at = p * window + slot;
         long sum = state[base + SUM] + d;
         long sq = d * d;
         long lo = state[base + SQ_LO];
@@ -172,7 +151,6 @@ public final class PairTable {
             hi++;
         }
         if (count == window) {
-            long leaving = ring[at];
             sum -= leaving;
             long lsq = leaving * leaving;
             long before = nlo;
@@ -183,10 +161,11 @@ public final class PairTable {
         } else {
             count++;
         }
-        ring[at] = (int) d;
+        ring[p * window + slot] = (int) d;
         state[base + SUM] = sum;
         state[base + SQ_LO] = nlo;
         state[base + SQ_HI] = hi;
+        state[base + LATEST_SAMPLE] = d;
         slot = slot + 1 == window ? 0 : slot + 1;
         state[base + META] = (meta & (MARKS | FLAGS)) | ((long) slot << 32) | ((long) count << COUNT_SHIFT) | HAS_SAMPLE;
     }
