@@ -8,7 +8,7 @@ import org.syncscope.stats.PairTable;
  * The pairs [{@code first}, {@code first + size}) of a profile (all of them, or one partition's):
  * their statistics in one {@link PairTable}, each input's pairs as index arrays, and the few
  * outputs clients have open. Pair indices in and out are the profile's (global) ones. Per pair
- * this is the table's 464 B at window 100, 8 B of pairing state, four ints of index and one
+ * this is the table's 464 B at window 100, 1 B of pairing state, four ints of index and one
  * reference — no object per pair. Used by one thread at a time (the profile's, or the partition's
  * worker while the profile's thread waits for it).
  *
@@ -16,9 +16,10 @@ import org.syncscope.stats.PairTable;
  * other has an update not yet used in a sample of that pair (see {@code PairDiffTracker}). Every
  * update and every restart (a connection change) gets the next number of one sequence; each input
  * keeps its latest update's number and time and its latest restart's number, and each pair only
- * the number of its latest sample. The other input's update is unused by the pair exactly when its
- * number is above the pair's latest sample and both inputs' restarts. So an update reads one long
- * per pair (its row of pairs in order) and a restart touches no pair at all.
+ * two bits: whether either input's latest update has been used in one of its samples. The other
+ * input's update can be paired exactly when the pair has not used it and its number is above both
+ * inputs' restarts. So an update reads and writes one byte per pair and a restart touches no pair
+ * at all.
  *
  * <p>A pair's five outputs share one timestamp and validity, kept in the table: the stamp of each
  * sample is the later of its two updates' times, never earlier than the stamp before; a disconnect
@@ -39,8 +40,16 @@ final class PairSet {
     /** The profile's index of this set's pair 0, and how many it has. */
     private final int first;
     private final int size;
-    /** Per pair (local index): the sequence number of its latest sample. */
-    private final long[] lastSample;
+    /**
+     * Per pair (local index): whether each input's latest update has been used in a sample of the
+     * pair ({@link #USED_A}, {@link #USED_B}). A byte, not the latest sample's number: half of an
+     * input's pairs lie scattered through this array, and 0.5 MB at 500 000 pairs stays in the
+     * caches where 4 MB of longs did not.
+     */
+    private final byte[] used;
+    private static final byte USED_A = 1;
+    private static final byte USED_B = 2;
+    private static final byte USED_BOTH = USED_A | USED_B;
     /** Per input, four longs: latest update's number, its time, its outputs' stamp, latest restart's number. */
     private final long[] inputs;
     private static final int UPDATE_SEQ = 0;
@@ -73,7 +82,7 @@ final class PairSet {
         this.first = first;
         this.size = end - first;
         this.table = new PairTable(size, window);
-        this.lastSample = new long[size];
+        this.used = new byte[size];
         this.inputs = new long[4 * inputs];
         int[] aCount = new int[inputs];
         int[] bCount = new int[inputs];
@@ -128,7 +137,7 @@ final class PairSet {
         in[self + TIME] = time;
         in[self + STAMP] = stamp;
         long selfRestart = in[self + RESTART_SEQ];
-        long[] last = lastSample;
+        byte[] used = this.used;
         int[] hitPairs = this.hitPairs;
         long[] hitSamples = this.hitSamples;
         long[] hitStamps = this.hitStamps;
@@ -140,10 +149,11 @@ final class PairSet {
         for (int k = 0; k < pairs.length; k++) {
             int q = pairs[k];
             int o = 4 * others[k];
-            long used = last[q];
-            boolean hit = in[o + UPDATE_SEQ] > Math.max(used, Math.max(selfRestart, in[o + RESTART_SEQ]));
+            int u = used[q];
+            boolean hit = (u & USED_B) == 0 & in[o + UPDATE_SEQ] > Math.max(selfRestart, in[o + RESTART_SEQ]);
+            // this update is unused unless it is a sample, which uses B's too
+            used[q] = (byte) (hit ? USED_BOTH : u & USED_B);
             // written whether or not it is a sample (then overwritten): no branch to mispredict
-            last[q] = hit ? seq : used;
             hitPairs[hits] = q;
             hitSamples[hits] = time - in[o + TIME];
             hitStamps[hits] = Math.max(stamp, in[o + STAMP]);
@@ -154,10 +164,9 @@ final class PairSet {
         for (int k = 0; k < pairs.length; k++) {
             int q = pairs[k];
             int o = 4 * others[k];
-            long used = last[q];
-            boolean hit = in[o + UPDATE_SEQ] > Math.max(used, Math.max(selfRestart, in[o + RESTART_SEQ]));
-            // written whether or not it is a sample (then overwritten): no branch to mispredict
-            last[q] = hit ? seq : used;
+            int u = used[q];
+            boolean hit = (u & USED_A) == 0 & in[o + UPDATE_SEQ] > Math.max(selfRestart, in[o + RESTART_SEQ]);
+            used[q] = (byte) (hit ? USED_BOTH : u & USED_A);
             hitPairs[hits] = q;
             hitSamples[hits] = in[o + TIME] - time;
             hitStamps[hits] = Math.max(stamp, in[o + STAMP]);
@@ -195,7 +204,7 @@ final class PairSet {
      * {@link #takeOver}, which gives kept pairs their own state back.
      */
     void startPairingAfter(long seq) {
-        Arrays.fill(lastSample, seq);
+        Arrays.fill(used, USED_BOTH);
     }
 
     /** Takes an input's pairing state over from {@code old} (same input, kept by an edit). */
@@ -390,7 +399,7 @@ final class PairSet {
         int from = fromPair - old.first;
         int to = toPair - first;
         if (!restart) {
-            lastSample[to] = old.lastSample[from];
+            used[to] = old.used[from];
         }
         int marks = old.table.marks(from);
         if (!restart) {
