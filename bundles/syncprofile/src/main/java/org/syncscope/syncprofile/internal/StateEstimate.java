@@ -6,7 +6,7 @@ package org.syncscope.syncprofile.internal;
  * rolling window of doubles with two sliding-extreme arrays, 24 bytes per sample, and about
  * {@value #BYTES_PER_INPUT} B of objects. Per pair, its row of the profile's {@code PairTable}
  * ({@link org.syncscope.stats.PairTable#bytesPerPair}: 64 B and 4 B per sample) and
- * {@value #BYTES_PER_PAIR_INDEX} B of index and output slot. Output PVs cost nothing until a client
+ * {@value #BYTES_PER_PAIR_INDEX} B of index, pairing byte and output slot. Output PVs cost nothing until a client
  * opens one (about 1 KB each while open, in the CA server). Queued updates take about
  * {@value #BYTES_PER_QUEUED} bytes each when the queue is full. An edit builds the new pairs before
  * it drops the old ones, so it briefly needs the pairs' share twice.
@@ -15,7 +15,7 @@ final class StateEstimate {
 
     static final long BYTES_PER_SAMPLE = 24;
     static final long BYTES_PER_INPUT = 400;
-    static final long BYTES_PER_PAIR_INDEX = 20;
+    static final long BYTES_PER_PAIR_INDEX = 21;
     static final long BYTES_PER_QUEUED = 120;
 
     private StateEstimate() {
