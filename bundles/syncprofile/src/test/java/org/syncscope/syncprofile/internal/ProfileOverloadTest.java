@@ -140,7 +140,7 @@ class ProfileOverloadTest {
         List<String> pvs = java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> "PV" + i).toList();
         ProfileSettings huge = new ProfileSettings(pvs, 100, TimestampMode.SOURCE, "", 0);
         assertThatThrownBy(() -> registry.reserve("huge", huge))
-                .hasMessageContaining("profile huge needs about 1000 PVs + 499500 pairs = 1000 x 2800 B + 499500 x 484 B")
+                .hasMessageContaining("profile huge needs about 1000 PVs + 499500 pairs = 1000 x 2800 B + 499500 x 485 B")
                 .hasMessageContaining("window 100")
                 .hasMessageContaining(StateEstimate.mb(StateEstimate.bytes(huge)))
                 .hasMessageContaining("100.0 MB");
@@ -153,8 +153,8 @@ class ProfileOverloadTest {
         assertThatThrownBy(() -> tight.reserve("other", small)).hasMessageContaining("profile other needs about");
         tight.release("small");
         tight.reserve("other", small);
-        // per input its frequency window; per pair its PairTable row (64 B + 4 B per sample) and 20 B of index
-        assertThat(StateEstimate.bytes(huge)).isEqualTo(1_000L * (400 + 24 * 100) + 499_500L * (64 + 4 * 100 + 20)
+        // per input its frequency window; per pair its PairTable row (64 B + 4 B per sample) and 21 B of index and pairing state
+        assertThat(StateEstimate.bytes(huge)).isEqualTo(1_000L * (400 + 24 * 100) + 499_500L * (64 + 4 * 100 + 21)
                 + 120L * 20_000);
     }
 

@@ -63,7 +63,7 @@ class ProfileSettingsPairsTest {
         assertThat(perPair).isEqualTo(org.syncscope.stats.PairTable.bytesPerPair(100) + StateEstimate.BYTES_PER_PAIR_INDEX);
         assertThat(StateEstimate.bytes(chain)).isEqualTo(5 * (StateEstimate.BYTES_PER_INPUT + 100 * StateEstimate.BYTES_PER_SAMPLE)
                 + 4 * perPair + StateEstimate.BYTES_PER_QUEUED * chain.queueCapacity());
-        assertThat(StateEstimate.explain(chain)).startsWith("5 PVs + 4 pairs = 5 x 2800 B + 4 x 484 B (window 100)");
+        assertThat(StateEstimate.explain(chain)).startsWith("5 PVs + 4 pairs = 5 x 2800 B + 4 x 485 B (window 100)");
     }
 
     @Test
