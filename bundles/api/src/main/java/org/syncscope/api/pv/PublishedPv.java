@@ -35,6 +35,6 @@ public interface PublishedPv extends Registration {
         post(new PvValue.DoubleValue(value), timestampNanos, severity, status);
     }
 
-    /** Number of Channel Access monitors currently attached to this PV. */
+    /** Number of client monitors currently attached to this PV (over every protocol it is served on). */
     int subscriberCount();
 }

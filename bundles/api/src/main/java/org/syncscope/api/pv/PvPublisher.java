@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Serves PVs to clients (a Channel Access server). Thread safe. PVs published by a bundle are
+ * Serves PVs to clients (a Channel Access or pvAccess server, or every one of them). Thread safe. PVs published by a bundle are
  * withdrawn when that bundle's service reference is released.
  */
 public interface PvPublisher {
@@ -16,6 +16,16 @@ public interface PvPublisher {
      *                                  names the bad character or length) or is already published
      */
     PublishedPv publish(PvSpec spec);
+
+    /**
+     * Whether this publisher serves PVs of {@code type}; {@link #publish} refuses the others. This
+     * default: every type but {@link PvType#TABLE}, which Channel Access cannot carry.
+     *
+     * @since 1.3
+     */
+    default boolean carries(PvType type) {
+        return type != PvType.TABLE;
+    }
 
     /**
      * Snapshot of every PV that exists now, in name order: those published and, for a publisher

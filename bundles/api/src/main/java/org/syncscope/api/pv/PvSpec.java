@@ -16,10 +16,19 @@ import java.util.Objects;
  * @param enumLabels    state labels for {@link PvType#ENUM} (at most 16, as DBR_ENUM carries), else empty
  * @param maxElements   element count for {@link PvType#DOUBLE_ARRAY}, 1 for scalars
  * @param writeHandler  accepts client puts; {@code null} makes the PV read-only
+ * @param columns       the columns of a {@link PvType#TABLE} (at least one), else empty (since 1.3)
  */
 public record PvSpec(String name, PvType type, String units, int precision, String description,
                      Limits displayLimits, Limits controlLimits, List<String> enumLabels,
-                     int maxElements, WriteHandler writeHandler) {
+                     int maxElements, WriteHandler writeHandler, List<PvValue.TableValue.Column> columns) {
+
+    /** A spec of any type but {@link PvType#TABLE} (no columns). */
+    public PvSpec(String name, PvType type, String units, int precision, String description,
+                  Limits displayLimits, Limits controlLimits, List<String> enumLabels,
+                  int maxElements, WriteHandler writeHandler) {
+        this(name, type, units, precision, description, displayLimits, controlLimits, enumLabels, maxElements,
+                writeHandler, List.of());
+    }
 
     public PvSpec {
         Objects.requireNonNull(name, "name");
@@ -29,6 +38,14 @@ public record PvSpec(String name, PvType type, String units, int precision, Stri
         Objects.requireNonNull(displayLimits, "displayLimits");
         Objects.requireNonNull(controlLimits, "controlLimits");
         enumLabels = List.copyOf(enumLabels);
+        columns = List.copyOf(columns);
+        if (type == PvType.TABLE ? columns.isEmpty() : !columns.isEmpty()) {
+            throw new IllegalArgumentException(type == PvType.TABLE ? "table PV " + name + " needs at least one column"
+                    : name + " is not a table and has no columns");
+        }
+        if (columns.stream().map(PvValue.TableValue.Column::name).distinct().count() != columns.size()) {
+            throw new IllegalArgumentException("table PV " + name + " has two columns of one name");
+        }
         if (precision < 0 || precision > 17) {
             throw new IllegalArgumentException("precision of " + name + " must be 0..17, got " + precision);
         }
@@ -65,10 +82,16 @@ public record PvSpec(String name, PvType type, String units, int precision, Stri
                 List.of(), 1, null);
     }
 
+    /** A read-only table PV (pvAccess NTTable) of these columns. */
+    public static PvSpec ofTable(String name, String description, List<PvValue.TableValue.Column> columns) {
+        return new PvSpec(name, PvType.TABLE, "", 0, description, Limits.NONE, Limits.NONE, List.of(), 1, null,
+                columns);
+    }
+
     /** The same spec with a write handler, so the PV accepts client puts. */
     public PvSpec withWriteHandler(WriteHandler handler) {
         return new PvSpec(name, type, units, precision, description, displayLimits, controlLimits,
-                enumLabels, maxElements, Objects.requireNonNull(handler, "handler"));
+                enumLabels, maxElements, Objects.requireNonNull(handler, "handler"), columns);
     }
 
     /** Whether clients may write this PV. */

@@ -11,5 +11,13 @@ public enum PvType {
     /** {@link PvValue.EnumValue}; DBR_ENUM, labels from {@link PvSpec#enumLabels()}. */
     ENUM,
     /** {@link PvValue.DoubleArrayValue}; DBR_DOUBLE with element count up to {@link PvSpec#maxElements()}. */
-    DOUBLE_ARRAY
+    DOUBLE_ARRAY,
+    /**
+     * {@link PvValue.TableValue}: named columns of strings or doubles, as a pvAccess
+     * {@code epics:nt/NTTable:1.0}; the columns are {@link PvSpec#columns()}. Channel Access has no
+     * such type: only publishers whose {@link PvPublisher#carries} says so serve it.
+     *
+     * @since 1.3
+     */
+    TABLE
 }

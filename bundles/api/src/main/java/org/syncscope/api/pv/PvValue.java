@@ -1,6 +1,7 @@
 package org.syncscope.api.pv;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  */
 public sealed interface PvValue
         permits PvValue.DoubleValue, PvValue.LongValue, PvValue.StringValue, PvValue.EnumValue,
-                PvValue.DoubleArrayValue {
+                PvValue.DoubleArrayValue, PvValue.TableValue {
 
     /** The {@link PvType} this value is posted as. */
     PvType type();
@@ -90,6 +91,108 @@ public sealed interface PvValue
         @Override
         public String toString() {
             return "DoubleArrayValue" + Arrays.toString(values);
+        }
+    }
+
+    /**
+     * A table: one array per column, all of one length (the rows), in the order of the spec's
+     * {@link PvSpec#columns()}; a {@link Column.Kind#STRING} column holds a {@code String[]}, a
+     * {@link Column.Kind#DOUBLE} one a {@code double[]}. The arrays are copied in; {@link #strings}
+     * and {@link #doubles} copy them out.
+     *
+     * @since 1.3
+     */
+    record TableValue(List<Object> columns) implements PvValue {
+        public TableValue {
+            List<Object> copied = new java.util.ArrayList<>(columns.size());
+            int n = -1;
+            for (Object c : columns) {
+                int length;
+                if (c instanceof String[] strings) {
+                    length = strings.length;
+                    copied.add(strings.clone());
+                } else if (c instanceof double[] doubles) {
+                    length = doubles.length;
+                    copied.add(doubles.clone());
+                } else {
+                    throw new IllegalArgumentException("a table column is a String[] or a double[], not "
+                            + (c == null ? "null" : c.getClass().getSimpleName()));
+                }
+                if (n >= 0 && length != n) {
+                    throw new IllegalArgumentException("table columns have " + n + " and " + length + " rows");
+                }
+                n = length;
+            }
+            columns = java.util.Collections.unmodifiableList(copied);
+        }
+
+        /** Rows: the columns' length (0 without columns). */
+        public int rows() {
+            if (columns.isEmpty()) {
+                return 0;
+            }
+            Object c = columns.get(0);
+            return c instanceof String[] s ? s.length : ((double[]) c).length;
+        }
+
+        /** A copy of column {@code k}, which holds strings. */
+        public String[] strings(int k) {
+            return ((String[]) columns.get(k)).clone();
+        }
+
+        /** A copy of column {@code k}, which holds doubles. */
+        public double[] doubles(int k) {
+            return ((double[]) columns.get(k)).clone();
+        }
+
+        @Override
+        public PvType type() {
+            return PvType.TABLE;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof TableValue other) || other.columns.size() != columns.size()) {
+                return false;
+            }
+            for (int k = 0; k < columns.size(); k++) {
+                if (!java.util.Objects.deepEquals(columns.get(k), other.columns.get(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = 1;
+            for (Object c : columns) {
+                h = 31 * h + (c instanceof String[] s ? Arrays.hashCode(s) : Arrays.hashCode((double[]) c));
+            }
+            return h;
+        }
+
+        @Override
+        public String toString() {
+            return "TableValue[" + columns.size() + " columns, " + rows() + " rows]";
+        }
+
+        /**
+         * One column of a table's spec: its name (the NTTable field) and label (the header shown),
+         * and what it holds.
+         */
+        public record Column(String name, String label, Kind kind) {
+            public enum Kind { STRING, DOUBLE }
+
+            public Column {
+                Objects.requireNonNull(name, "name");
+                Objects.requireNonNull(label, "label");
+                Objects.requireNonNull(kind, "kind");
+                if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                    throw new IllegalArgumentException("table column name '" + name
+                            + "' must be a field name: a letter or _, then letters, digits or _");
+                }
+            }
         }
     }
 }

@@ -201,7 +201,8 @@ public final class ChannelAccessServer {
      * Serves a new PV; closing the returned handle withdraws it. A PV a catalog made for the name is
      * withdrawn (its clients reconnect to this one): published PVs take precedence over catalogs.
      *
-     * @throws IllegalArgumentException if the name is not a valid EPICS name or is taken
+     * @throws IllegalArgumentException if the name is not a valid EPICS name or is taken, or the
+     *                                  spec is a table
      */
     public PublishedPv publish(PvSpec spec) {
         return publish(spec, handle -> { });
@@ -210,6 +211,10 @@ public final class ChannelAccessServer {
     /** As {@link #publish(PvSpec)}, telling {@code afterClose} when the handle is closed. */
     PublishedPv publish(PvSpec spec, Consumer<PublishedPv> afterClose) {
         PvNames.validate(spec.name());
+        if (spec.type() == org.syncscope.api.pv.PvType.TABLE) {
+            throw new IllegalArgumentException("PV " + spec.name() + " is a table, which Channel Access cannot carry"
+                    + " (pvAccess serves it)");
+        }
         ServedPv pv = new ServedPv(spec);
         if (pvs.putIfAbsent(spec.name(), pv) != null) {
             throw new IllegalArgumentException("PV " + spec.name() + " is already published");

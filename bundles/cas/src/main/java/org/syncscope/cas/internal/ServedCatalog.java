@@ -37,14 +37,16 @@ final class ServedCatalog implements PvCatalog.Served {
         return closed;
     }
 
-    /** The spec of {@code name} if this catalog has it now (under that very name), else null. */
+    /** The spec of {@code name} if this catalog has it now (under that very name) and CA can carry it, else null. */
     PvSpec find(String name) {
         if (closed) {
             return null;
         }
         try {
             PvSpec spec = catalog.find(name);
-            return spec != null && spec.name().equals(name) ? spec : null;
+            // a table is for pvAccess only: over Channel Access the name does not exist
+            return spec != null && spec.name().equals(name) && spec.type() != org.syncscope.api.pv.PvType.TABLE
+                    ? spec : null;
         } catch (RuntimeException e) {
             failed("find(" + name + ")", e);
             return null;
