@@ -10,6 +10,15 @@ import java.util.List;
 public interface PvPublisher {
 
     /**
+     * The target of a component's publisher reference: the one publisher that serves each PV on
+     * every configured protocol ({@code protocol=all}, bundle {@code publish}); the protocol servers
+     * themselves are {@code protocol=ca} and {@code protocol=pva}.
+     *
+     * @since 1.3
+     */
+    String ALL_PROTOCOLS = "(" + PvSource.PROTOCOL + "=all)";
+
+    /**
      * Publishes a PV with no value yet (clients see it with UDF/INVALID until the first post).
      *
      * @throws IllegalArgumentException if the name is not a valid EPICS PV name (the message

@@ -191,7 +191,7 @@ public final class PtpCheckComponent implements PtpCheck {
     }
 
     @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPublisher")
+            policyOption = ReferencePolicyOption.GREEDY, target = PvPublisher.ALL_PROTOCOLS, unbind = "unbindPublisher")
     void bindPublisher(PvPublisher p) {
         publisher.bind(p);
     }

@@ -90,7 +90,7 @@ public final class SyncProfileComponent {
     }
 
     @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
+            policyOption = ReferencePolicyOption.GREEDY, target = PvPublisher.ALL_PROTOCOLS)
     synchronized void bindPublisher(PvPublisher next) {
         publisher = next;
         if (profile != null) {

@@ -94,7 +94,7 @@ public final class TimeavControl implements TimeavDevices {
     }
 
     @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindPublisher")
+            policyOption = ReferencePolicyOption.GREEDY, target = PvPublisher.ALL_PROTOCOLS, unbind = "unbindPublisher")
     void bindPublisher(PvPublisher p) {
         publisher.bind(p);
     }
