@@ -67,6 +67,7 @@ public final class SyncProfile implements AutoCloseable {
     private ProfileLane.Tick flusher;
     private StatusOutputs statusOutputs;
     private SummaryOutputs summaryOutputs;
+    private TableOutput tableOutput;
     private final LatencyHistogram latency = new LatencyHistogram();
     private long processed;
     private long droppedSeen;
@@ -90,6 +91,7 @@ public final class SyncProfile implements AutoCloseable {
                 applyNow(settings);
                 statusOutputs = new StatusOutputs(name, publisher);
                 summaryOutputs = new SummaryOutputs(name, publisher);
+                tableOutput = new TableOutput(name, publisher);
                 serveOutputs();
                 statusTick();   // served with a value from the start, never UDF
                 return null;
@@ -266,6 +268,9 @@ public final class SyncProfile implements AutoCloseable {
         }
         if (summaryOutputs != null) {
             summaryOutputs.close();
+        }
+        if (tableOutput != null) {
+            tableOutput.close();
         }
     }
 
@@ -462,6 +467,7 @@ public final class SyncProfile implements AutoCloseable {
         }
         statusOutputs.attach(next);
         summaryOutputs.attach(next);
+        tableOutput.attach(next);
         statusTick();
         if (next != null) {
             LOG.info("sync profile {}: outputs served again with their values", name);
@@ -579,6 +585,7 @@ public final class SyncProfile implements AutoCloseable {
         statusOutputs.post(lane.queued(), dropped, processed, latency, now);
         latency.reset();
         summaryOutputs.post(pairs, names, now);
+        tableOutput.post(byIndex, pairs, names, now);
     }
 
     // --- the outputs as a catalog: the CA server's threads call in ---
