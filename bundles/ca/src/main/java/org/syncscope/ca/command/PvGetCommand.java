@@ -10,14 +10,17 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.syncscope.ca.CaSource;
 
 /** Reads a PV once over Channel Access, like caget. */
-@Command(scope = "pv", name = "get", description = "Reads a PV once over Channel Access (like caget -a)")
+@Command(scope = "pv", name = "get", description = "Reads a PV once (like caget -a; pva://NAME over pvAccess, ca://NAME or NAME over Channel Access)")
 @Service
 public class PvGetCommand implements Action {
 
     @Reference
     private CaSource source;
 
-    @Argument(index = 0, name = "name", description = "PV name", required = true)
+    @Reference(optional = true, filter = "(protocol=pva)")
+    private org.syncscope.api.pv.PvSource pva;
+
+    @Argument(index = 0, name = "name", description = "PV name: NAME or ca://NAME (Channel Access), pva://NAME (pvAccess)", required = true)
     private String name;
 
     @Option(name = "--timeout", aliases = "-w", description = "Seconds to wait for a server (default from org.syncscope.ca)")
@@ -26,7 +29,13 @@ public class PvGetCommand implements Action {
     @Override
     public Object execute() throws Exception {
         Duration timeout = timeoutSeconds > 0 ? Duration.ofNanos((long) (timeoutSeconds * 1e9)) : source.defaultGetTimeout();
-        System.out.println(UpdateFormat.line(source.get(name, timeout)));
+        Scheme scheme;
+        try {
+            scheme = Scheme.of(name, source, pva);
+        } catch (IllegalArgumentException e) {
+            throw new org.apache.karaf.shell.support.CommandException(e.getMessage());
+        }
+        System.out.println(UpdateFormat.line(scheme.source().get(scheme.name(), timeout)));
         return null;
     }
 }

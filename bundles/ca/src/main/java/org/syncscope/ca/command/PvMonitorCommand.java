@@ -20,14 +20,17 @@ import org.syncscope.ca.CaSource;
  * server answers for within the get timeout is reported as not connected, as camonitor does, and
  * monitoring goes on: its updates are printed if it appears later.
  */
-@Command(scope = "pv", name = "monitor", description = "Prints a PV's updates as they arrive (like camonitor); Ctrl-C stops")
+@Command(scope = "pv", name = "monitor", description = "Prints a PV's updates as they arrive (like camonitor; pva://NAME over pvAccess, ca://NAME or NAME over Channel Access); Ctrl-C stops")
 @Service
 public class PvMonitorCommand implements Action {
 
     @Reference
     private CaSource source;
 
-    @Argument(index = 0, name = "name", description = "PV name", required = true)
+    @Reference(optional = true, filter = "(protocol=pva)")
+    private org.syncscope.api.pv.PvSource pva;
+
+    @Argument(index = 0, name = "name", description = "PV name: NAME or ca://NAME (Channel Access), pva://NAME (pvAccess)", required = true)
     private String name;
 
     @Option(name = "--count", aliases = "-n", description = "Stop after this many updates (0 = until Ctrl-C)")
@@ -38,8 +41,14 @@ public class PvMonitorCommand implements Action {
         if (count < 0) {
             throw new CommandException("--count must be 0 or more, got " + count);
         }
+        Scheme scheme;
+        try {
+            scheme = Scheme.of(name, source, pva);
+        } catch (IllegalArgumentException e) {
+            throw new CommandException(e.getMessage());
+        }
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        try (Subscription s = source.subscribe(name, new PvListener() {
+        try (Subscription s = scheme.source().subscribe(scheme.name(), new PvListener() {
             @Override
             public void onUpdate(PvUpdate update) {
                 lines.add(UpdateFormat.line(update));

@@ -15,7 +15,8 @@ final class UpdateFormat {
         Instant t = Instant.ofEpochSecond(Math.floorDiv(u.sourceTimeNanos(), 1_000_000_000L),
                 Math.floorMod(u.sourceTimeNanos(), 1_000_000_000L));
         String alarm = u.severity().name().equals("NO_ALARM") ? "" : " " + u.severity() + " " + u.status();
-        return u.pvName() + " " + t + " " + value(u.value()) + alarm;
+        String tag = u.userTag() == 0 ? "" : " tag " + u.userTag();
+        return u.pvName() + " " + t + tag + " " + value(u.value()) + alarm;
     }
 
     static String value(PvValue v) {
@@ -30,6 +31,9 @@ final class UpdateFormat {
         }
         if (v instanceof PvValue.EnumValue e) {
             return e.label().isEmpty() ? Integer.toString(e.index()) : e.label();
+        }
+        if (v instanceof PvValue.TableValue table) {
+            return "table of " + table.rows() + " rows";
         }
         double[] a = ((PvValue.DoubleArrayValue) v).values();
         return a.length + " " + Arrays.toString(a);
