@@ -80,6 +80,12 @@ final class PvaSubscription implements Subscription {
         return !closed && l != null && l.connected;
     }
 
+    /** Why the channel's structure is not read (one line naming PV, type id and fields), or null (tests). */
+    String refusal() {
+        Link l = current;
+        return l == null ? null : l.lastRefusal;
+    }
+
     @Override
     public void close() {
         if (closed) {
@@ -101,7 +107,7 @@ final class PvaSubscription implements Subscription {
         private volatile NtReader reader;
         private volatile boolean connected;
         private boolean started;
-        private String lastRefusal;
+        private volatile String lastRefusal;
         private boolean badTimeLogged;
 
         private boolean live() {
