@@ -132,9 +132,7 @@ final class PvaContext {
         acceptorField.setAccessible(true);
         Object acceptor = acceptorField.get(ctx);
         acceptor.getClass().getMethod("destroy").invoke(acceptor);
-        ServerSocketChannel channel = ServerSocketChannel.open();
-        channel.socket().setReuseAddress(true);
-        channel.bind(new InetSocketAddress(InetAddress.getByName(s.bindAddress()), port));
+        ServerSocketChannel channel = bindWhenFree(new InetSocketAddress(InetAddress.getByName(s.bindAddress()), port));
         Object handler = call(impl, ctx, "getServerResponseHandler");
         int receiveBuffer = (Integer) call(impl, ctx, "getReceiveBufferSize");
         Class<?> transportType = Class.forName(TRANSPORT, true, impl.getClassLoader());
@@ -174,6 +172,33 @@ final class PvaContext {
         t.setDaemon(true);
         t.start();
         return channel;
+    }
+
+    /**
+     * The library's acceptor closes its socket while its thread is blocked in accept, and the JDK
+     * releases the port only when that thread has left accept: retried for at most 2 s.
+     */
+    private static ServerSocketChannel bindWhenFree(InetSocketAddress address) throws IOException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (true) {
+            ServerSocketChannel channel = ServerSocketChannel.open();
+            try {
+                channel.socket().setReuseAddress(true);
+                channel.bind(address);
+                return channel;
+            } catch (java.net.BindException inUse) {
+                channel.close();
+                if (System.nanoTime() - deadline > 0) {
+                    throw inUse;
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw inUse;
+                }
+            }
+        }
     }
 
     private static void set(Class<?> impl, Object target, String field, Object value) throws ReflectiveOperationException {

@@ -39,12 +39,13 @@ final class PvaTypes {
             case DOUBLE_ARRAY -> b.setId(NT_SCALAR_ARRAY).addArray("value", ScalarType.pvDouble);
             case ENUM -> b.setId(NT_ENUM).add("value", enumT());
             case TABLE -> {
-                b.setId(NT_TABLE).addArray("labels", ScalarType.pvString).addNestedStructure("value");
+                FieldBuilder columns = b.setId(NT_TABLE).addArray("labels", ScalarType.pvString)
+                        .addNestedStructure("value");
                 for (PvValue.TableValue.Column c : spec.columns()) {
-                    b.addArray(c.name(), c.kind() == PvValue.TableValue.Column.Kind.STRING ? ScalarType.pvString
+                    columns.addArray(c.name(), c.kind() == PvValue.TableValue.Column.Kind.STRING ? ScalarType.pvString
                             : ScalarType.pvDouble);
                 }
-                b.endNested().add("descriptor", ScalarType.pvString);
+                columns.endNested().add("descriptor", ScalarType.pvString);
             }
         }
         b.addNestedStructure("alarm").setId("alarm_t")
