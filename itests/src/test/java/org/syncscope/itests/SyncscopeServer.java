@@ -50,6 +50,31 @@ public final class SyncscopeServer {
         }
     }
 
+    /** A TCP port free on this host now. */
+    private static int freeTcpPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free TCP port for the test server's pvAccess server", e);
+        }
+    }
+
+    /**
+     * The pvAccess server on free ports (search {@code udp[0]}, TCP {@code tcp}), beacons to
+     * loopback, and the pvAccess client pointed at it alone, hearing beacons on {@code udp[1]}:
+     * never the 5075/5076 of a demo server on this host.
+     */
+    static Option pvAccessOn(int[] udp, int tcp) {
+        return composite(
+            editConfigurationFilePut("etc/org.syncscope.pvas.cfg", "serverPort", Integer.toString(tcp)),
+            editConfigurationFilePut("etc/org.syncscope.pvas.cfg", "broadcastPort", Integer.toString(udp[0])),
+            editConfigurationFilePut("etc/org.syncscope.pvas.cfg", "autoBeaconAddrList", "false"),
+            editConfigurationFilePut("etc/org.syncscope.pvas.cfg", "beaconAddrList", "127.0.0.1:" + udp[1]),
+            editConfigurationFilePut("etc/org.syncscope.pva.cfg", "addressList", "127.0.0.1:" + udp[0]),
+            editConfigurationFilePut("etc/org.syncscope.pva.cfg", "autoAddressList", "false"),
+            editConfigurationFilePut("etc/org.syncscope.pva.cfg", "broadcastPort", Integer.toString(udp[1])));
+    }
+
     /** Inside the container: the drvTS master port its timestamp driver was given. */
     public static int timestampMasterPort() throws IOException {
         Properties p = new Properties();
@@ -140,6 +165,7 @@ public final class SyncscopeServer {
                 // 18322; a fixed test pair would meet another build's server, so the kernel picks free ones
                 editConfigurationFilePut(TIMESTAMP_CFG, "masterPort", Integer.toString(drvTs[0])),
                 editConfigurationFilePut(TIMESTAMP_CFG, "slavePort", Integer.toString(drvTs[1]))));
+        options.add(pvAccessOn(freeUdpPorts(), freeTcpPort()));
         // The JMX/RMI ports need no setting: Pax Exam writes free ones into org.apache.karaf.management.cfg
         // (seen: rmiRegistryPort 45911, rmiServerPort 36899). Channel Access: each class calls channelAccessOn.
         options.addAll(Arrays.asList(extra));
