@@ -62,6 +62,7 @@ public class ProfileIsolationIT {
     private SessionFactory sessionFactory;
 
     @Inject
+    @Filter("(protocol=ca)")
     private PvPublisher publisher;
 
     @Inject

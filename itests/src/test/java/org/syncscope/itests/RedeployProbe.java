@@ -47,7 +47,7 @@ final class RedeployProbe {
 
     /** The value of {@code pv} read through the CA client bundle now registered, or null (no client, no server, timeout). */
     PvUpdate read(String pv) {
-        ServiceReference<PvSource> ref = context.getServiceReference(PvSource.class);
+        ServiceReference<PvSource> ref = only(PvSource.class);
         if (ref == null) {
             return null;
         }
@@ -61,13 +61,23 @@ final class RedeployProbe {
         }
     }
 
+    /** The Channel Access one of the services of {@code type} (there is one per protocol), or null. */
+    private <T> ServiceReference<T> only(Class<T> type) {
+        try {
+            java.util.Collection<ServiceReference<T>> refs = context.getServiceReferences(type, "(protocol=ca)");
+            return refs.isEmpty() ? null : refs.iterator().next();
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     boolean allReadable(List<String> pvs) {
         return pvs.stream().allMatch(pv -> read(pv) != null);
     }
 
     /** Channel Access monitors the server holds per PV (our CA client's subscriptions among them); empty with no server. */
     Map<String, Integer> monitors() {
-        ServiceReference<PvPublisher> ref = context.getServiceReference(PvPublisher.class);
+        ServiceReference<PvPublisher> ref = only(PvPublisher.class);
         if (ref == null) {
             return Map.of();
         }

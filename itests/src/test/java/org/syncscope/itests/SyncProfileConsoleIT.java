@@ -45,6 +45,7 @@ public class SyncProfileConsoleIT {
     private SessionFactory sessionFactory;
 
     @Inject
+    @Filter("(protocol=ca)")
     private PvPublisher publisher;
 
     @Inject

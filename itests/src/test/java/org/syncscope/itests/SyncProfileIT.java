@@ -49,6 +49,7 @@ public class SyncProfileIT {
     private SessionFactory sessionFactory;
 
     @Inject
+    @Filter("(protocol=ca)")
     private PvPublisher publisher;
 
     @Inject

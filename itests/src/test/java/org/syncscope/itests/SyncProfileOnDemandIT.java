@@ -51,6 +51,7 @@ public class SyncProfileOnDemandIT {
     private SessionFactory sessionFactory;
 
     @Inject
+    @Filter("(protocol=ca)")
     private PvPublisher publisher;
 
     @Inject

@@ -10,6 +10,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.List;
 import javax.inject.Inject;
+import org.ops4j.pax.exam.util.Filter;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
@@ -60,6 +61,7 @@ public class TimeavIT {
     private SessionFactory sessionFactory;
 
     @Inject
+    @Filter("(protocol=ca)")
     private PvPublisher publisher;
 
     private PublishedPv constant;
