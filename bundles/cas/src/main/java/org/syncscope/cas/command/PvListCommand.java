@@ -30,7 +30,7 @@ public class PvListCommand implements Action {
     private CaServer server;
 
     @Argument(index = 0, name = "pattern", required = false,
-            description = "Only names matching this glob: * any run of characters, ? one (quote it: 'DEMO:PV1_vs_*:AvgDiff')")
+            description = "Only names matching this glob: * any run of characters, ? one (quote it: 'DEMO:PV1_vs_*:AvgDiff'); ca:// is ignored, pva:// points to pva:list")
     private String pattern;
 
     @Option(name = "--max", description = "At most this many rows (default " + DEFAULT_MAX + ")")
@@ -47,6 +47,13 @@ public class PvListCommand implements Action {
         if (max < 0) {
             out.println("--max " + max + " must not be negative");
             return;
+        }
+        if (pattern != null && pattern.startsWith("pva://")) {
+            out.println("pv:list lists Channel Access; over pvAccess: pva:list '" + pattern.substring("pva://".length()) + "'");
+            return;
+        }
+        if (pattern != null && pattern.startsWith("ca://")) {
+            pattern = pattern.substring("ca://".length());
         }
         PvListing listing = server.list(pattern, max);
         ShellTable table = new ShellTable();
