@@ -84,6 +84,15 @@ final class ShippedServer implements AutoCloseable {
         server.setKey("org.syncscope.cas.cfg", "beaconAddrList", "127.0.0.1");
         server.setKey("org.syncscope.ca.cfg", "autoAddrList", "false");
         server.setKey("org.syncscope.ca.cfg", "addrList", "127.0.0.1:" + ports.channelAccess());
+        // pvAccess likewise, 1000 above the CA port: TCP, search UDP, and the client's beacon port
+        int pva = ports.channelAccess() + 1000;
+        server.setKey("org.syncscope.pvas.cfg", "serverPort", pva);
+        server.setKey("org.syncscope.pvas.cfg", "broadcastPort", pva + 1);
+        server.setKey("org.syncscope.pvas.cfg", "autoBeaconAddrList", "false");
+        server.setKey("org.syncscope.pvas.cfg", "beaconAddrList", "127.0.0.1:" + (pva + 2));
+        server.setKey("org.syncscope.pva.cfg", "autoAddressList", "false");
+        server.setKey("org.syncscope.pva.cfg", "addressList", "127.0.0.1:" + (pva + 1));
+        server.setKey("org.syncscope.pva.cfg", "broadcastPort", pva + 2);
         // drvTS UDP: a demo server on this host answers on the default ports
         server.setKey("org.syncscope.timestamp.cfg", "masterPort", ports.timestampMaster());
         server.setKey("org.syncscope.timestamp.cfg", "slavePort", ports.timestampSlave());

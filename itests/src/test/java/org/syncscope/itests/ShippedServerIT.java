@@ -64,7 +64,7 @@ class ShippedServerIT {
     }
 
     @Test
-    void everyListeningSocketButChannelAccessIsOnLoopback() throws Exception {
+    void everyListeningSocketButChannelAccessAndPvAccessIsOnLoopback() throws Exception {
         await("JMX ports").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !ListeningSockets.addressesListeningOn(RMI_SERVER_PORT).isEmpty());
         Set<Long> pids = server.processes().stream().map(ProcessHandle::pid).collect(Collectors.toSet());
@@ -72,9 +72,12 @@ class ShippedServerIT {
 
         assertThat(listeners).extracting(ListeningSockets.Listener::port)
                 .contains(SSH_PORT, RMI_REGISTRY_PORT, RMI_SERVER_PORT, CA_PORT);
-        // The Channel Access server is meant for the control network (CAJ binds every interface);
-        // everything else - console, JMX, Karaf's shutdown port - stays on loopback.
-        assertThat(listeners).filteredOn(l -> l.port() != CA_PORT).allSatisfy(l -> assertThat(l.loopback())
+        // The Channel Access and pvAccess servers are meant for the control network (both bind every
+        // interface; ShippedServer puts pvAccess 1000 above CA); everything else - console, JMX,
+        // Karaf's shutdown port - stays on loopback.
+        int pvaPort = CA_PORT + 1000;
+        assertThat(listeners).extracting(ListeningSockets.Listener::port).contains(pvaPort);
+        assertThat(listeners).filteredOn(l -> l.port() != CA_PORT && l.port() != pvaPort).allSatisfy(l -> assertThat(l.loopback())
                 .as("port %d listens on %s", l.port(), l.address()).isTrue());
     }
 
