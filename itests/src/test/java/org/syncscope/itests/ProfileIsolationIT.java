@@ -194,7 +194,7 @@ public class ProfileIsolationIT {
             PyEpicsScript.await("the refusal in syncprofile:list", Duration.ofSeconds(30),
                     () -> console.list().contains("huge (configuration org.syncscope.syncprofile~huge"));
             String list = console.list();
-            assertTrue(list, list.contains("profile huge needs about 5000 PVs + 12497500 pairs = 5000 x 2800 B + 12497500 x 484 B")
+            assertTrue(list, list.contains("profile huge needs about 5000 PVs + 12497500 pairs = 5000 x 2800 B + 12497500 x 485 B")
                     && list.contains("% of the maximum heap"));
             assertTrue("nothing of it served", console.published().stream()
                     .noneMatch(n -> n.startsWith("HUGE:") || n.startsWith("SYNCPROFILE:huge")));
