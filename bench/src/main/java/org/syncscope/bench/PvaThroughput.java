@@ -56,7 +56,8 @@ import org.syncscope.pvas.testing.PvaServers;
  * /proc/PID/stat over exactly the measured posting.
  *
  * <p>Usage: {@code PvaThroughput SERVER CLIENT pvs hz seconds port}; the child:
- * {@code PvaThroughput --serve SERVER pvs port}. Ports used: port .. port+4
+ * {@code PvaThroughput --serve SERVER pvs port}, started with the JVM options of system property
+ * {@code bench.server.jvm} (a profiler, say). Ports used: port .. port+4
  * (TCP and UDP).
  */
 public final class PvaThroughput {
@@ -315,9 +316,14 @@ public final class PvaThroughput {
 
     private static Process startServer(String kind, int pvs, int base) throws IOException {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-DCA_DISABLE_REPEATER=true",
-                "-cp", System.getProperty("java.class.path"), PvaThroughput.class.getName(),
-                "--serve", kind, Integer.toString(pvs), Integer.toString(base));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-DCA_DISABLE_REPEATER=true"));
+        String options = System.getProperty("bench.server.jvm", "").trim();   // e.g. a profiler for the server
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PvaThroughput.class.getName(),
+                "--serve", kind, Integer.toString(pvs), Integer.toString(base)));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         return pb.start();
     }
