@@ -24,6 +24,7 @@ import org.epics.pva.data.PVADouble;
 import org.epics.pva.data.PVAInt;
 import org.epics.pva.data.PVALong;
 import org.epics.pva.data.PVAString;
+import org.epics.pva.data.PVAStringArray;
 import org.epics.pva.data.PVAStructure;
 import org.epics.pva.server.PVAServer;
 import org.epics.pva.server.ServerPV;
@@ -50,7 +51,8 @@ import org.syncscope.pvas.testing.PvaServers;
  * reorders exactly.
  *
  * <p>Servers: {@code cas} and {@code pvas} (our bundles' components, as SCR builds them) and
- * {@code phoebus} (core-pva's PVAServer, an independent pvAccess peer). Clients: {@code ca} and
+ * {@code phoebus} (core-pva's PVAServer, an independent pvAccess peer, serving the same fields as
+ * pvas) and {@code phoebus-lean} (the same with only value, alarm and timeStamp). Clients: {@code ca} and
  * {@code pva} (our {@code PvSource}s) and {@code phoebus} (core-pva's PVAClient). A warm-up round
  * of the same posting precedes the measured one. CPU of both processes is read from
  * /proc/PID/stat over exactly the measured posting.
@@ -86,8 +88,8 @@ public final class PvaThroughput {
     private static int serverUdp(String server, int base) {
         return switch (server) {
             case "cas" -> base;
-            case "pvas", "phoebus" -> base + 1;
-            default -> throw new IllegalArgumentException("server must be cas, pvas or phoebus, not " + server);
+            case "pvas", "phoebus", "phoebus-lean" -> base + 1;
+            default -> throw new IllegalArgumentException("server must be cas, pvas, phoebus or phoebus-lean, not " + server);
         };
     }
 
@@ -159,6 +161,7 @@ public final class PvaThroughput {
         private final List<PVAChannel> channels = new ArrayList<>();
 
         PhoebusClient(int serverUdp, int localUdp) throws Exception {
+            PhoebusServer.QUIET.setLevel(java.util.logging.Level.SEVERE);   // an INFO per channel state, a WARNING listing every channel at close
             PVASettings.EPICS_PVA_ADDR_LIST = "127.0.0.1:" + serverUdp;
             PVASettings.EPICS_PVA_AUTO_ADDR_LIST = false;
             PVASettings.EPICS_PVA_BROADCAST_PORT = localUdp;
@@ -392,7 +395,11 @@ public final class PvaThroughput {
         }
     }
 
-    /** core-pva's server, the independent pvAccess peer: an NTScalar double per PV, updated in place. */
+    /**
+     * core-pva's server, the independent pvAccess peer: an NTScalar double per PV, updated in
+     * place; the same fields as pvas serves (display with form, control), or with {@code lean}
+     * only value, alarm and timeStamp: what the size of the structure costs a client.
+     */
     private static final class PhoebusServer implements Server {
         /** Held: java.util.logging keeps loggers weakly. Its server warns once per update it coalesces. */
         private static final java.util.logging.Logger QUIET = java.util.logging.Logger.getLogger("org.epics.pva");
@@ -400,7 +407,7 @@ public final class PvaThroughput {
         private final List<ServerPV> pvs = new ArrayList<>();
         private final List<PVAStructure> data = new ArrayList<>();
 
-        PhoebusServer(int tcp, int udp, int n) throws Exception {
+        PhoebusServer(int tcp, int udp, int n, boolean lean) throws Exception {
             PVASettings.EPICS_PVAS_BROADCAST_PORT = udp;
             PVASettings.EPICS_PVA_SERVER_PORT = tcp;
             PVASettings.EPICS_PVAS_TLS_PORT = tcp + 2;
@@ -409,12 +416,21 @@ public final class PvaThroughput {
             QUIET.setLevel(java.util.logging.Level.SEVERE);
             server = new PVAServer();
             for (int i = 0; i < n; i++) {
-                PVAStructure s = new PVAStructure("", "epics:nt/NTScalar:1.0",
-                        new PVADouble("value", 0),
-                        new PVAStructure("alarm", "alarm_t", new PVAInt("severity", 0), new PVAInt("status", 0),
-                                new PVAString("message", "")),
-                        new PVAStructure("timeStamp", "time_t", new PVALong("secondsPastEpoch", false, 0),
-                                new PVAInt("nanoseconds", 0), new PVAInt("userTag", 0)));
+                PVAStructure alarm = new PVAStructure("alarm", "alarm_t", new PVAInt("severity", 0),
+                        new PVAInt("status", 0), new PVAString("message", ""));
+                PVAStructure time = new PVAStructure("timeStamp", "time_t", new PVALong("secondsPastEpoch", false, 0),
+                        new PVAInt("nanoseconds", 0), new PVAInt("userTag", 0));
+                PVAStructure s = lean
+                        ? new PVAStructure("", "epics:nt/NTScalar:1.0", new PVADouble("value", 0), alarm, time)
+                        : new PVAStructure("", "epics:nt/NTScalar:1.0", new PVADouble("value", 0), alarm, time,
+                                new PVAStructure("display", "display_t", new PVADouble("limitLow", 0),
+                                        new PVADouble("limitHigh", 0), new PVAString("description", "counts its posts"),
+                                        new PVAString("units", ""), new PVAInt("precision", 3),
+                                        new PVAStructure("form", "enum_t", new PVAInt("index", 0),
+                                                new PVAStringArray("choices", "Default", "String", "Binary", "Decimal",
+                                                        "Hex", "Exponential", "Engineering"))),
+                                new PVAStructure("control", "control_t", new PVADouble("limitLow", 0),
+                                        new PVADouble("limitHigh", 0), new PVADouble("minStep", 0)));
                 data.add(s);
                 pvs.add(server.createPV(NAME + i, s));
             }
@@ -452,8 +468,8 @@ public final class PvaThroughput {
                 PvaServers.Running r = PvaServers.loopback(base);
                 yield new OurServer(r, r.publisher(), pvs, r.server()::droppedUpdates);
             }
-            case "phoebus" -> new PhoebusServer(base, serverUdp(kind, base), pvs);
-            default -> throw new IllegalArgumentException("server must be cas, pvas or phoebus, not " + kind);
+            case "phoebus", "phoebus-lean" -> new PhoebusServer(base, serverUdp(kind, base), pvs, kind.equals("phoebus-lean"));
+            default -> throw new IllegalArgumentException("server must be cas, pvas, phoebus or phoebus-lean, not " + kind);
         };
         try {
             out.println("serving " + pvs + " PVs (" + kind + ") on port " + base);
