@@ -40,6 +40,7 @@ final class ServedPv {
     private boolean posted;
     /** The full structure, filled from the latest post when read; null until the first client read or monitor. */
     private PVStructure master;
+    private PvaValues.PostFields masterFields;
     /** When the last channel closed or a client last attached (System.nanoTime()): the idle withdraw of on-demand PVs. */
     private long unusedSince = System.nanoTime();
     private boolean withdrawn;
@@ -104,8 +105,9 @@ final class ServedPv {
         if (master == null) {
             master = PVDataFactory.getPVDataCreate().createPVStructure(type);
             PvaValues.fillMetadata(master, spec);
+            masterFields = new PvaValues.PostFields(master);
         }
-        PvaValues.fillPost(master, spec, value, number, numberIsLatest, timeNanos, severity, status, posted);
+        PvaValues.fillPost(masterFields, spec, value, number, numberIsLatest, timeNanos, severity, status, posted);
         return master;
     }
 

@@ -195,6 +195,39 @@ class PvaInteropTest {
         pv.close();
     }
 
+    /** Monitor elements are reused once sent: each update carries its own post, a shorter array its own length. */
+    @Test
+    void reusedMonitorElementsCarryEachPostWhole() throws Exception {
+        PublishedPv pv = publisher.publish(new PvSpec("PVAS:REUSE", PvType.DOUBLE_ARRAY, "mm", 2, "reuse",
+                Limits.NONE, Limits.NONE, List.of(), 8, null));
+        pv.post(new PvValue.DoubleArrayValue(new double[0]), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        List<String> seen = new CopyOnWriteArrayList<>();   // "values severity nanoseconds units"
+        try (PVAChannel channel = client.connect("PVAS:REUSE");
+             AutoCloseable sub = channel.subscribe("", (ch, changed, overrun, data) -> seen.add(
+                     java.util.Arrays.toString(((PVADoubleArray) field(data, "value")).get()) + " "
+                             + integer(data, "alarm.severity") + " " + integer(data, "timeStamp.nanoseconds") + " "
+                             + text(data, "display.units")))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1 && pv.subscriberCount() == 1);
+            for (int i = 1; i <= 40; i++) {
+                double[] values = new double[i % 7];
+                java.util.Arrays.fill(values, i);
+                pv.post(new PvValue.DoubleArrayValue(values), T + i, AlarmSeverity.values()[i % 4], AlarmStatus.HIGH);
+                if (i <= 30) {   // one at a time: the same element comes back each time; then ten at once
+                    int expected = i + 1;
+                    await().pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(10)).until(() -> seen.size() == expected);
+                }
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 41);
+        }
+        for (int i = 1; i <= 40; i++) {
+            double[] values = new double[i % 7];
+            java.util.Arrays.fill(values, i);
+            assertThat(seen.get(i)).as("update %d", i)
+                    .isEqualTo(java.util.Arrays.toString(values) + " " + i % 4 + " " + (123_456_789 + i) + " mm");
+        }
+        pv.close();
+    }
+
     @Test
     void aPutToAReadOnlyPvIsRefusedNamingIt() throws Exception {
         PublishedPv pv = publisher.publish(PvSpec.ofDouble("PVAS:RO", "", 3, ""));
