@@ -98,6 +98,43 @@ class AllProtocolsPublisherTest {
     }
 
     @Test
+    void aPutOneServerTakesReachesTheOtherProtocolsAndARefusedOneNone() {
+        AllProtocolsPublisher all = publisher("ca", "pva");
+        all.addServer(ca, protocol("ca"));
+        all.addServer(pva, protocol("pva"));
+        List<PvValue> handled = new java.util.ArrayList<>();
+        PublishedPv pv = all.publish(PvSpec.ofLong("X:W", "", "writable").withWriteHandler(v -> {
+            if (((PvValue.LongValue) v).value() < 0) {
+                throw new IllegalArgumentException("X:W takes no negative values");
+            }
+            handled.add(v);
+        }));
+        pv.post(new PvValue.LongValue(0), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        int caPosts = ca.posts("X:W").size();
+
+        // the pvAccess server accepts a put: it calls the handler it was given (and then posts it itself)
+        pva.recorder.served.get("X:W").spec().writeHandler().onWrite(new PvValue.LongValue(7));
+
+        assertThat(handled).containsExactly(new PvValue.LongValue(7));
+        RecordingPublisher.Posted onCa = ca.lastPost("X:W");
+        assertThat(onCa.value()).isEqualTo(new PvValue.LongValue(7));
+        assertThat(onCa.severity()).isEqualTo(AlarmSeverity.NO_ALARM);
+        assertThat(onCa.stampNanos()).isGreaterThan(T);
+        assertThat(ca.posts("X:W")).hasSize(caPosts + 1);
+        assertThat(pva.recorder.lastPost("X:W").value()).as("the server that took the put posts it itself")
+                .isEqualTo(new PvValue.LongValue(0));
+
+        assertThatThrownBy(() -> ca.served.get("X:W").spec().writeHandler().onWrite(new PvValue.LongValue(-1)))
+                .hasMessage("X:W takes no negative values");
+        assertThat(pva.recorder.lastPost("X:W").value()).as("a refused put reaches no server").isEqualTo(new PvValue.LongValue(0));
+
+        // a server coming later gets the written value
+        all.removeServer(ca, protocol("ca"));
+        all.addServer(ca, protocol("ca"));
+        assertThat(ca.lastPost("X:W").value()).isEqualTo(new PvValue.LongValue(7));
+    }
+
+    @Test
     void tablesGoOnlyToServersThatCarryThem() {
         AllProtocolsPublisher all = publisher("ca", "pva");
         all.addServer(ca, protocol("ca"));
