@@ -74,6 +74,12 @@ public class PvAccessIT {
 
     private PvaPeer peer;
 
+    /**
+     * How long the profile over pvAccess may take to find a restarted pvAccess server: the
+     * epics-core client's search (measured times are printed).
+     */
+    private static final Duration RECONNECT = Duration.ofSeconds(60);
+
     @Inject
     private BootFinished bootFinished;
 
@@ -365,7 +371,7 @@ public class PvAccessIT {
     public void aProfileOverPvAccessGivesTheStatisticsOfTheSameProfileOverChannelAccess() throws Exception {
         int window = profiles.status("demo").orElseThrow().window();
         List<String> full = List.of("DEMO:PV1", "DEMO:PV2", "DEMO:PV1_vs_DEMO:PV2");
-        PyEpicsScript.awaitReading("full windows of " + full + " in both profiles", Duration.ofSeconds(60),
+        PyEpicsScript.awaitReading("full windows of " + full + " in both profiles", Duration.ofSeconds(90),
                 () -> List.of(samples("demo"), samples("demopva")),
                 s -> s.stream().allMatch(m -> full.stream().allMatch(n -> m.getOrDefault(n, 0L) >= window)));
         for (String row : full) {
@@ -438,7 +444,7 @@ public class PvAccessIT {
     // ---------------------------------------------------------------- redeploy and feature
 
     /**
-     * The pvAccess server stopped and started twice and updated once: each time Phoebus reads
+     * The pvAccess server stopped and started, then updated: each time Phoebus reads
      * a PV and the profile's table again, stamped after the return; the Channel Access monitor of
      * DEMO:PV1 never loses it; neither profile's update count goes back and demopva counts on;
      * afterwards no thread is left over.
@@ -457,11 +463,11 @@ public class PvAccessIT {
             Map<String, Long> demoPva = updates("demopva");
             RedeployProbe probe = new RedeployProbe(context);
             List<Long> backMillis = new ArrayList<>();
-            for (int cycle = 0; cycle < 3; cycle++) {
+            for (int cycle = 0; cycle < 2; cycle++) {
                 Bundle pvas = probe.bundle("org.syncscope.pvas");
                 long restart = System.currentTimeMillis() * 1_000_000L;
                 long began = System.nanoTime();
-                if (cycle == 2) {
+                if (cycle == 1) {
                     pvas.update();   // a new revision of the same jar, as bundle:update makes
                 } else {
                     pvas.stop();
@@ -474,7 +480,7 @@ public class PvAccessIT {
                 }
                 pva.read("SYNCPROFILE:demo:Table");
                 Map<String, Long> demoPvaBefore = demoPva;
-                PyEpicsScript.await("demopva counting again after cycle " + cycle, Duration.ofSeconds(20),
+                PyEpicsScript.await("demopva counting again after cycle " + cycle, RECONNECT,
                         () -> connected("demopva") && updates("demopva").get("DEMO:PV1") > demoPvaBefore.get("DEMO:PV1"));
                 backMillis.add((System.nanoTime() - began) / 1_000_000L);
                 Map<String, Long> demoNow = updates("demo");
@@ -538,8 +544,10 @@ public class PvAccessIT {
         PyEpicsScript.awaitReading("DEMO:PV1 over pvAccess after the reinstall", Duration.ofSeconds(20),
                 () -> pva.read("DEMO:PV1"), f -> f.timeNanos() > back);
         Map<String, Long> pvaBefore = updates("demopva");
-        PyEpicsScript.await("demopva counting after the reinstall", Duration.ofSeconds(20),
+        PyEpicsScript.await("demopva counting after the reinstall", RECONNECT,
                 () -> connected("demopva") && updates("demopva").get("DEMO:PV1") > pvaBefore.get("DEMO:PV1"));
+        System.out.println("PvAccessIT: ms from the reinstall until demopva counts again: "
+                + (System.currentTimeMillis() - back / 1_000_000L));
         Map<String, Long> demoAfter = updates("demo");
         for (String in : INPUTS) {
             assertTrue("demo's " + in + " updates never went back", demoAfter.get(in) >= demo.get(in));
