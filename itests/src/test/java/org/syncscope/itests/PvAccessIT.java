@@ -23,7 +23,9 @@ import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
+import org.junit.runners.MethodSorters;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
@@ -50,6 +52,8 @@ import org.syncscope.syncprofile.ProfileStatus;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+// by name: the profiles compared first, the pvAccess server redeployed (r...) and its feature reinstalled (u...) last
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class PvAccessIT {
 
     static final int CA_PORT = 25620;
@@ -78,7 +82,7 @@ public class PvAccessIT {
      * How long the profile over pvAccess may take to find a restarted pvAccess server: the
      * epics-core client's search (measured times are printed).
      */
-    private static final Duration RECONNECT = Duration.ofSeconds(60);
+    private static final Duration RECONNECT = Duration.ofSeconds(20);
 
     @Inject
     private BootFinished bootFinished;
