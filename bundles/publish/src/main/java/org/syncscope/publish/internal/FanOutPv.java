@@ -110,6 +110,35 @@ final class FanOutPv implements PublishedPv {
         lastStatus = AlarmStatus.NO_ALARM;
     }
 
+    /**
+     * Adds a handle a server made (a catalog PV it opened on demand): from now on it gets every
+     * post, starting with the last one.
+     */
+    synchronized void adopt(String protocol, PublishedPv pv) {
+        if (closed) {
+            return;
+        }
+        if (hasLast) {
+            if (lastIsDouble) {
+                pv.post(lastDouble, lastTime, lastSeverity, lastStatus);
+            } else {
+                pv.post(lastValue, lastTime, lastSeverity, lastStatus);
+            }
+        }
+        served.put(protocol, pv);
+        handles = served.values().toArray(new PublishedPv[0]);
+    }
+
+    /** Drops {@code protocol}'s handle if it is {@code pv} (its server stopped serving it); whether none is left. */
+    synchronized boolean release(String protocol, PublishedPv pv) {
+        if (served.get(protocol) != pv) {
+            return false;
+        }
+        served.remove(protocol);
+        handles = served.values().toArray(new PublishedPv[0]);
+        return served.isEmpty();
+    }
+
     /** Withdraws it from {@code protocol}'s server, if served there. */
     synchronized void detach(String protocol) {
         PublishedPv pv = served.remove(protocol);

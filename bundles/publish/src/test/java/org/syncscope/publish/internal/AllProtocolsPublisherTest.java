@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvCatalog;
+import org.syncscope.api.pv.PvReading;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvType;
@@ -132,6 +134,68 @@ class AllProtocolsPublisherTest {
         all.removeServer(ca, protocol("ca"));
         all.addServer(ca, protocol("ca"));
         assertThat(ca.lastPost("X:W").value()).isEqualTo(new PvValue.LongValue(7));
+    }
+
+    /** A catalog of one name that, like a sync profile, keeps one PV per name and posts to it. */
+    private static final class OneSlotCatalog implements PvCatalog {
+        final PvSpec spec = PvSpec.ofDouble("X:CAT", "Hz", 3, "on demand");
+        PublishedPv slot;
+        int opens;
+        int closes;
+
+        @Override
+        public PvSpec find(String name) {
+            return name.equals(spec.name()) ? spec : null;
+        }
+
+        @Override
+        public Iterable<String> names() {
+            return List.of(spec.name());
+        }
+
+        @Override
+        public synchronized void open(PublishedPv pv) {
+            opens++;
+            slot = pv;
+            pv.post(1, T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        }
+
+        @Override
+        public synchronized void closed(PublishedPv pv) {
+            closes++;
+            if (slot == pv) {
+                slot = null;
+            }
+        }
+
+        @Override
+        public List<PvReading> read(List<String> names) {
+            return java.util.Collections.nCopies(names.size(), null);
+        }
+    }
+
+    @Test
+    void aCatalogNameOpenOnTwoServersIsOnePvToTheCatalogAndItsPostsReachBoth() {
+        AllProtocolsPublisher all = publisher("ca", "pva");
+        all.addServer(ca, protocol("ca"));
+        OneSlotCatalog catalog = new OneSlotCatalog();
+        all.serve(catalog);   // the recording servers open every name at once (PvPublisher's default)
+        all.addServer(pva, protocol("pva"));
+        assertThat(catalog.opens).as("opened once, for both servers").isEqualTo(1);
+        assertThat(pva.recorder.lastPost("X:CAT").value()).as("the later server gets the last post")
+                .isEqualTo(new PvValue.DoubleValue(1));
+
+        catalog.slot.post(2, T + 1, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        assertThat(ca.lastPost("X:CAT").value()).isEqualTo(new PvValue.DoubleValue(2));
+        assertThat(pva.recorder.lastPost("X:CAT").value()).isEqualTo(new PvValue.DoubleValue(2));
+
+        all.removeServer(ca, protocol("ca"));
+        assertThat(catalog.closes).as("still open on pvAccess").isZero();
+        catalog.slot.post(3, T + 2, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        assertThat(pva.recorder.lastPost("X:CAT").value()).isEqualTo(new PvValue.DoubleValue(3));
+        all.removeServer(pva, protocol("pva"));
+        assertThat(catalog.closes).as("closed when the last server let it go").isEqualTo(1);
+        assertThat(catalog.slot).isNull();
     }
 
     @Test
