@@ -89,6 +89,20 @@ public final class SyncscopeServer {
         return Integer.parseInt(port.trim());
     }
 
+    /** Inside the container: the pvAccess server's UDP search port (its {@code broadcastPort}). */
+    public static int pvAccessSearchPort() throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(Paths.get(System.getProperty("karaf.etc"), "org.syncscope.pvas.cfg"),
+                StandardCharsets.ISO_8859_1)) {
+            p.load(r);
+        }
+        String port = p.getProperty("broadcastPort");
+        if (port == null) {
+            throw new IllegalStateException("org.syncscope.pvas.cfg has no broadcastPort");
+        }
+        return Integer.parseInt(port.trim());
+    }
+
     /** Runs a console command in the container and returns what it printed; a failure fails the test. */
     public static String execute(SessionFactory sessionFactory, String command) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,5 +1,6 @@
 package org.syncscope.publish.internal;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.syncscope.api.pv.AlarmSeverity;
@@ -8,6 +9,8 @@ import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.pv.WriteHandler;
+import org.syncscope.api.time.EpicsTime;
 
 /**
  * One PV served on every protocol: a handle per protocol server, and its last post, so a server
@@ -51,7 +54,7 @@ final class FanOutPv implements PublishedPv {
             return;
         }
         detach(protocol);
-        PublishedPv pv = server.publish(spec);
+        PublishedPv pv = server.publish(specFor(protocol));
         if (hasLast) {
             try {
                 if (lastIsDouble) {
@@ -66,6 +69,74 @@ final class FanOutPv implements PublishedPv {
         }
         served.put(protocol, pv);
         handles = served.values().toArray(new PublishedPv[0]);
+    }
+
+    /**
+     * The spec {@code protocol}'s server gets. A writable PV's handler is wrapped: a put that server
+     * accepts (the component's handler did not refuse it) is posted to the other protocols' copies
+     * too, so a value written over pvAccess reads back over Channel Access and the other way round.
+     * The server that took the put posts it itself, as it does without this bundle.
+     */
+    private PvSpec specFor(String protocol) {
+        if (!spec.writable()) {
+            return spec;
+        }
+        WriteHandler handler = spec.writeHandler();
+        return spec.withWriteHandler(value -> {
+            handler.onWrite(value);   // a refusal (IllegalArgumentException) fails the put on that server
+            written(protocol, value);
+        });
+    }
+
+    private synchronized void written(String protocol, PvValue value) {
+        if (closed) {
+            return;
+        }
+        long now = EpicsTime.unixNanos(Instant.now());
+        for (Map.Entry<String, PublishedPv> s : served.entrySet()) {
+            if (!s.getKey().equals(protocol)) {
+                try {
+                    s.getValue().post(value, now, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+                } catch (IllegalStateException withdrawn) {
+                    // its server is going away: it gets the value when it comes back
+                }
+            }
+        }
+        hasLast = true;
+        lastIsDouble = false;
+        lastValue = value;
+        lastTime = now;
+        lastSeverity = AlarmSeverity.NO_ALARM;
+        lastStatus = AlarmStatus.NO_ALARM;
+    }
+
+    /**
+     * Adds a handle a server made (a catalog PV it opened on demand): from now on it gets every
+     * post, starting with the last one.
+     */
+    synchronized void adopt(String protocol, PublishedPv pv) {
+        if (closed) {
+            return;
+        }
+        if (hasLast) {
+            if (lastIsDouble) {
+                pv.post(lastDouble, lastTime, lastSeverity, lastStatus);
+            } else {
+                pv.post(lastValue, lastTime, lastSeverity, lastStatus);
+            }
+        }
+        served.put(protocol, pv);
+        handles = served.values().toArray(new PublishedPv[0]);
+    }
+
+    /** Drops {@code protocol}'s handle if it is {@code pv} (its server stopped serving it); whether none is left. */
+    synchronized boolean release(String protocol, PublishedPv pv) {
+        if (served.get(protocol) != pv) {
+            return false;
+        }
+        served.remove(protocol);
+        handles = served.values().toArray(new PublishedPv[0]);
+        return served.isEmpty();
     }
 
     /** Withdraws it from {@code protocol}'s server, if served there. */

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
+import org.syncscope.api.pv.PvCatalog;
+import org.syncscope.api.pv.PvReading;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvType;
@@ -95,6 +97,105 @@ class AllProtocolsPublisherTest {
         assertThat(pva.recorder.servedNames()).isEmpty();
         assertThatThrownBy(() -> pv.post(1, T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aPutOneServerTakesReachesTheOtherProtocolsAndARefusedOneNone() {
+        AllProtocolsPublisher all = publisher("ca", "pva");
+        all.addServer(ca, protocol("ca"));
+        all.addServer(pva, protocol("pva"));
+        List<PvValue> handled = new java.util.ArrayList<>();
+        PublishedPv pv = all.publish(PvSpec.ofLong("X:W", "", "writable").withWriteHandler(v -> {
+            if (((PvValue.LongValue) v).value() < 0) {
+                throw new IllegalArgumentException("X:W takes no negative values");
+            }
+            handled.add(v);
+        }));
+        pv.post(new PvValue.LongValue(0), T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        int caPosts = ca.posts("X:W").size();
+
+        // the pvAccess server accepts a put: it calls the handler it was given (and then posts it itself)
+        pva.recorder.served.get("X:W").spec().writeHandler().onWrite(new PvValue.LongValue(7));
+
+        assertThat(handled).containsExactly(new PvValue.LongValue(7));
+        RecordingPublisher.Posted onCa = ca.lastPost("X:W");
+        assertThat(onCa.value()).isEqualTo(new PvValue.LongValue(7));
+        assertThat(onCa.severity()).isEqualTo(AlarmSeverity.NO_ALARM);
+        assertThat(onCa.stampNanos()).isGreaterThan(T);
+        assertThat(ca.posts("X:W")).hasSize(caPosts + 1);
+        assertThat(pva.recorder.lastPost("X:W").value()).as("the server that took the put posts it itself")
+                .isEqualTo(new PvValue.LongValue(0));
+
+        assertThatThrownBy(() -> ca.served.get("X:W").spec().writeHandler().onWrite(new PvValue.LongValue(-1)))
+                .hasMessage("X:W takes no negative values");
+        assertThat(pva.recorder.lastPost("X:W").value()).as("a refused put reaches no server").isEqualTo(new PvValue.LongValue(0));
+
+        // a server coming later gets the written value
+        all.removeServer(ca, protocol("ca"));
+        all.addServer(ca, protocol("ca"));
+        assertThat(ca.lastPost("X:W").value()).isEqualTo(new PvValue.LongValue(7));
+    }
+
+    /** A catalog of one name that, like a sync profile, keeps one PV per name and posts to it. */
+    private static final class OneSlotCatalog implements PvCatalog {
+        final PvSpec spec = PvSpec.ofDouble("X:CAT", "Hz", 3, "on demand");
+        PublishedPv slot;
+        int opens;
+        int closes;
+
+        @Override
+        public PvSpec find(String name) {
+            return name.equals(spec.name()) ? spec : null;
+        }
+
+        @Override
+        public Iterable<String> names() {
+            return List.of(spec.name());
+        }
+
+        @Override
+        public synchronized void open(PublishedPv pv) {
+            opens++;
+            slot = pv;
+            pv.post(1, T, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        }
+
+        @Override
+        public synchronized void closed(PublishedPv pv) {
+            closes++;
+            if (slot == pv) {
+                slot = null;
+            }
+        }
+
+        @Override
+        public List<PvReading> read(List<String> names) {
+            return java.util.Collections.nCopies(names.size(), null);
+        }
+    }
+
+    @Test
+    void aCatalogNameOpenOnTwoServersIsOnePvToTheCatalogAndItsPostsReachBoth() {
+        AllProtocolsPublisher all = publisher("ca", "pva");
+        all.addServer(ca, protocol("ca"));
+        OneSlotCatalog catalog = new OneSlotCatalog();
+        all.serve(catalog);   // the recording servers open every name at once (PvPublisher's default)
+        all.addServer(pva, protocol("pva"));
+        assertThat(catalog.opens).as("opened once, for both servers").isEqualTo(1);
+        assertThat(pva.recorder.lastPost("X:CAT").value()).as("the later server gets the last post")
+                .isEqualTo(new PvValue.DoubleValue(1));
+
+        catalog.slot.post(2, T + 1, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        assertThat(ca.lastPost("X:CAT").value()).isEqualTo(new PvValue.DoubleValue(2));
+        assertThat(pva.recorder.lastPost("X:CAT").value()).isEqualTo(new PvValue.DoubleValue(2));
+
+        all.removeServer(ca, protocol("ca"));
+        assertThat(catalog.closes).as("still open on pvAccess").isZero();
+        catalog.slot.post(3, T + 2, AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
+        assertThat(pva.recorder.lastPost("X:CAT").value()).isEqualTo(new PvValue.DoubleValue(3));
+        all.removeServer(pva, protocol("pva"));
+        assertThat(catalog.closes).as("closed when the last server let it go").isEqualTo(1);
+        assertThat(catalog.slot).isNull();
     }
 
     @Test
