@@ -78,11 +78,6 @@ public class PvAccessIT {
 
     private PvaPeer peer;
 
-    /**
-     * How long the profile over pvAccess may take to find a restarted pvAccess server: the
-     * epics-core client's search (measured times are printed).
-     */
-
     @Inject
     private BootFinished bootFinished;
 
