@@ -25,7 +25,12 @@ final class ProviderFactory {
     static final String AUTO_ADDR_LIST = "EPICS_PVA_AUTO_ADDR_LIST";
     static final String BROADCAST_PORT = "EPICS_PVA_BROADCAST_PORT";
 
-    private static final Object LOCK = new Object();
+    /**
+     * The library's own {@code ChannelProvider} class, which the pvAccess server bundle (pvas) locks
+     * too while it makes its context: the library's classes are then never initialised by two
+     * threads at once (client and server share many of them, and both start at boot).
+     */
+    private static final Object LOCK = ChannelProvider.class;
 
     private ProviderFactory() {
     }

@@ -57,6 +57,14 @@ final class PvaContext {
 
     /** Binds and serves {@code provider} with {@code s}; the beacons run on a thread of their own. */
     static PvaContext start(ServerSettings s, ChannelProvider provider) throws PVAException {
+        // the lock the pvAccess client bundle (pva) takes while it makes its context: the library's
+        // classes, which client and server share, are never initialised by two threads at once
+        synchronized (ChannelProvider.class) {
+            return startLocked(s, provider);
+        }
+    }
+
+    private static PvaContext startLocked(ServerSettings s, ChannelProvider provider) throws PVAException {
         Class<?> impl;
         ServerContext ctx;
         try {
