@@ -15,20 +15,27 @@ import java.util.Map;
 final class CaFields {
 
     private static final String SCRIPT = String.join("\n",
-            "import epics, time",
+            "import epics, sys, threading, time",
+            // updates print from pyepics' callback thread while the main thread prints control data:
+            // one lock and one write per line, so no line is cut by another
+            "LOCK = threading.Lock()",
+            "def out(line):",
+            "    with LOCK:",
+            "        sys.stdout.write(line + '\\n')",
+            "        sys.stdout.flush()",
             "def fmt(v):",
             "    if hasattr(v, '__len__') and not isinstance(v, (str, bytes)): return '|'.join(repr(float(x)) for x in v)",
             "    if isinstance(v, float): return repr(v)",
             "    return str(v)",
             "def cb(pvname=None, value=None, severity=None, status=None, posixseconds=None, nanoseconds=None, **kw):",
-            "    print('update %s\\tseconds=%d\\tnanoseconds=%d\\tseverity=%d\\tstatus=%d\\tvalue=%s'",
-            "          % (pvname, posixseconds, nanoseconds, severity, status, fmt(value)), flush=True)",
+            "    out('update %s\\tseconds=%d\\tnanoseconds=%d\\tseverity=%d\\tstatus=%d\\tvalue=%s'",
+            "        % (pvname, posixseconds, nanoseconds, severity, status, fmt(value)))",
             "pvs = [epics.PV(n, form='time', auto_monitor=True, callback=cb) for n in NAMES]",
             "for pv in pvs:",
             "    assert pv.wait_for_connection(timeout=10), 'not connected: ' + pv.pvname",
             "    c = pv.get_ctrlvars(timeout=5) or {}",
-            "    print('ctrl %s\\ttype=%s\\tcount=%s\\tunits=%s\\tprecision=%s\\tenum=%s\\twrite=%s' % (pv.pvname, pv.type, pv.count,",
-            "          c.get('units', ''), c.get('precision', ''), '|'.join(c.get('enum_strs') or ()), pv.write_access), flush=True)",
+            "    out('ctrl %s\\ttype=%s\\tcount=%s\\tunits=%s\\tprecision=%s\\tenum=%s\\twrite=%s' % (pv.pvname, pv.type, pv.count,",
+            "        c.get('units', ''), c.get('precision', ''), '|'.join(c.get('enum_strs') or ()), pv.write_access))",
             "time.sleep(SECONDS)",
             "");
 
