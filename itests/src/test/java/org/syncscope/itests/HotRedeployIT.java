@@ -51,13 +51,12 @@ public class HotRedeployIT {
     private static final Duration BACK_WITHIN = Duration.ofSeconds(15);
 
     private static final List<String> PROVIDERS = List.of("org.syncscope.cas", "org.syncscope.ca",
-            "org.syncscope.pvas", "org.syncscope.pva", "org.syncscope.stats", "org.syncscope.eventsystem.sim", "org.syncscope.camera.sim",
+            "org.syncscope.stats", "org.syncscope.eventsystem.sim", "org.syncscope.camera.sim",
             "org.syncscope.camera.aravis", "org.syncscope.camera.ic4");
 
     private static final List<String> ALL_BUNDLES = List.of("org.syncscope.pmc", "org.syncscope.ptpcheck",
             "org.syncscope.camera.sim", "org.syncscope.timeav", "org.syncscope.timestamp", "org.syncscope.syncprofile",
-            "org.syncscope.demo", "org.syncscope.eventsystem.sim", "org.syncscope.ca", "org.syncscope.cas",
-            "org.syncscope.pva", "org.syncscope.pvas");
+            "org.syncscope.demo", "org.syncscope.eventsystem.sim", "org.syncscope.ca", "org.syncscope.cas");
 
     /** Served by the dependants: demo IOC, TIMEAV, timestamp driver, PTP monitor, sync profile. */
     private static final List<String> SERVED = List.of("DEMO:PV1", "DEMO:PV3", "DEMO:PV1:SD", "DEMO:PV1:SD:Status",
