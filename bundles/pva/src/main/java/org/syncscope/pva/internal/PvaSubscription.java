@@ -214,9 +214,28 @@ final class PvaSubscription implements Subscription {
             }
         }
 
+        /**
+         * The server ended the monitor: it sends nothing more, and the library, which counts it
+         * destroyed, does not re-create it when the channel reconnects (pvAccessJava's server ends
+         * every monitor this way when it shuts down, e.g. Syncscope's own pvas when its bundle is
+         * updated). So the listener is told disconnected now, and the next connect makes a new
+         * monitor.
+         */
         @Override
         public void unlisten(Monitor m) {
-            LOG.debug("{}: the server ended the monitor", pvName);
+            // m is not the Monitor createMonitor returned (the library passes its queue), so not compared
+            synchronized (this) {
+                if (monitor == null) {
+                    return;
+                }
+                monitor = null;
+                started = false;
+            }
+            if (live()) {
+                LOG.info("{}: the server ended the monitor; a new one is made when the channel connects again", pvName);
+                connected = false;
+                queue.offerConnection(this, false);
+            }
         }
 
         @Override
