@@ -142,6 +142,21 @@ final class RedeployProbe {
         return grown;
     }
 
+    /** The stack of every live thread whose name (digits removed) counts more than in {@code before}: what a leak is doing. */
+    static String stacksOfGrown(Map<String, Long> before) {
+        List<String> grownNames = grown(before).stream().map(g -> g.substring(0, g.lastIndexOf(": "))).toList();
+        StringBuilder b = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.isAlive() && grownNames.contains(t.getName().replaceAll("\\d+", "#"))) {
+                b.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+                for (StackTraceElement e : stack) {
+                    b.append("    at ").append(e).append('\n');
+                }
+            }
+        });
+        return b.toString();
+    }
+
     /** Waits (bounded) until two thread snapshots a second apart agree: components have their steady threads. */
     static Map<String, Long> steadyThreads() throws InterruptedException {
         Map<String, Long> last = threads();

@@ -40,6 +40,7 @@ final class PvaClient implements AutoCloseable {
 
     /** The whole structure, monitored or read. */
     static final PVStructure REQUEST = CreateRequest.create().createRequest("field()");
+    static final PVStructure MONITOR_REQUEST = CreateRequest.create().createRequest("field(value,alarm,timeStamp)");
     /**
      * How long close and reconfigure (SCR's threads) wait for the library to destroy a context;
      * a longer destroy ends in the background.

@@ -105,6 +105,12 @@ final class PvaSubscription implements Subscription {
         volatile Channel channel;
         private volatile Monitor monitor;
         private volatile NtReader reader;
+        /**
+         * The monitor selects only value, alarm and timeStamp (display and control never change, and
+         * the library copies every monitored field of every update) until a server answers that
+         * selection without an NT type: then, from that monitor on, every field.
+         */
+        private boolean wholeStructure;
         private volatile boolean connected;
         private boolean started;
         private volatile String lastRefusal;
@@ -145,7 +151,7 @@ final class PvaSubscription implements Subscription {
                     synchronized (this) {
                         if (monitor == null) {
                             // The event's channel: for a PV already known, it may connect before createChannel returned.
-                            monitor = ch.createMonitor(this, PvaClient.REQUEST);
+                            monitor = ch.createMonitor(this, wholeStructure ? PvaClient.REQUEST : PvaClient.MONITOR_REQUEST);
                         }
                     }
                 }
@@ -164,7 +170,11 @@ final class PvaSubscription implements Subscription {
             if (!live()) {
                 return;
             }
+            boolean selected = !wholeStructure;
             if (!status.isSuccess() || structure == null) {
+                if (selected && monitorWholeStructure(m)) {
+                    return;
+                }
                 LOG.warn("{}: the server refused the monitor: {}", pvName, status.getMessage());
                 return;
             }
@@ -172,6 +182,9 @@ final class PvaSubscription implements Subscription {
                 reader = NtReader.of(pvName, structure);
                 lastRefusal = null;
             } catch (NtReader.Refused refused) {
+                if (selected && monitorWholeStructure(m)) {
+                    return;   // the selection may have lost the type id (pvDataJava's copy does): the whole decides
+                }
                 reader = null;
                 if (!refused.getMessage().equals(lastRefusal)) {   // once, not at every reconnect
                     lastRefusal = refused.getMessage();
@@ -184,6 +197,24 @@ final class PvaSubscription implements Subscription {
                 started = true;
                 m.start();
             }
+        }
+
+        /** Called with this locked: replaces the monitor of the selection by one of every field; false if there is no channel. */
+        private boolean monitorWholeStructure(Monitor selection) {
+            Channel ch = channel;
+            if (ch == null) {
+                return false;
+            }
+            wholeStructure = true;
+            started = false;
+            reader = null;
+            try {
+                selection.destroy();
+            } catch (RuntimeException e) {
+                LOG.debug("{}: closing the monitor of the selection: {}", pvName, e.toString());
+            }
+            monitor = ch.createMonitor(this, PvaClient.REQUEST);
+            return true;
         }
 
         @Override

@@ -22,9 +22,11 @@ import org.epics.pvaccess.client.ChannelRequester;
 import org.epics.pvaccess.client.GetFieldRequester;
 import org.epics.pvdata.copy.PVCopy;
 import org.epics.pvdata.copy.PVCopyFactory;
+import org.epics.pvdata.factory.FieldFactory;
 import org.epics.pvdata.monitor.Monitor;
 import org.epics.pvdata.monitor.MonitorRequester;
 import org.epics.pvdata.pv.Field;
+import org.epics.pvdata.pv.FieldCreate;
 import org.epics.pvdata.pv.MessageType;
 import org.epics.pvdata.pv.PVField;
 import org.epics.pvdata.pv.PVStructure;
@@ -42,6 +44,8 @@ final class ServedChannel implements Channel {
     private final ChannelRequester requester;
     private final int monitorQueueSize;
     private final LongAdder dropped;
+    private static final FieldCreate FIELDS = FieldFactory.getFieldCreate();
+
     private final Set<PvaMonitor> monitors = new CopyOnWriteArraySet<>();
     private volatile boolean destroyed;
     private volatile boolean withdrawn;
@@ -96,7 +100,7 @@ final class ServedChannel implements Channel {
             return null;
         }
         PvaGet get = new PvaGet(this, getRequester, copy);
-        getRequester.channelGetConnect(Statuses.OK, get, copy.getStructure());
+        getRequester.channelGetConnect(Statuses.OK, get, typed(copy));
         return get;
     }
 
@@ -113,7 +117,7 @@ final class ServedChannel implements Channel {
             return null;
         }
         PvaPut put = new PvaPut(this, putRequester, copy);
-        putRequester.channelPutConnect(Statuses.OK, put, copy.getStructure());
+        putRequester.channelPutConnect(Statuses.OK, put, typed(copy));
         return put;
     }
 
@@ -127,8 +131,23 @@ final class ServedChannel implements Channel {
         }
         PvaMonitor monitor = new PvaMonitor(this, monitorRequester, copy, monitorQueueSize, dropped);
         monitors.add(monitor);
-        monitorRequester.monitorConnect(Statuses.OK, monitor, copy.getStructure());
+        monitorRequester.monitorConnect(Statuses.OK, monitor, typed(copy));
         return monitor;
+    }
+
+    /**
+     * The copy's type as the client is told it: pvData's copy of a selection (e.g.
+     * {@code field(value,alarm,timeStamp)}) is a structure without the PV's type id, so a client
+     * could not tell it is an NTScalar; a selection that keeps {@code value} keeps the id (the
+     * fields and so the data on the wire are the copy's).
+     */
+    private Structure typed(PVCopy copy) {
+        Structure c = copy.getStructure();
+        String id = pv.type().getID();
+        if (c.getID().equals(id) || c.getField("value") == null) {
+            return c;
+        }
+        return FIELDS.createStructure(id, c.getFieldNames(), c.getFields());
     }
 
     private String gone() {

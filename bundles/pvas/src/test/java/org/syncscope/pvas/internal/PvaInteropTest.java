@@ -195,6 +195,31 @@ class PvaInteropTest {
         pv.close();
     }
 
+    /**
+     * A monitor or get of only value, alarm and timeStamp (what Syncscope's pvAccess client asks
+     * for) gets those fields and keeps the NT type id, so a client can still tell what it reads.
+     */
+    @Test
+    void aSelectionOfValueAlarmAndTimeStampKeepsTheNormativeTypeId() throws Exception {
+        PublishedPv pv = publisher.publish(PvSpec.ofDouble("PVAS:SEL", "mm", 3, "selected"));
+        pv.post(2.5, T, AlarmSeverity.MINOR, AlarmStatus.HIGH);
+        List<PVAStructure> seen = new CopyOnWriteArrayList<>();
+        try (PVAChannel channel = client.connect("PVAS:SEL");
+             AutoCloseable sub = channel.subscribe("value,alarm,timeStamp", (ch, changed, overrun, data) -> seen.add(data.cloneData()))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1);
+            PVAStructure m = seen.get(0);
+            assertThat(m.getStructureName()).isEqualTo("epics:nt/NTScalar:1.0");
+            assertThat(m.get().stream().map(f -> f.getName()).toList()).containsExactly("value", "alarm", "timeStamp");
+            assertThat(((PVADouble) field(m, "value")).get()).isEqualTo(2.5);
+            PVAStructure g = channel.read("value,timeStamp").get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(g.getStructureName()).isEqualTo("epics:nt/NTScalar:1.0");
+            assertThat(g.get().stream().map(f -> f.getName()).toList()).containsExactly("value", "timeStamp");
+            PVAStructure t = channel.read("timeStamp").get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(t.getStructureName()).as("no value: no longer an NTScalar").isNotEqualTo("epics:nt/NTScalar:1.0");
+        }
+        pv.close();
+    }
+
     /** Monitor elements are reused once sent: each update carries its own post, a shorter array its own length. */
     @Test
     void reusedMonitorElementsCarryEachPostWhole() throws Exception {
