@@ -38,8 +38,9 @@ final class PvaClient implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PvaClient.class);
 
-    /** The whole structure, monitored or read. */
+    /** The whole structure: what a get reads, and what is monitored when a server loses the type of a selection. */
     static final PVStructure REQUEST = CreateRequest.create().createRequest("field()");
+    /** What a subscription monitors: the fields an update changes. */
     static final PVStructure MONITOR_REQUEST = CreateRequest.create().createRequest("field(value,alarm,timeStamp)");
     /**
      * How long close and reconfigure (SCR's threads) wait for the library to destroy a context;

@@ -170,9 +170,8 @@ final class PvaSubscription implements Subscription {
             if (!live()) {
                 return;
             }
-            boolean selected = !wholeStructure;
             if (!status.isSuccess() || structure == null) {
-                if (selected && monitorWholeStructure(m)) {
+                if (!wholeStructure && monitorWholeStructure(m)) {
                     return;
                 }
                 LOG.warn("{}: the server refused the monitor: {}", pvName, status.getMessage());
@@ -182,7 +181,7 @@ final class PvaSubscription implements Subscription {
                 reader = NtReader.of(pvName, structure);
                 lastRefusal = null;
             } catch (NtReader.Refused refused) {
-                if (selected && monitorWholeStructure(m)) {
+                if (!wholeStructure && monitorWholeStructure(m)) {
                     return;   // the selection may have lost the type id (pvDataJava's copy does): the whole decides
                 }
                 reader = null;

@@ -39,13 +39,13 @@ import org.epics.pvdata.pv.Structure;
  */
 final class ServedChannel implements Channel {
 
+    private static final FieldCreate FIELDS = FieldFactory.getFieldCreate();
+
     private final ChannelProvider provider;
     private final ServedPv pv;
     private final ChannelRequester requester;
     private final int monitorQueueSize;
     private final LongAdder dropped;
-    private static final FieldCreate FIELDS = FieldFactory.getFieldCreate();
-
     private final Set<PvaMonitor> monitors = new CopyOnWriteArraySet<>();
     private volatile boolean destroyed;
     private volatile boolean withdrawn;
