@@ -27,4 +27,21 @@ public interface ProfileConfigurations {
      * @throws IllegalStateException when the profile's thread did not answer in time
      */
     Optional<ProfileStatus> status(String name);
+
+    /**
+     * {@link #status(String)} with at most {@code maxPairs} pairs, the first of the profile's order
+     * (every input always): what a reader that shows a bounded selection asks for, so a profile of
+     * a million pairs costs it no more than {@code maxPairs} of them.
+     *
+     * @throws IllegalArgumentException for a negative {@code maxPairs}
+     * @since 1.2
+     */
+    default Optional<ProfileStatus> status(String name, int maxPairs) {
+        if (maxPairs < 0) {
+            throw new IllegalArgumentException("maxPairs " + maxPairs + ": not negative");
+        }
+        return status(name).map(s -> s.pairs().size() <= maxPairs ? s
+                : new ProfileStatus(s.name(), s.window(), s.timestamp(), s.inputs(), s.pairs().subList(0, maxPairs),
+                        s.queued(), s.queueCapacity(), s.dropped(), s.hasSource(), s.hasPublisher()));
+    }
 }

@@ -5,7 +5,7 @@
  * one registry; the profiles themselves are no services.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.syncscope.syncprofile;
 
 import org.osgi.annotation.bundle.Export;

@@ -158,6 +158,14 @@ public final class ProfileRegistry implements ProfileConfigurations {
         return get(name).map(SyncProfile::status);
     }
 
+    @Override
+    public Optional<ProfileStatus> status(String name, int maxPairs) {
+        if (maxPairs < 0) {
+            throw new IllegalArgumentException("maxPairs " + maxPairs + ": not negative");
+        }
+        return get(name).map(p -> p.status(maxPairs));
+    }
+
     Optional<SyncProfile> get(String name) {
         return Optional.ofNullable(profiles.get(name));
     }

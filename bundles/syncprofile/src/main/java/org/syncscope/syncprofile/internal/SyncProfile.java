@@ -187,6 +187,11 @@ public final class SyncProfile implements AutoCloseable {
 
     /** A snapshot for the console. */
     public ProfileStatus status() {
+        return status(Integer.MAX_VALUE);
+    }
+
+    /** A snapshot with the first {@code maxPairs} pairs only. */
+    public ProfileStatus status(int maxPairs) {
         return onProfileThread(() -> {
             List<ProfileStatus.Input> in = new ArrayList<>();
             for (InputPv i : inputs.values()) {
@@ -195,7 +200,7 @@ public final class SyncProfile implements AutoCloseable {
                         i.frequency.instant(), s.count(), s.mean(), s.min(), s.max(), s.std()));
             }
             List<ProfileStatus.Pair> pr = new ArrayList<>();
-            for (int p = 0, n = pairs.size(); p < n; p++) {
+            for (int p = 0, n = Math.min(pairs.size(), maxPairs); p < n; p++) {
                 boolean both = byIndex[pairs.layout.a(p)].connected && byIndex[pairs.layout.b(p)].connected;
                 Stats s = pairs.stats(p);
                 pr.add(new ProfileStatus.Pair(names.pairKey(p), both, pairs.latestSample(p), s.count(), s.mean(),
