@@ -50,13 +50,14 @@ public class HotRedeployIT {
     /** Generous for a busy CI machine; the measured times are printed (the promise is 2 s). */
     private static final Duration BACK_WITHIN = Duration.ofSeconds(15);
 
-    private static final List<String> PROVIDERS = List.of("org.syncscope.cas", "org.syncscope.ca",
-            "org.syncscope.stats", "org.syncscope.eventsystem.sim", "org.syncscope.camera.sim",
+    private static final List<String> PROVIDERS = List.of("org.syncscope.cas", "org.syncscope.publish",
+            "org.syncscope.ca", "org.syncscope.stats", "org.syncscope.eventsystem.sim", "org.syncscope.camera.sim",
             "org.syncscope.camera.aravis", "org.syncscope.camera.ic4");
 
     private static final List<String> ALL_BUNDLES = List.of("org.syncscope.pmc", "org.syncscope.ptpcheck",
             "org.syncscope.camera.sim", "org.syncscope.timeav", "org.syncscope.timestamp", "org.syncscope.syncprofile",
-            "org.syncscope.demo", "org.syncscope.eventsystem.sim", "org.syncscope.ca", "org.syncscope.cas");
+            "org.syncscope.demo", "org.syncscope.eventsystem.sim", "org.syncscope.ca", "org.syncscope.cas",
+            "org.syncscope.publish");
 
     /** Served by the dependants: demo IOC, TIMEAV, timestamp driver, PTP monitor, sync profile. */
     private static final List<String> SERVED = List.of("DEMO:PV1", "DEMO:PV3", "DEMO:PV1:SD", "DEMO:PV1:SD:Status",
@@ -187,6 +188,7 @@ public class HotRedeployIT {
     private BooleanSupplier backCondition(String bsn, RedeployProbe probe, Map<String, Integer> monitorsBefore, long restart) {
         switch (bsn) {
             case "org.syncscope.cas":
+            case "org.syncscope.publish":
             case "org.syncscope.ca":
                 // every dependant PV served by the new server / readable by the new client, and every
                 // subscription of our CA client monitoring again
