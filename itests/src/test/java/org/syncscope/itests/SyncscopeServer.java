@@ -38,6 +38,9 @@ public final class SyncscopeServer {
 
     private static final String TIMESTAMP_CFG = "etc/org.syncscope.timestamp.cfg";
 
+    /** Pax Web's configuration: the HTTP port and the addresses it listens on. */
+    public static final String HTTP_CFG = "etc/org.ops4j.pax.web.cfg";
+
     private SyncscopeServer() {
     }
 
@@ -180,6 +183,8 @@ public final class SyncscopeServer {
                 editConfigurationFilePut(TIMESTAMP_CFG, "masterPort", Integer.toString(drvTs[0])),
                 editConfigurationFilePut(TIMESTAMP_CFG, "slavePort", Integer.toString(drvTs[1]))));
         options.add(pvAccessOn(freeUdpPorts(), freeTcpPort()));
+        // Karaf's HTTP service (status page, metrics, screens) on a port of its own, never 8181
+        options.add(editConfigurationFilePut(HTTP_CFG, "org.osgi.service.http.port", Integer.toString(freeTcpPort())));
         // The JMX/RMI ports need no setting: Pax Exam writes free ones into org.apache.karaf.management.cfg
         // (seen: rmiRegistryPort 45911, rmiServerPort 36899). Channel Access: each class calls channelAccessOn.
         options.addAll(Arrays.asList(extra));
