@@ -17,7 +17,7 @@ final class MetricNames {
     static final String PROFILE_PAIRS_EXPORTED = "syncscope_profile_pairs_exported";
     static final String PROFILE_PAIRS_EXPORTED_HELP = "Input pairs exported here (the first ones, up to maxPairsPerProfile)";
     static final String PROFILE_PROCESSED = "syncscope_profile_updates_processed_total";
-    static final String PROFILE_PROCESSED_HELP = "Input updates the sync profile processed (its ProcessedUpdates PV)";
+    static final String PROFILE_PROCESSED_HELP = "Input updates the sync profile took off its queue and processed, since it started";
     static final String PROFILE_DROPPED = "syncscope_profile_updates_dropped_total";
     static final String PROFILE_DROPPED_HELP = "Input updates dropped because the profile's queue was full, since it started";
     static final String PROFILE_QUEUED = "syncscope_profile_queued_updates";

@@ -6,14 +6,14 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.Unit;
 import java.util.List;
+import org.syncscope.api.status.ProfileView.InputView;
+import org.syncscope.api.status.ProfileView.PairView;
+import org.syncscope.api.status.ProfileView;
+import org.syncscope.api.status.PtpView;
+import org.syncscope.api.status.PvValueView;
+import org.syncscope.api.status.TimeavView;
+import org.syncscope.api.status.TimestampView;
 import org.syncscope.overview.Overview;
-import org.syncscope.overview.ProfileView;
-import org.syncscope.overview.ProfileView.InputView;
-import org.syncscope.overview.ProfileView.PairView;
-import org.syncscope.overview.PtpView;
-import org.syncscope.overview.PvValueView;
-import org.syncscope.overview.TimeavView;
-import org.syncscope.overview.TimestampView;
 
 /**
  * The metric families of one {@link Overview} snapshot. Which samples are left out, and why:
@@ -23,8 +23,8 @@ import org.syncscope.overview.TimestampView;
  * <li>a measurement PV (offset, delta, TIMEAV value) that is not {@link PvValueView#valid()
  * valid}: never read, or INVALID — a disconnected PV keeps its last number, which is no
  * measurement of now; the {@code _valid} gauges say so instead;</li>
- * <li>a count PV (processed updates, timestamp events) never read; once read it is exported
- * whatever its alarm, because a count stays true while an input is away;</li>
+ * <li>a count PV (timestamp events) never read; once read it is exported whatever its alarm,
+ * because a count stays true while an input is away;</li>
  * <li>a state or label text that is empty (never read).</li>
  * </ul>
  * Pairs: the first {@code maxPairs} of each profile in the overview's order (the order of the
@@ -101,7 +101,7 @@ final class OverviewMetrics {
         profilePairs.add(p.pairCount(), profile);
         List<PairView> pairs = p.pairs().subList(0, Math.min(maxPairs, p.pairs().size()));
         profilePairsExported.add(pairs.size(), profile);
-        processed.add(count(p.processed()), profile);
+        processed.add(p.processed(), profile);
         dropped.add(p.dropped(), profile);
         queued.add(p.queued(), profile);
         for (InputView in : p.inputs()) {

@@ -2,8 +2,8 @@ package org.syncscope.metrics.internal;
 
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
-import io.prometheus.metrics.model.snapshots.StateSetSnapshot;
 import io.prometheus.metrics.model.snapshots.StateSetSnapshot.StateSetDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.StateSetSnapshot;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.syncscope.api.status.ProfileView.InputView;
+import org.syncscope.api.status.ProfileView.PairView;
+import org.syncscope.api.status.ProfileView;
+import org.syncscope.api.status.PtpView;
+import org.syncscope.api.status.PvValueView;
+import org.syncscope.api.status.TimeavView;
+import org.syncscope.api.status.TimestampView;
 import org.syncscope.overview.Overview;
-import org.syncscope.overview.ProfileView;
-import org.syncscope.overview.ProfileView.InputView;
-import org.syncscope.overview.ProfileView.PairView;
-import org.syncscope.overview.PtpView;
-import org.syncscope.overview.PvValueView;
-import org.syncscope.overview.TimeavView;
-import org.syncscope.overview.TimestampView;
 
 class OverviewMetricsTest {
 
@@ -32,7 +32,7 @@ class OverviewMetricsTest {
     }
 
     private static ProfileView demo() {
-        return new ProfileView("demo", "running", "", "", 3, pv("SYNCPROFILE:demo:ProcessedUpdates", 4321, "4321"), 2, 1,
+        return new ProfileView("demo", "running", "", "", 3, 4321, 2, 1,
                 List.of(new InputView("DEMO:PV1", true, 1500, 10.2, 10.0, 9.5, 10.5, 0.25, 100),
                         // no samples yet: every frequency NaN
                         new InputView("DEMO:PV2", false, 0, NAN, NAN, NAN, NAN, NAN, 0)),
@@ -96,7 +96,7 @@ class OverviewMetricsTest {
                 "# HELP syncscope_profile_updates_dropped_total Input updates dropped because the profile's queue was full, since it started",
                 "# TYPE syncscope_profile_updates_dropped_total counter",
                 "syncscope_profile_updates_dropped_total{profile=\"demo\"} 2.0",
-                "# HELP syncscope_profile_updates_processed_total Input updates the sync profile processed (its ProcessedUpdates PV)",
+                "# HELP syncscope_profile_updates_processed_total Input updates the sync profile took off its queue and processed, since it started",
                 "# TYPE syncscope_profile_updates_processed_total counter",
                 "syncscope_profile_updates_processed_total{profile=\"demo\"} 4321.0");
     }
@@ -172,23 +172,22 @@ class OverviewMetricsTest {
     @Test
     void aRefusedProfileAndAnUnknownStateStillShow() {
         ProfileView refused = new ProfileView("bad", "refused", "window: 0 (must be at least 1)", "", 0,
-                PvValueView.none("SYNCPROFILE:bad:ProcessedUpdates"), 0, 0, List.of(), List.of());
+                0, 0, 0, List.of(), List.of());
         ProfileView odd = new ProfileView("odd", "paused", "", "", 0,
-                PvValueView.none("SYNCPROFILE:odd:ProcessedUpdates"), 0, 0, List.of(), List.of());
+                0, 0, 0, List.of(), List.of());
         List<String> samples = samples(Overviews.of(List.of(refused, odd)), NO_JVM);
         assertThat(samples).contains(
                 "syncscope_profile_state{profile=\"bad\",syncscope_profile_state=\"refused\"} 1",
                 "syncscope_profile_state{profile=\"bad\",syncscope_profile_state=\"running\"} 0",
                 "syncscope_profile_state{profile=\"odd\",syncscope_profile_state=\"paused\"} 1",
                 "syncscope_profile_state{profile=\"odd\",syncscope_profile_state=\"running\"} 0");
-        // never read: no processed count
-        assertThat(samples).noneMatch(l -> l.startsWith("syncscope_profile_updates_processed_total"));
+        assertThat(samples).contains("syncscope_profile_updates_processed_total{profile=\"bad\"} 0.0");
     }
 
     @Test
     void labelValuesAreEscapedAndDuplicatesDoNotFailTheScrape() {
         InputView in = new InputView("A\"B\\C", true, 1, 1, 1, 1, 1, 0, 2);
-        ProfileView p = new ProfileView("x", "running", "", "", 0, pv("P", 1, "1"), 0, 0, List.of(in, in), List.of());
+        ProfileView p = new ProfileView("x", "running", "", "", 0, 1, 0, 0, List.of(in, in), List.of());
         List<String> samples = samples(Overviews.of(List.of(p)), NO_JVM);
         assertThat(samples).containsOnlyOnce("syncscope_input_connected{profile=\"x\",pv=\"A\\\"B\\\\C\"} 1.0");
     }

@@ -3,11 +3,11 @@ package org.syncscope.metrics.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.syncscope.api.status.ProfileView.InputView;
+import org.syncscope.api.status.ProfileView.PairView;
+import org.syncscope.api.status.ProfileView;
+import org.syncscope.api.status.PvValueView;
 import org.syncscope.overview.Overview;
-import org.syncscope.overview.ProfileView;
-import org.syncscope.overview.ProfileView.InputView;
-import org.syncscope.overview.ProfileView.PairView;
-import org.syncscope.overview.PvValueView;
 
 /** Hand-made overview snapshots for the tests. */
 final class Overviews {
@@ -43,6 +43,6 @@ final class Overviews {
             }
         }
         return new ProfileView(name, "running", "", "", (long) inputs * (inputs - 1) / 2,
-                pv(name + ":ProcessedUpdates", 123456, "123456"), 0, 0, in, pv);
+                123456, 0, 0, in, pv);
     }
 }
