@@ -130,6 +130,20 @@ public class ScreensIT {
         }
         assertEquals("3 inputs x 5 + 3 pairs x 5 + 10 worst + 3 + 5 health + the table", 49, pvs.size());
         readEvery("demo.bob", pvs);
+        // the reads tell: a name the server does not serve is read over neither protocol
+        String notServed = "SYNCPROFILE:demo:NoSuchOutput";
+        try {
+            caSource().get(notServed, Duration.ofSeconds(3));
+            throw new AssertionError(notServed + " read over Channel Access");
+        } catch (org.syncscope.api.pv.PvException expected) {
+            // not found
+        }
+        try {
+            pva.read(notServed);
+            throw new AssertionError(notServed + " read over pvAccess");
+        } catch (PvaPeer.PeerError expected) {
+            // not found
+        }
 
         // every running profile by default; an unknown name is named and writes nothing
         String all = SyncscopeServer.execute(sessionFactory, "screens:generate");
