@@ -142,6 +142,11 @@ public final class SnapshotPush {
         return missed.size();
     }
 
+    /** Whether the push is scheduled (only while a stream is open). */
+    synchronized boolean ticking() {
+        return ticking != null;
+    }
+
     /** Snapshots taken for the streams since the start. */
     long snapshots() {
         return snapshots;
