@@ -1,30 +1,33 @@
 package org.syncscope.statuspage.internal;
 
 import java.io.IOException;
-import javax.servlet.Servlet;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /syncscope/events}: Server-Sent Events, one {@code data:} event with the snapshot's JSON
- * per push of {@link SnapshotPush}; 503 once {@code maxClients} streams are open.
+ * per push of {@link SnapshotPush}; 503 once {@code maxClients} streams are open. Registered on
+ * the HTTP whiteboard by {@link SnapshotPush}, with {@link #whiteboard()}'s properties.
  */
-@Component(service = Servlet.class, property = {
-        "osgi.http.whiteboard.servlet.pattern=/syncscope/events",
-        "osgi.http.whiteboard.servlet.name=syncscope-statuspage-events",
-        "osgi.http.whiteboard.servlet.asyncSupported=true"})
-public final class EventsServlet extends GetOnlyServlet {
+final class EventsServlet extends GetOnlyServlet {
 
     private static final long serialVersionUID = 1L;
 
     private final transient SnapshotPush push;
 
-    @Activate
-    public EventsServlet(@Reference SnapshotPush push) {
+    EventsServlet(SnapshotPush push) {
         this.push = push;
+    }
+
+    /** Its whiteboard service properties: the path, and async mode for the open streams. */
+    static Dictionary<String, Object> whiteboard() {
+        Dictionary<String, Object> p = new Hashtable<>();
+        p.put("osgi.http.whiteboard.servlet.pattern", "/syncscope/events");
+        p.put("osgi.http.whiteboard.servlet.name", "syncscope-statuspage-events");
+        p.put("osgi.http.whiteboard.servlet.asyncSupported", "true");
+        return p;
     }
 
     @Override

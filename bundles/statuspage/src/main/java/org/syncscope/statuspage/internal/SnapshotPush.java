@@ -11,6 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import javax.servlet.Servlet;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,10 +32,11 @@ import org.syncscope.overview.SiteOverview;
  * busy with an earlier event misses the tick, and one that misses {@value #MAX_MISSED} ticks in a
  * row, or fails a write, is dropped.
  *
- * <p>Its own component (not the servlet's) so that a configuration edit changes no property of
- * the servlet's service, which would make the HTTP whiteboard register the servlet anew.
+ * <p>It registers the {@link EventsServlet} itself, with fixed properties: as a component of its
+ * own the servlet would carry this configuration's properties on its service, and every edit
+ * would make the HTTP whiteboard register it anew, ending every open stream.
  */
-@Component(service = SnapshotPush.class, configurationPid = StatusPageConfig.PID)
+@Component(service = {}, immediate = true, configurationPid = StatusPageConfig.PID)
 @Designate(ocd = StatusPageConfig.class)
 public final class SnapshotPush {
 
@@ -50,9 +54,13 @@ public final class SnapshotPush {
     private boolean closed;
     private volatile long snapshots;
 
+    private ServiceRegistration<Servlet> servlet;
+
     @Activate
-    public SnapshotPush(@Reference SiteOverview site, StatusPageConfig config, Map<String, Object> properties) {
+    public SnapshotPush(@Reference SiteOverview site, StatusPageConfig config, Map<String, Object> properties,
+                        BundleContext context) {
         this(site::snapshot, initial(config, properties));
+        servlet = context.registerService(Servlet.class, new EventsServlet(this), EventsServlet.whiteboard());
     }
 
     SnapshotPush(Supplier<Overview> overview, PushSettings settings) {
@@ -208,9 +216,17 @@ public final class SnapshotPush {
         client.close();
     }
 
-    /** Stops the thread and ends every stream. */
+    /** Withdraws the servlet, stops the thread and ends every stream. */
     @Deactivate
     void close() {
+        if (servlet != null) {
+            try {
+                servlet.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping: the framework withdrew it first
+            }
+            servlet = null;
+        }
         List<EventClient> open;
         synchronized (this) {
             closed = true;
