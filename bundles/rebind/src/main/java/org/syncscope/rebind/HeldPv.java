@@ -6,6 +6,7 @@ import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvReading;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
 
@@ -76,6 +77,12 @@ final class HeldPv implements PublishedPv {
             }
         }
         last = new Posted(value, timestampNanos, severity, status);
+    }
+
+    /** The last post as a reader sees it; no value (UDF, INVALID) before the first. */
+    synchronized PvReading reading() {
+        return last == null ? new PvReading(null, 0, AlarmSeverity.INVALID, AlarmStatus.UDF)
+                : new PvReading(last.value(), last.timestampNanos(), last.severity(), last.status());
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.pv.PvReading;
 import org.syncscope.api.pv.PvSpec;
 
 /**
@@ -80,6 +81,17 @@ public final class RebindingPublisher implements PvPublisher {
             p = current;
         }
         return p == null ? List.of() : p.published();
+    }
+
+    /**
+     * What {@code pv}, one of the PVs this publisher gave out, carries now: its last post, as every
+     * publisher bound serves it; for readers in this process (a status page), so they need no
+     * client of the server. Null for a PV that is not one of them.
+     *
+     * @since 1.1
+     */
+    public static PvReading reading(PublishedPv pv) {
+        return pv instanceof HeldPv held ? held.reading() : null;
     }
 
     synchronized void forget(HeldPv pv) {

@@ -5,7 +5,7 @@
  * redeployed Channel Access server or client costs a dependant nothing but a short gap.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.syncscope.rebind;
 
 import org.osgi.annotation.bundle.Export;

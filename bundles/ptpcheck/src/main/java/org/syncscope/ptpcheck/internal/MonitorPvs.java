@@ -16,8 +16,11 @@ import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.status.PtpView;
+import org.syncscope.api.status.PvValueView;
 import org.syncscope.ptpcheck.Convergence;
 import org.syncscope.ptpcheck.HostView;
+import org.syncscope.rebind.RebindingPublisher;
 
 /**
  * The monitor's PVs: {@code Verdict}, {@code MaxAbsDelta} (ns), {@code HostRole}, and per camera
@@ -65,6 +68,19 @@ final class MonitorPvs implements AutoCloseable {
 
     String prefix() {
         return prefix;
+    }
+
+    /** What every monitor PV carries now, for the status page and the metrics (no client involved). */
+    PtpView view(String problem) {
+        List<PtpView.CameraView> cameras = new ArrayList<>();
+        for (Map.Entry<String, PublishedPv> e : status.entrySet()) {
+            cameras.add(new PtpView.CameraView(e.getKey(), read(e.getValue()), read(delta.get(e.getKey()))));
+        }
+        return new PtpView(problem, read(verdict), read(hostRole), read(maxAbsDelta), cameras);
+    }
+
+    private static PvValueView read(PublishedPv pv) {
+        return PvValueView.of(pv.spec().name(), RebindingPublisher.reading(pv));
     }
 
     /**

@@ -24,6 +24,8 @@ import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.config.InvalidConfigException;
 import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.status.PtpStatusProvider;
+import org.syncscope.api.status.PtpView;
 import org.syncscope.ptpcheck.CheckOptions;
 import org.syncscope.ptpcheck.CheckResult;
 import org.syncscope.ptpcheck.CheckSettings;
@@ -47,9 +49,9 @@ import org.syncscope.rebind.RebindingPublisher;
  * progress only a bounded time, then withdraws the PVs itself, and a cycle that comes back later
  * publishes nothing.
  */
-@Component(service = PtpCheck.class, configurationPid = PtpCheckConfig.PID, immediate = true)
+@Component(service = {PtpCheck.class, PtpStatusProvider.class}, configurationPid = PtpCheckConfig.PID, immediate = true)
 @Designate(ocd = PtpCheckConfig.class)
-public final class PtpCheckComponent implements PtpCheck {
+public final class PtpCheckComponent implements PtpCheck, PtpStatusProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(PtpCheckComponent.class);
     private static final long STOP_WAIT_MS = 2000;
@@ -253,6 +255,20 @@ public final class PtpCheckComponent implements PtpCheck {
     public Timestat.Result timestat(CameraDriver driver, List<String> serials, Timestat.Options options,
             Timestat.SampleListener each) throws CameraException, Timestat.FatalException, InterruptedException {
         return ConsoleRuns.timestat(driver, serials, options, each);
+    }
+
+    @Override
+    public PtpView ptp() {
+        CheckSettings s = settings;
+        String problem;
+        if (s == null) {
+            problem = "configuration refused: " + refusal;
+        } else if (s.monitorPeriodSeconds() == 0) {
+            problem = "no monitor (monitorPeriodSeconds = 0)";
+        } else {
+            problem = driver == null ? noDriver() : "";
+        }
+        return monitor.view(problem == null ? "" : problem);
     }
 
     @Override

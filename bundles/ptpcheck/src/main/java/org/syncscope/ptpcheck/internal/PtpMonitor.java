@@ -12,6 +12,8 @@ import org.syncscope.api.camera.PtpNode;
 import org.syncscope.api.ptp.HostPtpReadings;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.status.PtpView;
+import org.syncscope.api.status.PvValueView;
 import org.syncscope.ptpcheck.CameraStatus;
 import org.syncscope.ptpcheck.CheckSettings;
 import org.syncscope.ptpcheck.Convergence;
@@ -55,6 +57,17 @@ final class PtpMonitor implements AutoCloseable {
         this.hosts = hosts;
         this.publisher = publisher;
         this.noDriver = noDriver;
+    }
+
+    /** The monitor PVs as served now, with {@code problem}; none while the monitor has published none. */
+    PtpView view(String problem) {
+        MonitorPvs p = pvs;
+        if (p == null) {
+            PvValueView none = PvValueView.none("");
+            return new PtpView(problem.isEmpty() ? "the monitor has published no PVs yet" : problem, none, none, none,
+                    List.of());
+        }
+        return p.view(problem);
     }
 
     /** The settings of the next cycles; a new PV prefix re-publishes the PVs under it. */

@@ -10,6 +10,7 @@ class ProvidedServicesTest {
 
     @Test
     void registeredOnlyUnderExportedInterfaces() {
-        assertThat(provided("org.syncscope.ptpcheck.internal.PtpCheckComponent")).containsExactlyInAnyOrder("org.syncscope.ptpcheck.PtpCheck");
+        assertThat(provided("org.syncscope.ptpcheck.internal.PtpCheckComponent")).containsExactlyInAnyOrder("org.syncscope.ptpcheck.PtpCheck",
+                "org.syncscope.api.status.PtpStatusProvider");
     }
 }

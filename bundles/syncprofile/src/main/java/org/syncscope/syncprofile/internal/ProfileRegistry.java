@@ -1,5 +1,6 @@
 package org.syncscope.syncprofile.internal;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.osgi.service.component.annotations.Component;
+import org.syncscope.api.status.ProfileStatusProvider;
+import org.syncscope.api.status.ProfileView;
 import org.syncscope.syncprofile.ProfileConfigurations;
 import org.syncscope.syncprofile.ProfileState;
 import org.syncscope.syncprofile.ProfileStatus;
@@ -22,10 +25,11 @@ import org.syncscope.syncprofile.ProfileSummary;
  *
  * <p>The bundle's one registry of its factory instances: every {@link SyncProfileComponent}
  * reaches it through a static reference and reports what became of its configuration; it is
- * registered only as {@link ProfileConfigurations}, which the console commands inject.
+ * registered as {@link ProfileConfigurations}, which the console commands inject, and as the
+ * {@link ProfileStatusProvider} of the status page and the metrics.
  */
-@Component(service = ProfileConfigurations.class)
-public final class ProfileRegistry implements ProfileConfigurations {
+@Component(service = {ProfileConfigurations.class, ProfileStatusProvider.class})
+public final class ProfileRegistry implements ProfileConfigurations, ProfileStatusProvider {
 
     static final int HEAP_SHARE_PERCENT = 60;
     /** The filter by which the profiles find this registry and no other {@link ProfileConfigurations}. */
@@ -164,6 +168,18 @@ public final class ProfileRegistry implements ProfileConfigurations {
             throw new IllegalArgumentException("maxPairs " + maxPairs + ": not negative");
         }
         return get(name).map(p -> p.status(maxPairs));
+    }
+
+    @Override
+    public List<ProfileView> profiles(int maxPairs) {
+        if (maxPairs < 0) {
+            throw new IllegalArgumentException("maxPairs " + maxPairs + ": not negative");
+        }
+        List<ProfileView> views = new ArrayList<>();
+        for (ProfileState state : all()) {
+            views.add(ProfileViews.of(state, profiles.get(state.name()), maxPairs));
+        }
+        return views;
     }
 
     Optional<SyncProfile> get(String name) {

@@ -24,6 +24,8 @@ import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.time.TimestampService;
 import org.syncscope.rebind.RebindingPublisher;
 import org.syncscope.rebind.RebindingSource;
+import org.syncscope.api.status.PvValueView;
+import org.syncscope.api.status.TimeavView;
 import org.syncscope.timeav.DeviceState;
 import org.syncscope.timeav.TimeavDevices;
 
@@ -189,6 +191,13 @@ public final class TimeavComponent {
         TimeavDevice d = device;
         return d == null ? new DeviceState("", origin, state(), "", "", "")
                 : new DeviceState(d.name(), origin, state(), d.expression(), d.statusText(), d.outputText());
+    }
+
+    /** This configuration as the status page and the metrics show it, read now. */
+    TimeavView view() {
+        TimeavDevice d = device;
+        return d == null ? new TimeavView("", origin, state(), PvValueView.none(""), PvValueView.none(""))
+                : new TimeavView(d.name(), origin, state(), d.outputView(), d.statusView());
     }
 
     /** The running device, or nothing while the configuration is refused. */

@@ -24,6 +24,8 @@ import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.status.TimeavStatusProvider;
+import org.syncscope.api.status.TimeavView;
 import org.syncscope.api.time.EpicsTime;
 import org.syncscope.rebind.RebindingPublisher;
 import org.syncscope.timeav.DeviceState;
@@ -36,9 +38,9 @@ import org.syncscope.timeav.TimeavDevices;
  * commands inject. A bad {@code resetAllPv} is refused with the file named; a running reset PV
  * stays. Only touches memory.
  */
-@Component(service = TimeavDevices.class, configurationPid = TimeavControlConfig.PID, immediate = true)
+@Component(service = {TimeavDevices.class, TimeavStatusProvider.class}, configurationPid = TimeavControlConfig.PID, immediate = true)
 @Designate(ocd = TimeavControlConfig.class)
-public final class TimeavControl implements TimeavDevices {
+public final class TimeavControl implements TimeavDevices, TimeavStatusProvider {
 
     /** The filter by which the devices find this registry and no other {@link TimeavDevices}. */
     static final String TARGET = "(component.name=org.syncscope.timeav.internal.TimeavControl)";
@@ -136,6 +138,11 @@ public final class TimeavControl implements TimeavDevices {
     @Override
     public List<DeviceState> configurations() {
         return components().stream().map(TimeavComponent::describe).toList();
+    }
+
+    @Override
+    public List<TimeavView> timeav() {
+        return components().stream().map(TimeavComponent::view).toList();
     }
 
     /** Every device configuration, running or refused, by output PV (refused ones without a name by file). */

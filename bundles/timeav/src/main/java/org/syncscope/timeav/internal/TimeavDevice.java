@@ -12,13 +12,15 @@ import org.syncscope.api.pv.AlarmSeverity;
 import org.syncscope.api.pv.AlarmStatus;
 import org.syncscope.api.pv.Limits;
 import org.syncscope.api.pv.PublishedPv;
-import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvListener;
+import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSource;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvType;
 import org.syncscope.api.pv.PvUpdate;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.status.PvValueView;
+import org.syncscope.rebind.RebindingPublisher;
 
 /**
  * One TIMEAV device: {@code {name}} (the output, stamped at the compute), {@code {name}:Status}
@@ -53,7 +55,8 @@ public final class TimeavDevice implements AutoCloseable {
     // --- touched by the serial executor only
     private final List<Registration> running = new ArrayList<>();
     private Averager averager;
-    private PublishedPv output;
+    /** Published at the first average, on the device's thread; volatile for the status page's reads. */
+    private volatile PublishedPv output;
     private PvValue lastOutput;
     private boolean arrayInput;
     private long lastStamp;
@@ -92,6 +95,17 @@ public final class TimeavDevice implements AutoCloseable {
             reset.post(new PvValue.LongValue(0), stamp(), AlarmSeverity.NO_ALARM, AlarmStatus.NO_ALARM);
             start();
         });
+    }
+
+    /** The output PV as served now (none before the first average), for the status page and the metrics. */
+    PvValueView outputView() {
+        PublishedPv o = output;
+        return o == null ? PvValueView.none(name()) : PvValueView.of(o.spec().name(), RebindingPublisher.reading(o));
+    }
+
+    /** The {@code :Status} PV as served now. */
+    PvValueView statusView() {
+        return PvValueView.of(status.spec().name(), RebindingPublisher.reading(status));
     }
 
     public String name() {

@@ -9,8 +9,11 @@ import org.syncscope.api.pv.PublishedPv;
 import org.syncscope.api.pv.PvPublisher;
 import org.syncscope.api.pv.PvSpec;
 import org.syncscope.api.pv.PvValue;
+import org.syncscope.api.status.PvValueView;
+import org.syncscope.api.status.TimestampView;
 import org.syncscope.api.time.ClockMode;
 import org.syncscope.api.time.TimestampStatus;
+import org.syncscope.rebind.RebindingPublisher;
 
 /**
  * The driver's status as PVs ("status monitoring through record support"): Mode, Role, SyncValid,
@@ -51,6 +54,16 @@ final class StatusPvs implements AutoCloseable {
         jitter = add(publisher, PvSpec.ofDouble(prefix + "Jitter", "s", 9, "NTP jitter"));
         source = add(publisher, PvSpec.ofEnum(prefix + "Source", "what the clock follows",
                 List.of("EVENT_SYSTEM", "MASTER", "NTP", "FREE_RUNNING")));
+    }
+
+    /** What every status PV carries now, for the status page and the metrics (no client involved). */
+    TimestampView view() {
+        return new TimestampView(read(mode), read(role), read(source), read(syncValid), read(alarm), read(offset),
+                read(delay), read(jitter), read(eventCount), read(lastSync));
+    }
+
+    private static PvValueView read(PublishedPv pv) {
+        return PvValueView.of(pv.spec().name(), RebindingPublisher.reading(pv));
     }
 
     /** Posts every status PV, stamped with the driver's current time. */

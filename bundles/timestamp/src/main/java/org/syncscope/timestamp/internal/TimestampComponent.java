@@ -28,6 +28,9 @@ import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.api.eventsystem.EventSystemDriver;
 import org.syncscope.api.eventsystem.EventSystemException;
 import org.syncscope.api.pv.PvPublisher;
+import org.syncscope.api.status.PvValueView;
+import org.syncscope.api.status.TimestampStatusProvider;
+import org.syncscope.api.status.TimestampView;
 import org.syncscope.api.time.TimeEventListener;
 import org.syncscope.api.time.TimestampService;
 import org.syncscope.api.time.TimestampStatus;
@@ -51,10 +54,10 @@ import org.syncscope.timestamp.internal.net.SyncRound;
  * work to the component's own thread: driver calls and sockets happen there. The console
  * ({@code ts:*}) reaches it as {@link TimestampConsole}.
  */
-@Component(service = {TimestampService.class, TimestampConsole.class}, configurationPid = TimestampConfig.PID,
+@Component(service = {TimestampService.class, TimestampConsole.class, TimestampStatusProvider.class}, configurationPid = TimestampConfig.PID,
         immediate = true)
 @Designate(ocd = TimestampConfig.class)
-public final class TimestampComponent implements TimestampService, TimestampConsole {
+public final class TimestampComponent implements TimestampService, TimestampConsole, TimestampStatusProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimestampComponent.class);
     /**
@@ -78,7 +81,8 @@ public final class TimestampComponent implements TimestampService, TimestampCons
     private volatile String refusal;
     private volatile boolean closed;
     // our thread only
-    private StatusPvs status;
+    /** Written on our thread; volatile for the status page's reads. */
+    private volatile StatusPvs status;
     private long lastSyncRoundMono = Long.MIN_VALUE / 2;
 
     @Activate
@@ -387,6 +391,17 @@ public final class TimestampComponent implements TimestampService, TimestampCons
     @Override
     public TimestampStatus status() {
         return engine.status();
+    }
+
+    @Override
+    public TimestampView timestamp() {
+        StatusPvs s = status;
+        if (s != null) {
+            return s.view();
+        }
+        // no status PVs (statusPrefix empty, or not published): nothing served to show
+        PvValueView none = PvValueView.none("");
+        return new TimestampView(none, none, none, none, none, none, none, none, none, none);
     }
 
     @Override

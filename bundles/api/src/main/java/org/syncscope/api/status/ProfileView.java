@@ -1,4 +1,4 @@
-package org.syncscope.overview;
+package org.syncscope.api.status;
 
 import java.util.List;
 
@@ -10,12 +10,13 @@ import java.util.List;
  * @param reason    why it is refused (or its last edit was); else empty
  * @param prefix    prepended to its output names
  * @param pairCount pairs the profile has in all ({@code pairs.size()} may be fewer)
- * @param processed its {@code SYNCPROFILE:NAME:ProcessedUpdates} PV
+ * @param processed updates taken off its queue and processed since it started (what its
+ *                  {@code SYNCPROFILE:NAME:ProcessedUpdates} PV carries; the PV is posted once a second)
  * @param dropped   updates dropped because its queue was full, since it started
  * @param queued    updates waiting now
  */
 public record ProfileView(String name, String state, String reason, String prefix, long pairCount,
-                          PvValueView processed, long dropped, long queued, List<InputView> inputs,
+                          long processed, long dropped, long queued, List<InputView> inputs,
                           List<PairView> pairs) {
 
     public ProfileView {

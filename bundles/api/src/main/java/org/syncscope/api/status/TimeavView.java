@@ -1,4 +1,4 @@
-package org.syncscope.overview;
+package org.syncscope.api.status;
 
 /**
  * One TIMEAV device configuration: its state as {@code timeav:list} shows it and, when it runs,

@@ -1,4 +1,4 @@
-package org.syncscope.overview;
+package org.syncscope.api.status;
 
 import java.util.List;
 
