@@ -1,14 +1,14 @@
 package org.syncscope.statuspage.internal;
 
+import org.syncscope.api.status.ProfileView;
+import org.syncscope.api.status.ProfileView.InputView;
+import org.syncscope.api.status.ProfileView.PairView;
+import org.syncscope.api.status.PtpView;
+import org.syncscope.api.status.PtpView.CameraView;
+import org.syncscope.api.status.PvValueView;
+import org.syncscope.api.status.TimeavView;
+import org.syncscope.api.status.TimestampView;
 import org.syncscope.overview.Overview;
-import org.syncscope.overview.ProfileView;
-import org.syncscope.overview.ProfileView.InputView;
-import org.syncscope.overview.ProfileView.PairView;
-import org.syncscope.overview.PtpView;
-import org.syncscope.overview.PtpView.CameraView;
-import org.syncscope.overview.PvValueView;
-import org.syncscope.overview.TimeavView;
-import org.syncscope.overview.TimestampView;
 
 /**
  * An {@link Overview} as the JSON the page reads: one member per record component, named as the
@@ -42,8 +42,7 @@ final class OverviewJson {
         w.name("reason").value(p.reason());
         w.name("prefix").value(p.prefix());
         w.name("pairCount").value(p.pairCount());
-        w.name("processed");
-        pv(w, p.processed());
+        w.name("processed").value(p.processed());
         w.name("dropped").value(p.dropped());
         w.name("queued").value(p.queued());
         w.name("inputs").beginArray();

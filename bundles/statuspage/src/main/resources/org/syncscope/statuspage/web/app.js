@@ -134,7 +134,7 @@
     var box = part('profiles', p.name, 'Sync profile ' + p.name);
     var base = { 'data-profile': p.name };
     var html = '<p class="note">state ' + esc(p.state) + (p.reason ? ' (' + esc(p.reason) + ')' : '')
-      + (p.prefix ? '; outputs prefixed ' + esc(p.prefix) : '') + '; processed ' + esc(pvText(p.processed))
+      + (p.prefix ? '; outputs prefixed ' + esc(p.prefix) : '') + '; processed ' + p.processed
       + '; dropped ' + p.dropped + '; queued ' + p.queued + '</p>';
     html += '<table class="inputs" data-profile="' + esc(p.name) + '"><thead><tr><th>input PV</th><th>connection</th><th>updates</th>'
       + '<th>InstantFreq (Hz)</th><th>AvgFreq</th><th>MinFreq</th><th>MaxFreq</th><th>StdFreq</th><th>samples</th></tr></thead><tbody>';
