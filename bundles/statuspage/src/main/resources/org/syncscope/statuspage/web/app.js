@@ -316,6 +316,12 @@
     draw(el, key, title, data, names, false);
   }
 
+  /** Tick labels with as many decimals as their spacing needs (µs offsets, ns deltas alike). */
+  function ticks(u, splits, axis, space, incr) {
+    var digits = Math.max(0, Math.min(9, Math.ceil(-Math.log10(incr) - 1e-9)));
+    return splits.map(function (t) { return digits === 0 ? t.toLocaleString('en-US') : t.toFixed(digits); });
+  }
+
   function draw(el, key, title, data, labels, time) {
     var plot = page.plots[key];
     if (plot) {
@@ -328,13 +334,13 @@
       height: 220,
       scales: { x: { time: time } },
       series: series(labels),
-      axes: [{}, { size: 80 }]
+      axes: [{}, { size: 90, values: ticks }]
     };
     if (!time) {
       opts.series.forEach(function (s, i) {
-        if (i > 0) { s.paths = uPlot.paths.stepped({ align: 0 }); s.fill = s.stroke + '33'; }
+        if (i > 0) { s.paths = uPlot.paths.bars({ size: [0.9, 100], align: 0 }); s.fill = s.stroke + '55'; s.points = { show: false }; }
       });
-      opts.axes[0] = { values: function (u, ticks) { return ticks.map(function (t) { return t.toFixed(6); }); }, size: 50 };
+      opts.axes[0] = { space: 90, size: 50, values: ticks };
     }
     page.plots[key] = new uPlot(opts, data, el);
   }
