@@ -39,6 +39,11 @@ final class ShippedServer implements AutoCloseable {
 
     /** The ports this server listens on; none of them a default one. */
     record Ports(int ssh, int rmiRegistry, int rmiServer, int channelAccess, int timestampMaster, int timestampSlave) {
+
+        /** The HTTP service's port: 3000 above the CA port. */
+        int http() {
+            return channelAccess + 3000;
+        }
     }
 
     /** What an SSH exec request returned: Karaf hands the command's result over as the exit status. */
@@ -93,6 +98,8 @@ final class ShippedServer implements AutoCloseable {
         server.setKey("org.syncscope.pva.cfg", "autoAddressList", "false");
         server.setKey("org.syncscope.pva.cfg", "addressList", "127.0.0.1:" + (pva + 1));
         server.setKey("org.syncscope.pva.cfg", "broadcastPort", pva + 2);
+        // the HTTP service (status page, metrics, screens) 3000 above the CA port: a demo server has 8181
+        server.setKey("org.ops4j.pax.web.cfg", "org.osgi.service.http.port", ports.http());
         // drvTS UDP: a demo server on this host answers on the default ports
         server.setKey("org.syncscope.timestamp.cfg", "masterPort", ports.timestampMaster());
         server.setKey("org.syncscope.timestamp.cfg", "slavePort", ports.timestampSlave());

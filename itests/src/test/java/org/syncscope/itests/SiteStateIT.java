@@ -65,6 +65,7 @@ class SiteStateIT {
         edit("org.syncscope.cas.cfg", Map.of("port", "25163", "autoBeaconAddrList", "false", "beaconAddrList", "127.0.0.1"));
         edit("org.syncscope.ca.cfg", Map.of("autoAddrList", "false", "addrList", "127.0.0.1:25163"));
         edit("org.syncscope.timestamp.cfg", Map.of("masterPort", "28163", "slavePort", "28164"));
+        edit("org.ops4j.pax.web.cfg", Map.of("org.osgi.service.http.port", "28165"));
         edit("org.syncscope.pvas.cfg", Map.of("serverPort", "26163", "broadcastPort", "26164",
                 "autoBeaconAddrList", "false", "beaconAddrList", "127.0.0.1:26165"));
         edit("org.syncscope.pva.cfg", Map.of("autoAddressList", "false", "addressList", "127.0.0.1:26164",
