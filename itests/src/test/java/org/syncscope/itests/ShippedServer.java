@@ -163,12 +163,6 @@ final class ShippedServer implements AutoCloseable {
         setKey("org.ops4j.pax.web.cfg", "org.osgi.service.http.port", port);
     }
 
-    /** Installs a feature over the console and waits until {@code feature:list -i} lists it. */
-    void installFeature(String feature) throws IOException {
-        console("feature:install " + feature);
-        await(feature + " installed").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> console("feature:list -i").lines().anyMatch(l -> l.startsWith(feature + " ")));
-    }
 
     /** Runs a console command as the operator and returns what it printed. */
     String console(String command) throws IOException {

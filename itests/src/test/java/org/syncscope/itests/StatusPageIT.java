@@ -65,8 +65,7 @@ class StatusPageIT {
         server.setKey("org.syncscope.pva.cfg", "addressList", "127.0.0.1:27212");
         server.setKey("org.syncscope.pva.cfg", "broadcastPort", 27213);
         server.setHttpPort(HTTP_PORT);
-        server.start();
-        server.installFeature("syncscope-statuspage");
+        server.start();   // the shipped server boots syncscope-statuspage
         await("the status page answers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> get("api/overview").statusCode() == 200);
 
