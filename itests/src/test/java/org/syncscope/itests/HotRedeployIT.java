@@ -57,7 +57,8 @@ public class HotRedeployIT {
     private static final List<String> ALL_BUNDLES = List.of("org.syncscope.pmc", "org.syncscope.ptpcheck",
             "org.syncscope.camera.sim", "org.syncscope.timeav", "org.syncscope.timestamp", "org.syncscope.syncprofile",
             "org.syncscope.demo", "org.syncscope.eventsystem.sim", "org.syncscope.ca", "org.syncscope.cas",
-            "org.syncscope.publish");
+            "org.syncscope.publish", "org.syncscope.overview", "org.syncscope.statuspage", "org.syncscope.metrics",
+            "org.syncscope.screens");
 
     /** Served by the dependants: demo IOC, TIMEAV, timestamp driver, PTP monitor, sync profile. */
     private static final List<String> SERVED = List.of("DEMO:PV1", "DEMO:PV3", "DEMO:PV1:SD", "DEMO:PV1:SD:Status",
