@@ -13,4 +13,15 @@ public interface EventHandler {
      *                    the last sync event; 0 for the sync event itself)
      */
     void onEvent(int eventNumber, long ticks);
+
+    /**
+     * {@link #onEvent(int, long)} with the user tag the hardware gave the event (the timestamp's
+     * {@code userTag} an MRF receiver's IOC serves over pvAccess: a pulse or cycle ID); 0 where there
+     * is none. This default drops the tag.
+     *
+     * @since 1.2
+     */
+    default void onEvent(int eventNumber, long ticks, long userTag) {
+        onEvent(eventNumber, ticks);
+    }
 }

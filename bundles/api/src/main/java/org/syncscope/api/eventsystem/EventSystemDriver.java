@@ -44,6 +44,31 @@ public interface EventSystemDriver {
         return DEFAULT_CLOCK_RATE_HZ;
     }
 
+    /**
+     * Whether {@link #ticksSinceReset()} can be read. A driver that sees its event receiver only
+     * through the receiver's IOC (mrfioc2's PVs) has no tick counter to read: it delivers each
+     * event with ticks of 1 ns since the sync event's hardware time (its {@link #clockRateHz()} is
+     * 1e9) and {@link #ticksSinceReset()} throws. The timestamp service then runs the current time
+     * between sync events on the host's monotonic clock from the last sync's hardware time, and
+     * judges the hardware by its sync events and reported errors alone.
+     *
+     * @since 1.2
+     */
+    default boolean hasTickCounter() {
+        return true;
+    }
+
+    /**
+     * Which receiver this is and how it is, in one line for {@code ts:report} and the status PVs:
+     * e.g. {@code mrf EVR1 (IOC prefix TST{EVR:1}, pva): link OK, PLL OK, timestamps valid, 2 events
+     * missed}. This default: empty (the driver's name is all there is to say).
+     *
+     * @since 1.2
+     */
+    default String describe() {
+        return "";
+    }
+
     /** {@code ErRegisterEventHandler}: delivers every event from now on; close to stop. */
     Registration registerEventHandler(EventHandler handler);
 
