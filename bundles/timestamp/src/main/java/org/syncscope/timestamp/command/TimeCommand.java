@@ -12,7 +12,7 @@ import org.syncscope.api.time.TimestampService;
 import org.syncscope.timestamp.TimestampConsole;
 
 /** TSgetTimeStamp from the console: the current time, or an event's time. */
-@Command(scope = "ts", name = "time", description = "Prints the current time, or the time event EVENT last occurred")
+@Command(scope = "ts", name = "time", description = "Prints the current time, or the time event EVENT last occurred (and its user tag if it had one)")
 @Service
 public class TimeCommand implements Action {
 
