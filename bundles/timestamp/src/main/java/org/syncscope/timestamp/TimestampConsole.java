@@ -16,6 +16,15 @@ public interface TimestampConsole {
      */
     void setDebug(int level);
 
+    /**
+     * The user tag event {@code event} last came with (a pulse or cycle ID the receiver gave it),
+     * 0 when it came without one or has not occurred.
+     *
+     * @throws IllegalArgumentException for an event outside 0..255
+     * @since 1.1
+     */
+    long userTag(int event);
+
     /** ErForceSync: asks the event generator for a sync event now. */
     void forceSync() throws EventSystemException;
 

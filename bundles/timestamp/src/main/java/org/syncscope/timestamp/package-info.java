@@ -4,7 +4,7 @@
  * and the readings it returns.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.syncscope.timestamp;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,14 +9,18 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.syncscope.api.time.EpicsTime;
 import org.syncscope.api.time.EpicsTimestamp;
 import org.syncscope.api.time.TimestampService;
+import org.syncscope.timestamp.TimestampConsole;
 
 /** TSgetTimeStamp from the console: the current time, or an event's time. */
-@Command(scope = "ts", name = "time", description = "Prints the current time, or the time event EVENT last occurred")
+@Command(scope = "ts", name = "time", description = "Prints the current time, or the time event EVENT last occurred (and its user tag if it had one)")
 @Service
 public class TimeCommand implements Action {
 
     @Reference
     private TimestampService timestamp;
+
+    @Reference
+    private TimestampConsole console;
 
     @Argument(index = 0, name = "event", description = "Event number 0..255, decimal or 0x hex (default 0: now)")
     private String event = "0";
@@ -41,9 +45,10 @@ public class TimeCommand implements Action {
             return null;
         }
         EpicsTimestamp epics = EpicsTime.fromUnixNanos(t);
-        System.out.printf("%s  (EPICS %d.%09d, Unix ns %d)%n",
+        long tag = n == 0 ? 0 : console.userTag(n);   // event 0 is "now": no tag
+        System.out.printf("%s  (EPICS %d.%09d, Unix ns %d)%s%n",
                 Instant.ofEpochSecond(t / 1_000_000_000L, t % 1_000_000_000L), epics.secondsPastEpoch(),
-                epics.nanoseconds(), t);
+                epics.nanoseconds(), t, tag == 0 ? "" : "  user tag " + tag);
         return null;
     }
 }

@@ -20,6 +20,8 @@ final class EventTable {
     private static final Logger LOG = LoggerFactory.getLogger(EventTable.class);
 
     private final AtomicLongArray times = new AtomicLongArray(EVENT_COUNT);
+    /** Each event's latest user tag (0: it came without one); written before its time. */
+    private final AtomicLongArray tags = new AtomicLongArray(EVENT_COUNT);
     @SuppressWarnings("unchecked")
     private final List<TimeEventListener>[] listeners = new List[EVENT_COUNT];
     private final Executor listenerThread;
@@ -36,6 +38,11 @@ final class EventTable {
         return times.get(event);
     }
 
+    /** The user tag {@code event} last came with, 0 if none (or never). */
+    long userTag(int event) {
+        return tags.get(event);
+    }
+
     void set(int event, long time) {
         times.set(event, time);
     }
@@ -45,8 +52,9 @@ final class EventTable {
         return () -> listeners[event].remove(listener);
     }
 
-    /** Records {@code event} at {@code time} and tells its listeners (on the listener thread). */
-    void occurred(int event, long time) {
+    /** Records {@code event} at {@code time} with its user tag and tells its listeners (on the listener thread). */
+    void occurred(int event, long time, long userTag) {
+        tags.set(event, userTag);
         times.set(event, time);
         List<TimeEventListener> toCall = listeners[event];
         if (toCall.isEmpty()) {
@@ -69,7 +77,9 @@ final class EventTable {
         for (int e = 1; e < EVENT_COUNT; e++) {
             long t = times.get(e);
             if (t != 0) {
-                r.append(String.format("  event 0x%02X %s%n", e, TimestampEngine.iso(t)));
+                long tag = tags.get(e);
+                r.append(String.format("  event 0x%02X %s%s%n", e, TimestampEngine.iso(t),
+                        tag == 0 ? "" : "  user tag " + tag));
                 seen++;
             }
         }

@@ -6,7 +6,9 @@ import org.syncscope.api.eventsystem.EventSystemException;
 /**
  * The hardware watchdog: a sync event missing for {@code failureGraceSeconds}, a tick counter that
  * stops or cannot be read. It reads the driver on the housekeeping thread only; a reader that
- * found the counter unreadable leaves a note here instead of failing the clock itself.
+ * found the counter unreadable leaves a note here instead of failing the clock itself. A driver
+ * without a tick counter (a receiver read through its IOC) is judged by its sync events alone; the
+ * errors it reports fail the clock through the engine's error handler.
  */
 final class HardwareWatch {
 
@@ -38,6 +40,9 @@ final class HardwareWatch {
         if (mono - s.syncMono() > settings.failureGraceNanos()) {
             return "no sync event (0x" + Integer.toHexString(s.driver().syncEventNumber()) + ") for "
                     + (mono - s.syncMono()) / 1_000_000_000L + " s";
+        }
+        if (!s.tickCounter()) {
+            return null;   // nothing to read: ticksSinceReset() throws by design
         }
         long ticks;
         try {

@@ -17,7 +17,7 @@ import org.syncscope.rebind.RebindingPublisher;
 
 /**
  * The driver's status as PVs ("status monitoring through record support"): Mode, Role, SyncValid,
- * Alarm, LastSync, EventCount and CurrentTime under the configured prefix.
+ * Alarm, LastSync, EventCount, CurrentTime and EventSystem (which receiver) under the configured prefix.
  */
 final class StatusPvs implements AutoCloseable {
 
@@ -36,6 +36,10 @@ final class StatusPvs implements AutoCloseable {
     private final PublishedPv source;
     private final PublishedPv delay;
     private final PublishedPv jitter;
+    private final PublishedPv eventSystem;
+
+    /** What a Channel Access string holds (DBR_STRING: 40 bytes with the terminating NUL). */
+    static final int CA_STRING = 39;
 
     /** @param problems what else raises the alarm (a refused configuration, a UDP port that is busy) */
     StatusPvs(PvPublisher publisher, String prefix, TimestampEngine engine, Supplier<List<String>> problems) {
@@ -54,6 +58,7 @@ final class StatusPvs implements AutoCloseable {
         jitter = add(publisher, PvSpec.ofDouble(prefix + "Jitter", "s", 9, "NTP jitter"));
         source = add(publisher, PvSpec.ofEnum(prefix + "Source", "what the clock follows",
                 List.of("EVENT_SYSTEM", "MASTER", "NTP", "FREE_RUNNING")));
+        eventSystem = add(publisher, PvSpec.ofString(prefix + "EventSystem", "the event system's driver and receiver"));
     }
 
     /** What every status PV carries now, for the status page and the metrics (no client involved). */
@@ -83,6 +88,12 @@ final class StatusPvs implements AutoCloseable {
         post(source, new PvValue.EnumValue(s.source().ordinal(), s.source().name()), now, false);
         post(delay, new PvValue.DoubleValue(engine.lastDelayNanos() / 1e9), now, false);
         post(jitter, new PvValue.DoubleValue(engine.jitterNanos() / 1e9), now, false);
+        post(eventSystem, new PvValue.StringValue(fitCaString(engine.eventSystemLine())), now, false);
+    }
+
+    /** {@code text} cut to {@value #CA_STRING} characters. */
+    static String fitCaString(String text) {
+        return text.length() <= CA_STRING ? text : text.substring(0, CA_STRING);
     }
 
     String prefix() {

@@ -344,6 +344,11 @@ public final class TimestampComponent implements TimestampService, TimestampCons
     }
 
     @Override
+    public long userTag(int event) {
+        return engine.userTag(event);
+    }
+
+    @Override
     public void forceSync() throws EventSystemException {
         engine.forceSync();
     }

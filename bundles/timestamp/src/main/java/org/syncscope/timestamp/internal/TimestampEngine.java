@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.syncscope.api.Registration;
+import org.syncscope.api.eventsystem.EventHandler;
 import org.syncscope.api.eventsystem.EventSystemDriver;
 import org.syncscope.api.eventsystem.EventSystemException;
 import org.syncscope.api.time.ClockMode;
@@ -65,6 +66,7 @@ public final class TimestampEngine implements TimestampService {
         String reason;
         boolean capable = false;
         int rate = driver == null ? EventSystemDriver.DEFAULT_CLOCK_RATE_HZ : driver.clockRateHz();
+        boolean tickCounter = driver == null || driver.hasTickCounter();
         if (settings.forceSoft()) {
             reason = "forceSoft=true (TSconfigure type 1): event hardware never used";
         } else if (driver == null) {
@@ -75,9 +77,10 @@ public final class TimestampEngine implements TimestampService {
             reason = "event-system driver " + name + " reports a clock rate of " + rate + " Hz; its ticks are not used";
         } else {
             capable = true;
-            reason = "event receiver present (driver " + name + ", " + rate + " Hz ticks)";
+            reason = "event receiver present (driver " + name + ", " + rate + " Hz ticks"
+                    + (tickCounter ? "" : ", no tick counter") + ")";
         }
-        return new SyncState(driver, name, Math.max(rate, 1), capable, reason, false, 0, mono, false, "");
+        return new SyncState(driver, name, Math.max(rate, 1), tickCounter, capable, reason, false, 0, mono, false, "");
     }
 
     /** Takes the driver given at construction into use. */
@@ -116,9 +119,22 @@ public final class TimestampEngine implements TimestampService {
 
     private void attach(SyncState s, boolean forceSync) throws EventSystemException {
         EventSystemDriver d = s.capable() ? s.driver() : null;
-        if (d != null && link.attach(d, this::onEvent, this::onError, () -> state.driver() == d && state.capable())
+        if (d != null && link.attach(d, new EngineEvents(), this::onError, () -> state.driver() == d && state.capable())
                 && forceSync) {
             d.forceSync();
+        }
+    }
+
+    /** Our handler with the driver: events with their user tag (API 1.2), and without (older drivers). */
+    private final class EngineEvents implements EventHandler {
+        @Override
+        public void onEvent(int eventNumber, long ticks) {
+            TimestampEngine.this.onEvent(eventNumber, ticks, 0);
+        }
+
+        @Override
+        public void onEvent(int eventNumber, long ticks, long userTag) {
+            TimestampEngine.this.onEvent(eventNumber, ticks, userTag);
         }
     }
 
@@ -134,7 +150,8 @@ public final class TimestampEngine implements TimestampService {
                 return;
             }
             leaveDriver();
-            state = new SyncState(null, s.driverName(), s.clockRateHz(), false, "event-system driver " + s.driverName()
+            state = new SyncState(null, s.driverName(), s.clockRateHz(), s.tickCounter(), false, "event-system driver "
+                    + s.driverName()
                     + " went away; soft time until one is bound", false, 0, clock.monotonicNanos(), false, "");
         }
         link.release();
@@ -201,6 +218,12 @@ public final class TimestampEngine implements TimestampService {
             return currentTime();
         }
         return table.time(event);
+    }
+
+    /** The user tag {@code event} last came with (a pulse or cycle ID, API 1.2), 0 if none or never. */
+    public long userTag(int event) {
+        checkEvent(event, 0);
+        return table.userTag(event);
     }
 
     @Override
@@ -375,6 +398,17 @@ public final class TimestampEngine implements TimestampService {
                 set.syncRateSeconds(), st.clockRateHz(), set.masterPort(), set.slavePort(), set.timeoutMs()));
         r.append(String.format("  event system %s, force soft %s, debug %d, failure grace %.1f s%n",
                 st.driver() == null ? "(none)" : st.driverName(), set.forceSoft(), debug, set.failureGraceSeconds()));
+        if (st.driver() != null) {
+            String receiver = describe(st.driver());
+            if (!receiver.isEmpty()) {
+                r.append("  receiver ").append(receiver).append('\n');
+            }
+            if (!st.tickCounter()) {
+                r.append("  tick counter: none (the receiver is read through its IOC): time between syncs runs on this "
+                        + "host's monotonic clock from the last sync's ")
+                        .append(st.driver().hasDirectTime() ? "hardware time" : "time").append('\n');
+            }
+        }
         r.append(String.format("  in sync %s, alarm %s, syncs %d, events %d, soft clock offset %d ns, "
                 + "backwards time prevented %d times%n", s.inSync(), st.failed(), syncCount, eventCount, lastOffset,
                 guard.prevented()));
@@ -392,9 +426,42 @@ public final class TimestampEngine implements TimestampService {
         return r.toString();
     }
 
+    /**
+     * The event system in one line for the {@code EventSystem} status PV: the driver's name and what
+     * it says of its receiver ({@code describe()}), "none" without a driver. Calls the driver
+     * (describe), holding no lock.
+     */
+    public String eventSystemLine() {
+        SyncState s = state;
+        if (s.driver() == null) {
+            return "none";
+        }
+        String receiver = describe(s.driver());
+        if (receiver.isEmpty()) {
+            return s.driverName();
+        }
+        // describe() usually starts with the driver's name ("mrf EVR1 ..."): not twice
+        String name = s.driverName().split(" ", 2)[0];
+        return receiver.startsWith(name) ? receiver : name + " " + receiver;
+    }
+
+    /** The driver's describe(), "" when it has nothing to say or fails (a report must not fail with it). */
+    private static String describe(EventSystemDriver driver) {
+        try {
+            String d = driver.describe();
+            return d == null ? "" : d.strip();
+        } catch (RuntimeException e) {
+            return "(describe() failed: " + e + ")";
+        }
+    }
+
     // --- driver callbacks (the driver's thread) ---
 
     void onEvent(int event, long ticks) {
+        onEvent(event, ticks, 0);
+    }
+
+    void onEvent(int event, long ticks, long userTag) {
         if (event < 0 || event >= EVENT_COUNT) {
             LOG.warn("event system {} delivered event {} outside 0..255; ignored", state.driverName(), event);
             return;
@@ -437,7 +504,7 @@ public final class TimestampEngine implements TimestampService {
                 }
             }
         }
-        table.occurred(event, time);
+        table.occurred(event, time, userTag);
     }
 
     void onError(int code, String description) {
@@ -453,6 +520,10 @@ public final class TimestampEngine implements TimestampService {
     private long rawTime(SyncState s) {
         if (!s.ticking()) {
             return soft.now();
+        }
+        if (!s.tickCounter()) {
+            // a receiver read through its IOC: the host's monotonic ns since the sync took its hardware time
+            return s.syncTime() + clock.monotonicNanos() - s.syncMono();
         }
         try {
             return s.syncTime() + ticksToNanos(s.driver().ticksSinceReset(), s.clockRateHz());
@@ -494,8 +565,14 @@ public final class TimestampEngine implements TimestampService {
         LOG.error("timestamp driver: hardware failure ({}); reverting to soft time, alarm raised", reason);
     }
 
-    private static long ticksToNanos(long ticks, int clockRateHz) {
-        return ticks * 1_000_000_000L / clockRateHz;
+    /**
+     * {@code ticks} at {@code clockRateHz} as ns, exactly: whole seconds and the rest apart, so a
+     * 1 GHz count (ns) comes back unchanged and no count overflows (ticks × 1e9 would, past 9.2 s
+     * of ns ticks).
+     */
+    static long ticksToNanos(long ticks, int clockRateHz) {
+        return Math.floorDiv(ticks, clockRateHz) * 1_000_000_000L
+                + Math.floorMod(ticks, clockRateHz) * 1_000_000_000L / clockRateHz;
     }
 
     private static void checkEvent(int event, int lowest) {

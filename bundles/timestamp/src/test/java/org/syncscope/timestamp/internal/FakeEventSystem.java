@@ -24,6 +24,10 @@ class FakeEventSystem implements EventSystemDriver {
     volatile int tickReads;
     /** The tick rate it reports; null: the API's default. */
     Integer clockRateHz;
+    /** False: a receiver read through its IOC, whose ticksSinceReset() throws (API 1.2). */
+    volatile boolean tickCounter = true;
+    /** What describe() says. */
+    volatile String description = "";
 
     @Override
     public void init() {
@@ -52,9 +56,22 @@ class FakeEventSystem implements EventSystemDriver {
     }
 
     @Override
-    public long ticksSinceReset() {
+    public long ticksSinceReset() throws EventSystemException {
         tickReads++;
+        if (!tickCounter) {
+            throw new EventSystemException("reading the tick counter is unsupported by this driver");
+        }
         return ticks;
+    }
+
+    @Override
+    public boolean hasTickCounter() {
+        return tickCounter;
+    }
+
+    @Override
+    public String describe() {
+        return description;
     }
 
     @Override
@@ -95,6 +112,12 @@ class FakeEventSystem implements EventSystemDriver {
     void event(int number, long atTicks) {
         ticks = atTicks;
         events.forEach(h -> h.onEvent(number, atTicks));
+    }
+
+    /** An event with the user tag the hardware gave it (API 1.2's three-argument delivery). */
+    void event(int number, long atTicks, long userTag) {
+        ticks = atTicks;
+        events.forEach(h -> h.onEvent(number, atTicks, userTag));
     }
 
     /** A clock the test moves by hand: monotonic and wall time move together unless told otherwise. */

@@ -249,6 +249,31 @@ class TimestampComponentTest {
         }
     }
 
+    @Test
+    void theEventSystemPvAndTheConsoleShowAReceiverReadThroughItsIoc() throws Exception {
+        FakeEventSystem evr = new FakeEventSystem();
+        evr.tickCounter = false;
+        evr.clockRateHz = 1_000_000_000;
+        evr.description = "mrf EVR1 (IOC TST{EVR:1}): link OK";
+        TimestampComponent c = activate(master(27500));
+        await().atMost(DEADLINE).until(() -> eventSystemPv().equals("none"));
+        c.bindEventSystem(evr, Map.of("driver", "mrf", "name", "evr1"));
+        await().atMost(DEADLINE).until(() -> eventSystemPv().equals("mrf EVR1 (IOC TST{EVR:1}): link OK"));
+        evr.directTime = 1_764_000_000_000_000_000L;
+        evr.sync();
+        evr.event(0x28, 5, 99);
+        org.syncscope.timestamp.TimestampConsole console = c;
+        assertThat(console.userTag(0x28)).isEqualTo(99);
+        assertThat(c.eventTime(0x28)).isEqualTo(1_764_000_000_000_000_005L);
+        assertThat(console.report()).contains("  receiver mrf EVR1 (IOC TST{EVR:1}): link OK")
+                .contains("tick counter: none").contains("user tag 99");
+    }
+
+    private String eventSystemPv() {
+        RecordingPublisher.Post p = publisher.last.get("TS:EventSystem");
+        return p == null ? "" : ((PvValue.StringValue) p.value()).value();
+    }
+
     private boolean alarmPosted(AlarmSeverity severity) {
         RecordingPublisher.Post p = publisher.last.get("TS:Alarm");
         return p != null && p.severity() == severity

@@ -224,7 +224,7 @@ class TimestampEngineTest {
             volatile boolean hang;
 
             @Override
-            public long ticksSinceReset() {
+            public long ticksSinceReset() throws EventSystemException {
                 if (hang && Thread.currentThread().getName().equals("housekeeping")) {
                     inDriver.countDown();
                     try {
