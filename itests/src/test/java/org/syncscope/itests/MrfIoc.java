@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 final class MrfIoc implements AutoCloseable {
 
     static final String CLASSPATH_PROPERTY = "syncscope.mrfioc.classpath";
+    /** By name, not class literal: inside Karaf the probe must not load the IOC's classes (CA and pvAccess servers). */
+    private static final String IOC_CLASS = "org.syncscope.itests.MrfStandInIoc";
 
     /** One event code the IOC generates: {@code code} at {@code rateHz} (1..100), records prefix {@code en}. */
     record Event(int code, int rateHz, String en) {
@@ -113,7 +115,7 @@ final class MrfIoc implements AutoCloseable {
     /** Where the IOC's classes are, as this JVM finds them: the test classes, cas and its test-jar, api, jca, core-pva, slf4j. */
     static String classpath() {
         List<String> parts = new ArrayList<>();
-        for (String c : List.of("org.syncscope.itests.MrfStandInIoc", "org.syncscope.cas.CaServer",
+        for (String c : List.of(IOC_CLASS, "org.syncscope.cas.CaServer",
                 "org.syncscope.cas.testing.CaServers", "org.syncscope.caj.support.ClosingTimer",
                 "org.syncscope.testing.Configs", "org.syncscope.api.pv.PvSpec", "gov.aps.jca.Context",
                 "org.epics.pva.server.PVAServer", "org.slf4j.LoggerFactory")) {
@@ -128,7 +130,7 @@ final class MrfIoc implements AutoCloseable {
 
     private void launch() throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-DCA_DISABLE_REPEATER=true",
-                "-cp", System.getProperty(CLASSPATH_PROPERTY, classpath()), MrfStandInIoc.class.getName(),
+                "-cp", System.getProperty(CLASSPATH_PROPERTY, classpath()), IOC_CLASS,
                 prefix, Integer.toString(ports.ca()), Integer.toString(ports.pvaTcp()), Integer.toString(ports.pvaUdp())));
         events.forEach(e -> cmd.add(e.argument()));
         answers.clear();
