@@ -73,6 +73,9 @@ class MrfStandInTest {
             expected.put(P + c, "time_long");
         }
         expected.put(P + "Time-I", "time_string");
+        for (String s : List.of("HwType-I", "FwVer-I", "SwVer-I")) {
+            expected.put(P + s, "time_string");
+        }
         expected.put(P + "Time:Clock-I", "time_double");
         expected.put(CNT14, "time_double");
         expected.put(CNT40, "time_double");
