@@ -2,14 +2,15 @@ package org.syncscope.demo.internal;
 
 import org.syncscope.api.time.EpicsTime;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,8 +35,10 @@ import org.syncscope.rebind.RebindingPublisher;
 /**
  * The demo IOC: publishes each configured PV and posts a sine wave at its rate, stamped with the
  * wall-clock time of the post. Updates are scheduled on an ideal grid (start + k·period, plus
- * jitter), so rates do not drift. One daemon thread. A config change publishes the new set (a bad
- * one is refused with one ERROR line and the previous PVs go on). The Channel Access server may be
+ * jitter), so rates do not drift. One daemon thread. A config change touches only the PVs it
+ * changes: a PV added is published, one removed is withdrawn, one whose rate or phase changed is
+ * published anew, and every other PV goes on without a gap (a bad change is refused with one ERROR
+ * line and the previous PVs go on). The Channel Access server may be
  * redeployed under it: the PVs come back on the new one and the grid goes on.
  */
 @Component(configurationPid = DemoConfig.PID, immediate = true)
@@ -53,11 +56,21 @@ public final class DemoIoc {
     private final long startNanos = System.nanoTime();
     private final RebindingPublisher publisher = new RebindingPublisher("demo IOC");
     // guarded by this
-    private final List<PublishedPv> published = new ArrayList<>();
+    private final Map<String, Running> running = new LinkedHashMap<>();
     private Plan plan;
-    /** Bumped at each rebuild: the post chains of an older plan stop rescheduling themselves. */
-    private final AtomicInteger generation = new AtomicInteger();
     private volatile String refusal = "";
+
+    /** One PV being posted and its post chain, which stops rescheduling itself once {@code stopped}. */
+    private static final class Running {
+        final DemoPvDefinition definition;
+        final PublishedPv pv;
+        final AtomicBoolean stopped = new AtomicBoolean();
+
+        Running(DemoPvDefinition definition, PublishedPv pv) {
+            this.definition = definition;
+            this.pv = pv;
+        }
+    }
 
     @Activate
     public DemoIoc(DemoConfig config, Map<String, Object> properties) {
@@ -89,7 +102,6 @@ public final class DemoIoc {
             if (p.equals(plan)) {
                 return;
             }
-            stopPosting();
         }
         start(p);
     }
@@ -113,14 +125,35 @@ public final class DemoIoc {
         }
     }
 
+    /** Moves from the running PVs to {@code p}'s: only those added, removed or changed are touched. */
     private synchronized void start(Plan p) {
-        int gen = generation.get();
+        boolean newJitter = plan == null || plan.jitterNanos() != p.jitterNanos();
+        Map<String, DemoPvDefinition> wanted = new LinkedHashMap<>();
+        p.pvs().forEach(d -> wanted.put(d.name(), d));
+        for (Iterator<Map.Entry<String, Running>> it = running.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Running> e = it.next();
+            Running r = e.getValue();
+            if (!r.definition.equals(wanted.get(e.getKey()))) {
+                r.stopped.set(true);
+                r.pv.close();
+                it.remove();
+            } else if (newJitter) {
+                // same PV, new jitter: a new post chain on it, no gap for its clients
+                r.stopped.set(true);
+                Running again = new Running(r.definition, r.pv);
+                e.setValue(again);
+                schedule(again, 0, p.jitterNanos());
+            }
+        }
         try {
             for (DemoPvDefinition d : p.pvs()) {
-                PublishedPv pv = publisher.publish(PvSpec.ofDouble(d.name(), "", 4,
-                        "demo sine wave at " + d.rateHz() + " Hz, phase " + d.phaseMs() + " ms"));
-                published.add(pv);
-                schedule(pv, d.phaseNanos(), d.periodNanos(), 0, p.jitterNanos(), gen);
+                if (!running.containsKey(d.name())) {
+                    PublishedPv pv = publisher.publish(PvSpec.ofDouble(d.name(), "", 4,
+                            "demo sine wave at " + d.rateHz() + " Hz, phase " + d.phaseMs() + " ms"));
+                    Running r = new Running(d, pv);
+                    running.put(d.name(), r);
+                    schedule(r, 0, p.jitterNanos());
+                }
             }
         } catch (RuntimeException e) {
             LOG.error("demo IOC: cannot publish {}: {}", p.pvs(), e.getMessage());
@@ -131,11 +164,13 @@ public final class DemoIoc {
         LOG.info("demo IOC publishing {} (jitter ±{} ms)", p.pvs(), p.jitterMs());
     }
 
-    /** Stops the chains of the current plan and withdraws its PVs. */
+    /** Stops every post chain and withdraws every PV. */
     private synchronized void stopPosting() {
-        generation.incrementAndGet();
-        published.forEach(PublishedPv::close);
-        published.clear();
+        running.values().forEach(r -> {
+            r.stopped.set(true);
+            r.pv.close();
+        });
+        running.clear();
         plan = null;
     }
 
@@ -145,7 +180,7 @@ public final class DemoIoc {
     }
 
     synchronized List<String> publishedNames() {
-        return published.stream().map(pv -> pv.spec().name()).toList();
+        return running.values().stream().map(r -> r.pv.spec().name()).toList();
     }
 
     @Reference(name = "publisher", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -171,7 +206,9 @@ public final class DemoIoc {
         stopPosting();
     }
 
-    private void schedule(PublishedPv pv, long phase, long period, long slot, long jitterNanos, int gen) {
+    private void schedule(Running r, long slot, long jitterNanos) {
+        long phase = r.definition.phaseNanos();
+        long period = r.definition.periodNanos();
         // A late post (a busy machine at boot) skips the slots it missed instead of bursting.
         long behind = System.nanoTime() - (startNanos + phase + slot * period);
         long k = behind > period / 2 ? slot + (behind + period / 2) / period : slot;
@@ -180,11 +217,11 @@ public final class DemoIoc {
         long delay = Math.max(0, ideal + offset - System.nanoTime());
         try {
             timer.schedule(() -> {
-                if (generation.get() != gen) {
-                    return;   // rebuilt: this PV is withdrawn
+                if (r.stopped.get()) {
+                    return;   // withdrawn, or replaced by a new chain
                 }
-                post(pv);
-                schedule(pv, phase, period, k + 1, jitterNanos, gen);
+                post(r.pv);
+                schedule(r, k + 1, jitterNanos);
             }, delay, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopping) {
             // deactivated

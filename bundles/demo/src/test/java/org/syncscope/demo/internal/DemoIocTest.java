@@ -64,6 +64,29 @@ class DemoIocTest {
     }
 
     @Test
+    void anEditTouchesOnlyThePvsItChanges() {
+        activate(props("pvs", new String[] {"T:A@50, T:B@20, T:C@10"}));
+        awaitPosted("T:A");
+        var a = pvs.served.get("T:A");
+        var b = pvs.served.get("T:B");
+        int published = pvs.publishCalls.get();
+        // T:C removed, T:B's rate changed, T:D added: T:A is neither closed nor published again
+        modify(props("pvs", new String[] {"T:A@50, T:B@25, T:D@10"}));
+        assertThat(pvs.served.keySet()).containsExactlyInAnyOrder("T:A", "T:B", "T:D");
+        assertThat(pvs.served.get("T:A")).as("T:A kept, no gap for its clients").isSameAs(a);
+        assertThat(pvs.served.get("T:B")).as("T:B changed: published anew").isNotSameAs(b);
+        assertThat(pvs.publishCalls.get() - published).as("T:B and T:D").isEqualTo(2);
+        assertThat(pvs.closeCalls.get()).as("T:B and T:C").isEqualTo(2);
+        awaitPosted("T:A");
+        awaitPosted("T:D");
+        // a new jitter alone restarts the post chains on the same PVs
+        modify(props("pvs", new String[] {"T:A@50, T:B@25, T:D@10"}, "jitterMs", "1"));
+        assertThat(pvs.served.get("T:A")).isSameAs(a);
+        assertThat(pvs.closeCalls.get()).isEqualTo(2);
+        awaitPosted("T:A");
+    }
+
+    @Test
     void aNonNumericValueAtActivationIsRefusedWithFileKeyAndValue() {
         activate(props("jitterMs", "abc"));
         assertThat(ioc.refusal()).isEqualTo("etc/" + FILE + ": jitterMs = 'abc' is not a number");
