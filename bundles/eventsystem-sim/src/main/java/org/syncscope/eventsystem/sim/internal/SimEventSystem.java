@@ -93,8 +93,9 @@ final class SimEventSystem implements EventSystemDriver, AutoCloseable {
         }
     }
 
-    /** What it simulates, for the list command. */
-    String describe() {
+    /** What it simulates, for the list command (and, since API 1.2, ts:report). */
+    @Override
+    public String describe() {
         return (config.receiver() ? config.clockRateHz() + " Hz ticks, sync event 0x" + Integer.toHexString(config.syncEvent())
                 + " every " + config.resetPeriodSeconds() + " s, user events " + userEvents : "no receiver") + faults();
     }
