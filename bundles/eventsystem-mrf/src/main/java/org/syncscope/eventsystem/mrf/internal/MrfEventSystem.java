@@ -301,29 +301,35 @@ final class MrfEventSystem implements EventSystemDriver, AutoCloseable {
                 return;
             }
             PvState pv = pvs.get(name);
-            boolean wasAll = notConnected().isEmpty();
             pv.connected = connected;
             pv.fresh = false;
             if (connected) {
                 pv.everConnected = true;
-                if (notConnected().isEmpty() && (outageReported || notFoundReported)) {
+                // back: every PV that was ever there is there again (one never found stays in the state)
+                if (outageReported && pvs.values().stream().filter(p -> p.everConnected).allMatch(p -> p.connected)) {
                     back = true;
                     outageReported = false;
+                }
+                if (notFoundReported && notConnected().isEmpty()) {
+                    back = true;
                     notFoundReported = false;
                 }
             } else {
                 forget(name);
-                if (wasAll && !outageReported) {
+                if (!outageReported) {
                     outageReported = true;
                     lost = name;
                 }
             }
         }
         if (back) {
-            LOG.info("mrf {}: every PV connected", settings.name());
+            LOG.info("mrf {}: connected again", settings.name());
         }
         if (lost != null) {
-            String message = lost + " disconnected: the IOC is gone or unreachable; the receiver is not read until it is back";
+            String message = boundProtocol.get() == null
+                    ? lost + " disconnected: the PV source went away (source.target " + settings.protocol()
+                    + "); the receiver is not read until one is bound"
+                    : lost + " disconnected: the IOC is gone or unreachable; the receiver is not read until it is back";
             LOG.warn("mrf {}: {}", settings.name(), message);
             report(MrfError.DISCONNECTED, message);
         }

@@ -242,6 +242,20 @@ class MrfEventSystemTest {
         counter(EVT10, 4, T0 + 60_100_000_000L, 0);
         assertThat(events).endsWith(new Event(125, 0, 0), new Event(10, 100_000_000L, 0));
         assertThat(driver.events()).extracting(MrfEventState::missed).containsOnly(0L);
+
+        source.connect(P + "Time-I", false);
+        assertThat(errors).as("the next outage is news again").hasSize(2);
+        assertThat(errors.get(1).code()).isEqualTo(8);
+    }
+
+    @Test
+    void aLostPvSourceIsNotBlamedOnTheIoc() {
+        iocUp(0);
+        protocol = null;
+        source.subscribed().forEach(pv -> source.connect(pv, false));
+        assertThat(errors).singleElement().satisfies(e -> assertThat(e.description())
+                .isEqualTo("mrf EVR1: TST{EVR:1}Link-Sts disconnected: the PV source went away (source.target ca); "
+                        + "the receiver is not read until one is bound"));
     }
 
     @Test
