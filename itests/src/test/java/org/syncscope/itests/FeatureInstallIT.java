@@ -63,6 +63,7 @@ class FeatureInstallIT {
         return Stream.of(
                 new Case(false, List.of("syncscope-camera-aravis"), Set.of("org.syncscope.camera.aravis"), Set.of()),
                 new Case(false, List.of("syncscope-camera-ic4"), Set.of("org.syncscope.camera.ic4"), Set.of()),
+                new Case(false, List.of("syncscope-eventsystem-mrf"), Set.of("org.syncscope.eventsystem.mrf"), Set.of()),
                 new Case(true, List.of("syncscope-timeav"), Set.of(timeav), Set.of()),
                 new Case(true, List.of("syncscope-ptpcheck"), Set.of("org.syncscope.ptpcheck"), Set.of()),
                 new Case(true, List.of("syncscope-ptpcheck", "syncscope-pmc"),
