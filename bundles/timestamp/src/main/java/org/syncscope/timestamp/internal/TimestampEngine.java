@@ -121,7 +121,12 @@ public final class TimestampEngine implements TimestampService {
         EventSystemDriver d = s.capable() ? s.driver() : null;
         if (d != null && link.attach(d, new EngineEvents(), this::onError, () -> state.driver() == d && state.capable())
                 && forceSync) {
-            d.forceSync();
+            try {
+                d.forceSync();
+            } catch (EventSystemException cannot) {
+                // a receiver without a generator (read through its IOC) cannot send one: the next sync comes by itself
+                LOG.info("timestamp driver: no sync forced ({}); event time starts at the next sync event", cannot.getMessage());
+            }
         }
     }
 
@@ -376,6 +381,13 @@ public final class TimestampEngine implements TimestampService {
             }
         }
         SyncState s = state;
+        if (s.driver() != null && !s.capable() && !set.forceSoft() && s.driver().hasReceiver()) {
+            // a driver bound before its receiver was there (an MRF receiver whose IOC's PVs were
+            // still connecting, a card that came up late): take it into use now
+            LOG.info("timestamp driver: event-system driver {} now reports a receiver", s.driverName());
+            useDriver(s.driver(), s.driverName());
+            return;
+        }
         if (!s.synchronous()) {
             return;
         }

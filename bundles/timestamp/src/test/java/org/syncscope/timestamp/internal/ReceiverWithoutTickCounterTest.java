@@ -66,6 +66,22 @@ class ReceiverWithoutTickCounterTest {
     }
 
     @Test
+    void aReceiverThatComesAfterItsDriverIsTakenIntoUseAtTheNextTick() throws Exception {
+        evr.receiver = false;   // bound while its IOC's PVs are still connecting
+        TimestampEngine e = engine();
+        assertThat(e.usesEventSystem()).isFalse();
+        e.tick();
+        assertThat(e.usesEventSystem()).as("still no receiver").isFalse();
+        evr.receiver = true;
+        e.tick();
+        assertThat(e.usesEventSystem()).as("re-judged at the tick").isTrue();
+        long sync = T0 + 2 * S;
+        syncAt(sync);
+        assertThat(e.status().mode()).isEqualTo(ClockMode.SYNCHRONOUS);
+        assertThat(e.eventTime(FakeEventSystem.SYNC)).isEqualTo(sync);
+    }
+
+    @Test
     void theTimeBetweenSyncsRunsOnTheMonotonicClockAndNeverGoesBack() throws Exception {
         TimestampEngine e = engine();
         long sync = T0 + 5 * S;

@@ -10,7 +10,6 @@ enum MrfError {
     HW_OVERFLOWS(6, "the hardware event FIFO overflowed (Cnt:HwOflw-I went up)"),
     SW_OVERFLOWS(7, "events came faster than the IOC takes them (Cnt:SwOflw-I went up)"),
     DISCONNECTED(8, "a receiver PV disconnected (the IOC is gone or unreachable)"),
-    EVENTS_MISSED(9, "an event counter skipped: the IOC's monitor coalesced events, or they were lost"),
     NOT_FOUND(10, "receiver PVs did not connect within connectTimeoutSeconds (wrong prefix, or no IOC)");
 
     final int code;

@@ -419,16 +419,19 @@ final class MrfEventSystem implements EventSystemDriver, AutoCloseable {
             return;
         }
         if (before >= 0 && n - before > 1) {
+            // counted and shown (describe(), eventsystem:mrf), not reported as an error: a monitor that
+            // coalesced updates says nothing against the receiver's time, and the timestamp driver
+            // would revert to soft time for every error
             long skipped = n - before - 1;
             c.missed += skipped;
             missedTotal += skipped;
             String message = "event " + c.event.code() + " (" + c.event.counterPv() + ") went from " + before + " to " + n
                     + ": " + skipped + (skipped == 1 ? " event" : " events")
                     + " missed (the IOC's monitor coalesced them, or they were lost)";
-            calls.add(() -> {
-                LOG.debug("mrf {}: {}", settings.name(), message);
-                report(MrfError.EVENTS_MISSED, message);
-            });
+            calls.add(() -> LOG.debug("mrf {}: {}", settings.name(), message));
+        }
+        if (!is(link, 1) || !is(timeValid, 1)) {
+            return;     // the link is down or the receiver says its time stamps are invalid: not event times
         }
         int code = c.event.code();
         long ticks;
