@@ -259,7 +259,9 @@ public class MrfIT {
             String list = console("eventsystem:mrf");
             return list.contains("not found") && list.contains("NOPE{EVR:9}Link-Sts");
         });
-        assertTrue("the good receiver is not affected", console("eventsystem:mrf").contains(PREFIX + "Link-Sts"));
+        String list = console("eventsystem:mrf");
+        assertTrue("the good receiver's events are listed beside the wrong one: " + list,
+                list.contains(PREFIX + "Evt125Cnt-I") && !list.contains(PREFIX + "Evt125Cnt-I (not connected)"));
     }
 
     private static final Pattern MISSED = Pattern.compile("(\\d+) events? missed");

@@ -129,8 +129,10 @@ final class MrfIoc implements AutoCloseable {
     }
 
     private void launch() throws IOException, InterruptedException {
+        // inside Karaf (a Pax Exam probe) the class path comes from the property: bundles have no jar files to name
+        String given = System.getProperty(CLASSPATH_PROPERTY);
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-DCA_DISABLE_REPEATER=true",
-                "-cp", System.getProperty(CLASSPATH_PROPERTY, classpath()), IOC_CLASS,
+                "-cp", given != null ? given : classpath(), IOC_CLASS,
                 prefix, Integer.toString(ports.ca()), Integer.toString(ports.pvaTcp()), Integer.toString(ports.pvaUdp())));
         events.forEach(e -> cmd.add(e.argument()));
         answers.clear();
