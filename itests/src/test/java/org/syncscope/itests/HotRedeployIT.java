@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -92,6 +93,9 @@ public class HotRedeployIT {
 
     @Inject
     private SessionFactory sessionFactory;
+
+    @Inject
+    private FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -262,6 +266,11 @@ public class HotRedeployIT {
 
     @Test
     public void restartingEachBundleLeaksNoThreadAndRepublishes() throws Exception {
+        for (String web : SyncscopeServer.WEB_FEATURES) {   // not booted in Pax Exam containers
+            if (!features.isInstalled(features.getFeature(web))) {
+                features.installFeature(web, java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            }
+        }
         RedeployProbe probe = new RedeployProbe(context);
         PyEpicsScript.await("the demo site serving", Duration.ofSeconds(90), () -> probe.allReadable(SERVED));
         Map<String, Long> before = RedeployProbe.steadyThreads();
