@@ -94,7 +94,12 @@ final class PvaSubscription implements Subscription {
         closed = true;
         Link l = current;
         if (l != null) {
-            l.destroy();
+            // The library's channel destroy can wait for its context, which SCR may be destroying at
+            // the same moment (this client being redeployed while a profile unsubscribes on its own
+            // thread): seen holding a profile's thread for good. The caller never waits for it.
+            Thread t = new Thread(l::destroy, "pva-channel-close");
+            t.setDaemon(true);
+            t.start();
         }
         onClose.accept(this);
     }
