@@ -3,6 +3,7 @@ package org.syncscope.screens.internal;
 import java.io.IOException;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -14,6 +15,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.framework.InvalidSyntaxException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.syncscope.api.config.ConfigCheck;
 import org.syncscope.screens.Screens;
 import org.syncscope.screens.UnknownProfileException;
 import org.syncscope.syncprofile.ProfileConfigurations;
@@ -25,6 +29,8 @@ import org.syncscope.syncprofile.ProfileSummary;
 @Component(service = Screens.class, configurationPid = ScreensConfig.PID)
 @Designate(ocd = ScreensConfig.class)
 public class ScreensComponent implements Screens {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreensComponent.class);
 
     /** Pax Web's configuration, where the HTTP port is set. */
     static final String PAX_WEB_PID = "org.ops4j.pax.web";
@@ -47,10 +53,19 @@ public class ScreensComponent implements Screens {
         this.settings = settings;
     }
 
+    /** A value of the wrong type or out of range is refused naming the key and file; the previous settings stay. */
     @Activate
     @Modified
-    void configure(ScreensConfig config) {
-        settings = ScreenSettings.of(config);
+    void configure(ScreensConfig config, Map<String, Object> properties) {
+        List<String> problems = ConfigCheck.problems(ScreensConfig.class, properties);
+        try {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("; ", problems));
+            }
+            settings = ScreenSettings.of(config);
+        } catch (IllegalArgumentException bad) {
+            LOG.error("screens: {}: {}; the previous settings stay", ConfigCheck.origin(properties), bad.getMessage());
+        }
     }
 
     @Override
