@@ -17,7 +17,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.CommandException;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.syncscope.syncprofile.ProfileConfigurations;
 import org.syncscope.syncprofile.ProfileNames;
@@ -96,9 +95,7 @@ public class MonitorCommand implements Action {
                     + " removes it");
         }
         if (outcome.state() == ProfileState.State.REFUSED) {
-            for (Configuration c : ProfileConfigs.named(configAdmin, profile)) {
-                ProfileConfigs.delete(c);
-            }
+            ProfileConfigs.remove(configAdmin, profile, StopCommand.REMOVE_MILLIS);
             if (file != null) {
                 Files.deleteIfExists(file);
             }

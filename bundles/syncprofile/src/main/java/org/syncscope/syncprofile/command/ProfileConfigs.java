@@ -3,6 +3,7 @@ package org.syncscope.syncprofile.command;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,7 +46,7 @@ final class ProfileConfigs {
         List<Configuration> found = new ArrayList<>();
         if (all != null) {
             for (Configuration c : all) {
-                Dictionary<String, Object> p = c.getProperties();
+                Dictionary<String, Object> p = properties(c);
                 if (p != null && name.equals(ProfileNames.of(asMap(p)))) {
                     found.add(c);
                 }
@@ -54,14 +55,51 @@ final class ProfileConfigs {
         return found;
     }
 
-    /** Deletes a configuration and, for a .cfg profile, its file (else it would come back at the next start). */
-    static void delete(Configuration c) throws IOException {
-        Dictionary<String, Object> p = c.getProperties();
+    /**
+     * Removes every configuration of the name. A profile from a .cfg file goes by deleting its file
+     * and letting File Install delete the configuration: deleting it here while File Install still
+     * handles the configuration's creation makes File Install log that the configuration is gone.
+     * What File Install has not removed within {@code waitMillis} is deleted here.
+     */
+    static void remove(ConfigurationAdmin configAdmin, String name, long waitMillis)
+            throws IOException, InterruptedException {
+        boolean files = false;
+        for (Configuration c : named(configAdmin, name)) {
+            Path file = fileOf(c);
+            if (file != null) {
+                Files.deleteIfExists(file);
+                files = true;
+            }
+        }
+        long deadline = System.nanoTime() + waitMillis * 1_000_000;
+        while (files && !named(configAdmin, name).isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.sleep(50);
+        }
+        for (Configuration c : named(configAdmin, name)) {
+            try {
+                c.delete();
+            } catch (IllegalStateException goneMeanwhile) {
+                // File Install deleted it between our look and our delete
+            }
+            Path file = fileOf(c);
+            if (file != null) {
+                Files.deleteIfExists(file);   // else it would come back at the next start
+            }
+        }
+    }
+
+    private static Path fileOf(Configuration c) {
+        Dictionary<String, Object> p = properties(c);
         Object file = p == null ? null : p.get("felix.fileinstall.filename");
-        c.delete();
-        // File Install does not always delete the file of a configuration deleted in code.
-        if (file != null && file.toString().startsWith("file:")) {
-            Files.deleteIfExists(Paths.get(URI.create(file.toString())));
+        return file != null && file.toString().startsWith("file:") ? Paths.get(URI.create(file.toString())) : null;
+    }
+
+    /** The configuration's properties; null once it is deleted (by File Install, at any moment). */
+    private static Dictionary<String, Object> properties(Configuration c) {
+        try {
+            return c.getProperties();
+        } catch (IllegalStateException deleted) {
+            return null;
         }
     }
 

@@ -17,6 +17,9 @@ import org.syncscope.syncprofile.command.completers.ProfileNameCompleter;
 @Service
 public class StopCommand implements Action {
 
+    /** File Install looks at etc/ every second. */
+    static final long REMOVE_MILLIS = 5_000;
+
     @Reference
     ConfigurationAdmin configAdmin;
 
@@ -32,9 +35,7 @@ public class StopCommand implements Action {
             throw new CommandException("no sync profile configuration named " + name
                     + "; syncprofile:list shows every one");
         }
-        for (Configuration c : found) {
-            ProfileConfigs.delete(c);
-        }
+        ProfileConfigs.remove(configAdmin, name, REMOVE_MILLIS);
         System.out.println("stopped sync profile " + name);
         return null;
     }
