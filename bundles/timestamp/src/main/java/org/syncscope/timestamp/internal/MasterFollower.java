@@ -1,16 +1,12 @@
 package org.syncscope.timestamp.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * A slave following its master (drvTS TSsyncTheTime for a soft slave, TSsyncClient for a
- * synchronous one): the soft slave's corrections, and the master's sync times a synchronous slave
- * heard before its own sync event.
+ * synchronous one): which master a soft slave follows (its samples go to the {@link ClockLoop}),
+ * and the master's sync times a synchronous slave heard before its own sync event.
  */
 final class MasterFollower {
 
-    private static final Logger LOG = LoggerFactory.getLogger(MasterFollower.class);
     private static final long NEVER = Long.MIN_VALUE / 2;
 
     private String masterAddress = "";
@@ -20,24 +16,11 @@ final class MasterFollower {
     private long pendingSyncMono = NEVER;
     private long syncSteps;
 
-    /**
-     * A correction from the master: an offset up to one sync period, and every backward one, is
-     * slewed so it is gone by the next sync; a larger forward lag is stepped.
-     */
-    synchronized void adjust(SoftClock soft, long offsetNanos, long roundTripNanos, String master, long mono,
-                             long periodNanos, int debug) {
-        if (offsetNanos > periodNanos) {
-            soft.stepForwardTo(soft.now() + offsetNanos);
-            LOG.warn("slave clock {} ns behind master {}: stepped forward", offsetNanos, master);
-        } else {
-            soft.slewBy(offsetNanos, periodNanos);
-        }
+    /** A filtered sample of the master is about to go to the clock loop. */
+    synchronized void sampled(long roundTripNanos, String master, long mono) {
         lastRoundTrip = roundTripNanos;
         masterAddress = master;
         lastMasterMono = mono;
-        if (debug >= 1) {
-            LOG.info("sync from master {}: offset {} ns, round trip {} ns", master, offsetNanos, roundTripNanos);
-        }
     }
 
     /** Whether a master answered within the last two sync periods. */

@@ -1,5 +1,6 @@
 package org.syncscope.timestamp.internal;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.time.Duration;
@@ -66,16 +67,18 @@ final class Network {
         int gen = generation;
         if (next.master()) {
             open("stamp server", "masterPort", next.masterBindAddress(), next.masterPort(), () -> gen == generation, 1,
-                    () -> stampServer = new StampServer(next.masterBind(), new EngineTimeSource(engine)));
+                    () -> stampServer = new StampServer(next.masterBind(), new EngineTimeSource(engine),
+                            next.limits().kernelTimestamps()));
         } else {
             slaveSync = new SlaveSync(engine, next.masters(),
-                    new MasterClient(engine::currentTime, System::nanoTime, Duration.ofMillis(next.timeoutMs())),
+                    new MasterClient(engine::currentTime, System::nanoTime, Duration.ofMillis(next.timeoutMs()),
+                            next.limits().kernelTimestamps()),
                     next.masterRetrySeconds() * 1_000_000_000L,
-                    new InetSocketAddress(next.masterBroadcastAddress(), next.masterPort()));
+                    new InetSocketAddress(next.masterBroadcastAddress(), next.masterPort()), next.limits().samplesPerSync());
         }
         if (!next.ntp().isEmpty()) {
             ntpSync = new NtpSync(engine, next.ntp(), new SntpClient(NanoClock.withWall(engine::currentTime),
-                    Duration.ofMillis(next.timeoutMs())));
+                    Duration.ofMillis(next.timeoutMs()), next.limits().kernelTimestamps()), next.limits().samplesPerSync());
         }
         syncTasksDriver = null;
         refreshSyncTasks();
@@ -115,12 +118,13 @@ final class Network {
         } else {
             int syncGen = syncGeneration;
             open("sync listener", "slavePort", s.slaveBindAddress(), s.slavePort(), () -> syncGen == syncGeneration, 1,
-                    () -> syncListener = new SyncListener(s.slaveBind(), engine::onMasterSync));
+                    () -> syncListener = new SyncListener(s.slaveBind(), engine::onMasterSync,
+                            s.limits().kernelTimestamps()));
         }
     }
 
     private interface Opener {
-        void open() throws SocketException;
+        void open() throws IOException;
     }
 
     /** Opens one UDP service now, or names why not and tries again after {@code backoff} s. */
@@ -134,7 +138,7 @@ final class Network {
             if (problems.remove(service) != null) {
                 LOG.info("timestamp driver: {} now listening on UDP {}:{}", service, address, port);
             }
-        } catch (SocketException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             boolean first = !problems.containsKey(service);
             String why = String.format("%s: UDP port %d on %s (%s) unavailable: %s; trying again every %d s or less",
                     service, port, address, key, e.getMessage(), Math.min(2 * backoff, MAX_BACKOFF_SECONDS));
@@ -158,8 +162,14 @@ final class Network {
             stampServer.close();
             stampServer = null;
         }
-        slaveSync = null;
-        ntpSync = null;
+        if (slaveSync != null) {
+            slaveSync.close();
+            slaveSync = null;
+        }
+        if (ntpSync != null) {
+            ntpSync.close();
+            ntpSync = null;
+        }
         stopSyncTasks();
         problems.clear();
     }
@@ -197,6 +207,28 @@ final class Network {
 
     StampServer stampServer() {
         return stampServer;
+    }
+
+    /** Which timestamps the sync sockets take, one line per socket in use; empty before any. */
+    List<String> stamping() {
+        List<String> out = new java.util.ArrayList<>();
+        StampServer server = stampServer;
+        if (server != null) {
+            out.add("stamp server: " + server.stamping());
+        }
+        SlaveSync slave = slaveSync;
+        if (slave != null && !slave.stamping().isEmpty()) {
+            out.add("master client: " + slave.stamping());
+        }
+        NtpSync ntp = ntpSync;
+        if (ntp != null && !ntp.stamping().isEmpty()) {
+            out.add("NTP client: " + ntp.stamping());
+        }
+        SyncListener listener = syncListener;
+        if (listener != null) {
+            out.add("sync listener: " + listener.stamping());
+        }
+        return out;
     }
 
     SyncListener syncListener() {

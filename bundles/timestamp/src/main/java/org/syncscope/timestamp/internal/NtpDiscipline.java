@@ -4,11 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The NTP discipline loop: each measurement (offset = server − us) is slewed away over one sync
- * period (a lag beyond a period is stepped forward, never back), and half of the residual rate
- * error is folded into the clock's frequency, a frequency-locked loop in the NTPv4 manner. NTP
- * silent for three periods is "lost": the clock free-runs at its last frequency with an alarm.
- * Measurements come in through {@link #adjust}; a filter of samples belongs in front of it.
+ * NTP as the clock's reference: which server answered, its last offset, delay and jitter, and
+ * "lost" after three silent periods (the clock then free-runs at its last frequency with an
+ * alarm). What a sample does to the clock is the {@link ClockLoop}'s.
  */
 final class NtpDiscipline {
 
@@ -22,19 +20,8 @@ final class NtpDiscipline {
     private long jitter;
     private long samples;
 
-    synchronized void adjust(SoftClock soft, long offsetNanos, long delayNanos, String from, long mono,
-                             long periodNanos, int debug) {
-        long sinceLast = mono - lastMono;
-        if (samples > 0 && !lost && sinceLast > 0 && sinceLast < 4 * periodNanos && Math.abs(offsetNanos) < periodNanos) {
-            // what is left after last time's slew is rate error accumulated over sinceLast
-            soft.setFrequencyPpb(soft.frequencyPpb() + 0.5 * offsetNanos * 1e9 / sinceLast);
-        }
-        if (offsetNanos > periodNanos) {
-            soft.stepForwardTo(soft.now() + offsetNanos);
-            LOG.warn("clock {} ns behind NTP server {}: stepped forward", offsetNanos, from);
-        } else {
-            soft.slewBy(offsetNanos, periodNanos);
-        }
+    /** A filtered sample of {@code from} is about to go to the clock loop. */
+    synchronized void sampled(long offsetNanos, long delayNanos, String from, long mono) {
         jitter = samples == 0 ? 0 : (3 * jitter + Math.abs(offsetNanos - lastOffset)) / 4;
         if (lost) {
             LOG.warn("NTP server {} answers again (offset {} ns): slewing back, alarm cleared", from, offsetNanos);
@@ -45,10 +32,6 @@ final class NtpDiscipline {
         lastDelay = delayNanos;
         lastMono = mono;
         samples++;
-        if (debug >= 1) {
-            LOG.info("NTP {}: offset {} ns, delay {} ns, jitter {} ns, frequency {} ppb", from, offsetNanos, delayNanos,
-                    jitter, Math.round(soft.frequencyPpb()));
-        }
     }
 
     /** Housekeeping while NTP is in charge: raises "lost" after three silent periods. */
@@ -86,8 +69,8 @@ final class NtpDiscipline {
     }
 
     synchronized String report(SoftClock soft, String configured) {
-        return String.format("  NTP %s%s: offset %d ns, delay %d ns, jitter %d ns, frequency %.0f ppb, %d samples%n",
+        return String.format("  NTP %s%s: offset %d ns, delay %d ns, jitter %d ns, %d samples%n",
                 server.isEmpty() ? configured : server, lost ? " (LOST, free-running)" : "", lastOffset, lastDelay,
-                jitter, soft.frequencyPpb(), samples);
+                jitter, samples);
     }
 }

@@ -27,6 +27,25 @@ final class SoftClock {
         return at(clock.monotonicNanos());
     }
 
+    /** The time this clock showed (or shows) at monotonic {@code mono}, on its present course. */
+    synchronized long timeAt(long mono) {
+        return at(mono);
+    }
+
+    /** The rate of the slew running now, ppm (0: none). */
+    synchronized double slewPpm() {
+        long m = clock.monotonicNanos();
+        if (slewDuration <= 0 || m - slewStartMono >= slewDuration) {
+            return 0;
+        }
+        return slewTotal * 1e6 / slewDuration;
+    }
+
+    /** Phase correction still to be applied by the running slew, ns. */
+    synchronized long slewRemaining() {
+        return slewDuration <= 0 ? 0 : slewTotal - slewPart(clock.monotonicNanos());
+    }
+
     /**
      * Sets the frequency correction (ppb, limited to ±500 ppm as NTP does); the time reached so far
      * is kept, so changing the rate never makes time jump.

@@ -17,7 +17,8 @@ import org.syncscope.rebind.RebindingPublisher;
 
 /**
  * The driver's status as PVs ("status monitoring through record support"): Mode, Role, SyncValid,
- * Alarm, LastSync, EventCount, CurrentTime and EventSystem (which receiver) under the configured prefix.
+ * Alarm, LastSync, EventCount, CurrentTime, EventSystem (which receiver), Offset, Delay, Jitter,
+ * Source, and the clock loop's Frequency and Loop state under the configured prefix.
  */
 final class StatusPvs implements AutoCloseable {
 
@@ -37,6 +38,8 @@ final class StatusPvs implements AutoCloseable {
     private final PublishedPv delay;
     private final PublishedPv jitter;
     private final PublishedPv eventSystem;
+    private final PublishedPv frequency;
+    private final PublishedPv loop;
 
     /** What a Channel Access string holds (DBR_STRING: 40 bytes with the terminating NUL). */
     static final int CA_STRING = 39;
@@ -59,6 +62,10 @@ final class StatusPvs implements AutoCloseable {
         source = add(publisher, PvSpec.ofEnum(prefix + "Source", "what the clock follows",
                 List.of("EVENT_SYSTEM", "MASTER", "NTP", "FREE_RUNNING")));
         eventSystem = add(publisher, PvSpec.ofString(prefix + "EventSystem", "the event system's driver and receiver"));
+        frequency = add(publisher, PvSpec.ofDouble(prefix + "Frequency", "ppm", 3,
+                "frequency correction of the clock (the clock loop's estimate)"));
+        loop = add(publisher, PvSpec.ofEnum(prefix + "Loop", "what the clock loop does with its reference",
+                List.of("NONE", "LOCKED", "SLEWING", "HELD", "PANIC")));
     }
 
     /** What every status PV carries now, for the status page and the metrics (no client involved). */
@@ -84,7 +91,15 @@ final class StatusPvs implements AutoCloseable {
                 now, false);
         post(eventCount, new PvValue.LongValue(engine.eventCount() & 0x7FFF_FFFFL), now, false);
         post(currentTime, new PvValue.StringValue(TimestampEngine.iso(now)), now, false);
-        post(offset, new PvValue.DoubleValue(s.lastOffsetNanos() / 1e9), now, false);
+        ClockLoop.State loopState = engine.loopState();
+        // a jump held or a panic: MAJOR; a large error being slewed at the maximum rate: MINOR
+        AlarmSeverity offsetSeverity = loopState == ClockLoop.State.HELD || loopState == ClockLoop.State.PANIC
+                ? AlarmSeverity.MAJOR : loopState == ClockLoop.State.SLEWING ? AlarmSeverity.MINOR : AlarmSeverity.NO_ALARM;
+        offset.post(new PvValue.DoubleValue(s.lastOffsetNanos() / 1e9), now, offsetSeverity,
+                offsetSeverity == AlarmSeverity.NO_ALARM ? AlarmStatus.NO_ALARM : AlarmStatus.STATE);
+        post(loop, new PvValue.EnumValue(loopState.ordinal(), loopState.name()), now,
+                loopState == ClockLoop.State.HELD || loopState == ClockLoop.State.PANIC);
+        post(frequency, new PvValue.DoubleValue(engine.frequencyPpb() / 1000), now, false);
         post(source, new PvValue.EnumValue(s.source().ordinal(), s.source().name()), now, false);
         post(delay, new PvValue.DoubleValue(engine.lastDelayNanos() / 1e9), now, false);
         post(jitter, new PvValue.DoubleValue(engine.jitterNanos() / 1e9), now, false);

@@ -83,7 +83,8 @@ public final class TimestampComponent implements TimestampService, TimestampCons
     // our thread only
     /** Written on our thread; volatile for the status page's reads. */
     private volatile StatusPvs status;
-    private long lastSyncRoundMono = Long.MIN_VALUE / 2;
+    private final SyncSchedule schedule = new SyncSchedule();
+    private java.util.concurrent.ScheduledFuture<?> nextRound;
 
     @Activate
     public TimestampComponent(TimestampConfig config, Map<String, Object> properties) {
@@ -203,6 +204,32 @@ public final class TimestampComponent implements TimestampService, TimestampCons
         }
         network.start(settings);
         followDriver();
+        if (nextRound == null || schedule.periodNanos() != settings.syncPeriodNanos()) {
+            if (nextRound != null) {
+                nextRound.cancel(false);
+            }
+            schedule.start(System.nanoTime(), settings.syncPeriodNanos());
+            nextRound = thread.schedule(this::syncRound, 0, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Our thread: one sync round (master, NTP), then the next on the {@link SyncSchedule}'s grid. */
+    private void syncRound() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (accepted != null) {
+                new SyncRound(network.slave(), network.ntp()).run();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("timestamp driver sync round failed", e);
+        }
+        try {
+            nextRound = thread.schedule(this::syncRound, schedule.next(System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // deactivated
+        }
     }
 
     @Reference(name = "eventSystem", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -335,6 +362,9 @@ public final class TimestampComponent implements TimestampService, TimestampCons
         } else if (s.slaveAddresses().entries().isEmpty()) {
             r.append(String.format("  slave broadcast %s%n", s.slaveBroadcastAddress()));
         }
+        for (String line : network.stamping()) {
+            r.append("  timestamps, ").append(line).append('\n');
+        }
         return r.toString();
     }
 
@@ -416,11 +446,6 @@ public final class TimestampComponent implements TimestampService, TimestampCons
 
     private void housekeeping() {
         try {
-            long mono = System.nanoTime();
-            if (accepted != null && mono - lastSyncRoundMono >= engine.settings().syncPeriodNanos()) {
-                lastSyncRoundMono = mono;
-                new SyncRound(network.slave(), network.ntp()).run();
-            }
             engine.tick();
             StatusPvs pvs = status;
             if (pvs != null) {

@@ -72,6 +72,26 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "127.0.0.1 this host only")
     String slaveBindAddress() default "0.0.0.0";
 
+    @AttributeDefinition(name = "Maximum slew (ppm)", description = "The fastest a phase error is corrected, parts "
+            + "per million (0 = 83333, chrony's maximum; at most 500000)")
+    int maxSlewPpm() default 83_333;
+
+    @AttributeDefinition(name = "Step threshold (s)", description = "A reference further ahead than this is stepped "
+            + "to (forward only); a smaller lead and every lag is slewed at maxSlewPpm")
+    double stepThresholdSeconds() default 10;
+
+    @AttributeDefinition(name = "Panic threshold (s)", description = "A reference further away than this, either "
+            + "way, is not followed and raises the alarm (ntpd's panic threshold)")
+    double panicSeconds() default 600;
+
+    @AttributeDefinition(name = "Samples per sync", description = "Exchanges with the master or NTP server each "
+            + "sync period; the one with the smallest round trip is used (0 = 4; 1..16)")
+    int samplesPerSync() default 4;
+
+    @AttributeDefinition(name = "Kernel timestamps", description = "Take the send and receive times of sync "
+            + "datagrams from the kernel (SO_TIMESTAMPING); false: taken in the JVM")
+    boolean kernelTimestamps() default true;
+
     @AttributeDefinition(name = "Event system", description = "Which EventSystemDriver to use (an OSGi filter)")
     String eventSystem_target() default "(driver=sim)";
 }

@@ -36,12 +36,15 @@ public final class TimestampEngine implements TimestampService {
     private final HardwareWatch watch = new HardwareWatch();
     private final MasterFollower follower = new MasterFollower();
     private final NtpDiscipline ntp = new NtpDiscipline();
+    private final ClockLoop loop = new ClockLoop();
     private final DriverLink link = new DriverLink();
 
     private volatile TimestampSettings settings;
     private volatile SyncState state;
     private volatile int debug;
     private volatile long lastOffset;
+    private volatile String falseTickers = "";
+    private volatile boolean ntpDisagree;
     private volatile long eventCount;
     private volatile long syncCount;
     // writers only, under this
@@ -250,21 +253,61 @@ public final class TimestampEngine implements TimestampService {
         return new TimestampStatus(sync ? ClockMode.SYNCHRONOUS : ClockMode.SOFT,
                 set.master() ? ClockRole.MASTER : ClockRole.SLAVE,
                 s.failed() ? "hardware failure: " + s.failureReason() + " (reverted to soft time)" : s.modeReason(),
-                source, followsMaster ? follower.master() : "", (sync && s.synced()) || followsMaster || ntpNow,
+                source, followsMaster ? follower.master() : "",
+                (sync && s.synced()) || ((followsMaster || ntpNow) && !loop.alarm()),
                 s.syncTime(), lastOffset, guard.prevented());
     }
 
-    /** A soft slave's correction from its master (drvTS TSsyncTheTime). */
+    /** A soft slave's correction from its master (drvTS TSsyncTheTime), sampled now. */
     public void adjustToMaster(long offsetNanos, long roundTripNanos, String master) {
-        follower.adjust(soft, offsetNanos, roundTripNanos, master, clock.monotonicNanos(), settings.syncPeriodNanos(),
-                debug);
+        adjustToMaster(offsetNanos, roundTripNanos, master, clock.monotonicNanos());
+    }
+
+    /**
+     * A soft slave's filtered sample of its master: {@code offsetNanos} = master − us at monotonic
+     * {@code sampleMono}, for the {@link ClockLoop}.
+     */
+    public void adjustToMaster(long offsetNanos, long roundTripNanos, String master, long sampleMono) {
+        follower.sampled(roundTripNanos, master, clock.monotonicNanos());
+        TimestampSettings set = settings;
+        loop.sample(soft, clock, "master " + master, offsetNanos, roundTripNanos, sampleMono, set.syncPeriodNanos(),
+                set.limits(), debug);
         lastOffset = offsetNanos;
     }
 
-    /** An NTP measurement (offset = server − us), for the {@link NtpDiscipline}. */
+    /** An NTP measurement (offset = server − us), sampled now. */
     public void adjustToNtp(long offsetNanos, long delayNanos, String server) {
-        ntp.adjust(soft, offsetNanos, delayNanos, server, clock.monotonicNanos(), settings.syncPeriodNanos(), debug);
+        adjustToNtp(offsetNanos, delayNanos, server, clock.monotonicNanos());
+    }
+
+    /** A filtered NTP sample (offset = server − us at monotonic {@code sampleMono}), for the {@link ClockLoop}. */
+    public void adjustToNtp(long offsetNanos, long delayNanos, String server, long sampleMono) {
+        ntp.sampled(offsetNanos, delayNanos, server, clock.monotonicNanos());
+        TimestampSettings set = settings;
+        loop.sample(soft, clock, "NTP " + server, offsetNanos, delayNanos, sampleMono, set.syncPeriodNanos(),
+                set.limits(), debug);
         lastOffset = offsetNanos;
+    }
+
+    /** A master answered, but every exchange of the period was held up (rejected by delay): followed, not used. */
+    public void masterAnswered(long roundTripNanos, String master) {
+        follower.sampled(roundTripNanos, master, clock.monotonicNanos());
+    }
+
+    /** The NTP servers last set aside as false tickers ("" none); {@code disagree}: two that disagree (an alarm). */
+    public void noteFalseTickers(String servers, boolean disagree) {
+        falseTickers = servers;
+        ntpDisagree = disagree;
+    }
+
+    /** The clock loop's state: following, slewing, a jump held, panic. */
+    public ClockLoop.State loopState() {
+        return loop.state();
+    }
+
+    /** Why the reference is not followed ("" when it is). */
+    public String loopProblem() {
+        return loop.problem();
     }
 
     /**
@@ -321,7 +364,7 @@ public final class TimestampEngine implements TimestampService {
 
     /** Whether an alarm is raised: hardware failure, or the NTP time source lost. */
     public boolean alarm() {
-        return state.failed() || ntp.lost();
+        return state.failed() || ntp.lost() || loop.alarm() || ntpDisagree;
     }
 
     /** Events received since start. */
@@ -427,6 +470,13 @@ public final class TimestampEngine implements TimestampService {
         r.append("  last sync ").append(syncCount == 0 ? "never" : iso(st.syncTime())).append('\n');
         if (!set.ntpServers().isEmpty()) {
             r.append(ntp.report(soft, set.ntpServers()));
+        }
+        if (!set.ntpServers().isEmpty() || !set.master()) {
+            r.append(loop.report(soft, set.limits()));
+        }
+        if (!falseTickers.isEmpty()) {
+            r.append("  PROBLEM: NTP false ticker(s), not followed: ").append(falseTickers)
+                    .append(ntpDisagree ? " (two servers disagree: which is right cannot be told)" : "").append('\n');
         }
         if (!set.master()) {
             r.append("  master ").append(followsMaster(clock.monotonicNanos()) ? follower.master() + ", last offset "

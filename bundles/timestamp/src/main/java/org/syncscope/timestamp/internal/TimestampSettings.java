@@ -25,12 +25,14 @@ import org.syncscope.api.pv.AddressList;
  * @param masterBroadcastAddress where a slave without masterAddresses broadcasts for a master
  * @param slaveBroadcastAddress  where a synchronous master without slaveAddresses broadcasts sync times
  * @param masterRetrySeconds  a slave that found no master asks again after this long
+ * @param limits              what the clock loop may do (slew rate, step and panic thresholds) and how it measures
  */
 public record TimestampSettings(boolean master, int syncRateSeconds, int masterPort, int slavePort,
                                 int timeoutMs, boolean forceSoft, String ntpServers, int debug,
                                 double failureGraceSeconds, String statusPrefix, AddressList masterAddresses,
                                 AddressList slaveAddresses, String masterBindAddress, String slaveBindAddress,
-                                String masterBroadcastAddress, String slaveBroadcastAddress, int masterRetrySeconds) {
+                                String masterBroadcastAddress, String slaveBroadcastAddress, int masterRetrySeconds,
+                                ClockLimits limits) {
 
     /** The shipped defaults (TSconfigure with every number 0): a soft slave, statusPrefix TS:. */
     static final TimestampSettings DEFAULTS = new TimestampSettings(false, 10, 18323, 18322, 250, false, "", 0,
@@ -45,7 +47,8 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int masterP
                              int timeoutMs, boolean forceSoft, String ntpServers, int debug, double failureGraceSeconds,
                              String statusPrefix, AddressList masterAddresses, AddressList slaveAddresses) {
         this(master, syncRateSeconds, masterPort, slavePort, timeoutMs, forceSoft, ntpServers, debug,
-                failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses, ANY, ANY, BROADCAST, BROADCAST, 120);
+                failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses, ANY, ANY, BROADCAST, BROADCAST, 120,
+                ClockLimits.DEFAULTS);
     }
 
     public TimestampSettings {
@@ -75,6 +78,7 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int masterP
         slaveBindAddress = host("slaveBindAddress", slaveBindAddress, ANY);
         masterBroadcastAddress = host("masterBroadcastAddress", masterBroadcastAddress, BROADCAST);
         slaveBroadcastAddress = host("slaveBroadcastAddress", slaveBroadcastAddress, BROADCAST);
+        limits = limits == null ? ClockLimits.DEFAULTS : limits;
         if (masterRetrySeconds < 1) {
             throw new IllegalArgumentException("masterRetrySeconds: " + masterRetrySeconds + " (must be at least 1)");
         }
@@ -131,10 +135,17 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int masterP
     TimestampSettings withDebug(int level) {
         return new TimestampSettings(master, syncRateSeconds, masterPort, slavePort, timeoutMs, forceSoft,
                 ntpServers, level, failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses, masterBindAddress,
-                slaveBindAddress, masterBroadcastAddress, slaveBroadcastAddress, masterRetrySeconds);
+                slaveBindAddress, masterBroadcastAddress, slaveBroadcastAddress, masterRetrySeconds, limits);
     }
 
-    long syncPeriodNanos() {
+    /** The same settings with other clock limits. */
+    public TimestampSettings withLimits(ClockLimits next) {
+        return new TimestampSettings(master, syncRateSeconds, masterPort, slavePort, timeoutMs, forceSoft,
+                ntpServers, debug, failureGraceSeconds, statusPrefix, masterAddresses, slaveAddresses, masterBindAddress,
+                slaveBindAddress, masterBroadcastAddress, slaveBroadcastAddress, masterRetrySeconds, next);
+    }
+
+    public long syncPeriodNanos() {
         return syncRateSeconds * 1_000_000_000L;
     }
 
@@ -150,6 +161,10 @@ public record TimestampSettings(boolean master, int syncRateSeconds, int masterP
                 c.failureGraceSeconds() == 0 ? 2.0 * syncRate : c.failureGraceSeconds(), c.statusPrefix(),
                 AddressList.parse("masterAddresses", c.masterAddresses()),
                 AddressList.parse("slaveAddresses", c.slaveAddresses()), c.masterBindAddress(), c.slaveBindAddress(),
-                c.masterBroadcastAddress(), c.slaveBroadcastAddress(), c.masterRetrySeconds() == 0 ? 120 : c.masterRetrySeconds());
+                c.masterBroadcastAddress(), c.slaveBroadcastAddress(), c.masterRetrySeconds() == 0 ? 120 : c.masterRetrySeconds(),
+                new ClockLimits(c.maxSlewPpm() == 0 ? ClockLimits.DEFAULTS.maxSlewPpm() : c.maxSlewPpm(),
+                        c.stepThresholdSeconds(), c.panicSeconds(),
+                        c.samplesPerSync() == 0 ? ClockLimits.DEFAULTS.samplesPerSync() : c.samplesPerSync(),
+                        c.kernelTimestamps()));
     }
 }

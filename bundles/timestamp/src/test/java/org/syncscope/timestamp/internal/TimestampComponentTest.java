@@ -114,7 +114,8 @@ class TimestampComponentTest {
                 "masterPort", "25242", "slavePort", "25243", "masterAddresses", "127.0.0.1:25242",
                 "ntpServers", "127.0.0.1:25244", "slaveBindAddress", "127.0.0.1");
         TimestampComponent c = activate(slave);
-        c.engine().adjustToNtp(2 * S, 1_000_000L, "127.0.0.1:25244");   // the NTP server is 2 s ahead of this host
+        // the NTP server is 20 s ahead of this host: beyond stepThresholdSeconds (10), so stepped to
+        c.engine().adjustToNtp(20 * S, 1_000_000L, "127.0.0.1:25244");
         long host = System.currentTimeMillis() * 1_000_000L;
         long before = c.currentTime();
         assertThat(before - host).isGreaterThan(S);

@@ -1,33 +1,31 @@
 package org.syncscope.timestamp.internal.net;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.SocketException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A UDP port that takes drvTS datagrams on its own thread: each valid packet goes to
- * {@link #handle}; malformed, foreign and unwanted datagrams are counted and dropped, and nothing
- * thrown while handling one ends the loop.
+ * A UDP port that takes drvTS datagrams on its own thread, over a {@link StampedSocket} (each
+ * datagram's arrival time is the kernel's where it can be): each datagram goes to {@link #handle};
+ * malformed, foreign and unwanted datagrams are counted and dropped, and nothing thrown while
+ * handling one ends the loop. The loop allocates nothing of its own.
  */
 abstract class DatagramService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatagramService.class);
 
-    protected final DatagramSocket socket;
+    protected final StampedSocket socket;
     private final Thread loop;
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closed;
 
-    DatagramService(InetSocketAddress bind, String name) throws SocketException {
-        this.socket = new DatagramSocket(bind);
-        this.loop = new Thread(this::serve, name + "-" + socket.getLocalPort());
+    DatagramService(InetSocketAddress bind, String name, boolean kernelTimestamps) throws IOException {
+        this.socket = StampedSockets.open(bind.getAddress() == null ? bind.getHostString()
+                : bind.getAddress().getHostAddress(), bind.getPort(), kernelTimestamps);
+        this.loop = new Thread(this::serve, name + "-" + socket.localPort());
         loop.setDaemon(true);
     }
 
@@ -37,14 +35,21 @@ abstract class DatagramService implements AutoCloseable {
     }
 
     /**
-     * Handles one valid packet.
+     * Handles one datagram, {@code length} bytes of {@code data}; {@link #socket} tells its sender
+     * and arrival time.
      *
      * @return false if this service does not take packets of this kind (counted as dropped)
+     * @throws MalformedPacketException not a drvTS packet (counted as dropped)
      */
-    abstract boolean handle(TsPacket packet, SocketAddress from) throws IOException;
+    abstract boolean handle(byte[] data, int length) throws IOException, MalformedPacketException;
+
+    /** The last datagram's sender, for a log line. */
+    final String sender() {
+        return MasterClient.ipv4Text(socket.senderIpv4()) + ":" + socket.senderPort();
+    }
 
     public int port() {
-        return socket.getLocalPort();
+        return socket.localPort();
     }
 
     /** Packets taken. */
@@ -60,29 +65,37 @@ abstract class DatagramService implements AutoCloseable {
     private void serve() {
         byte[] buffer = new byte[1500];
         while (!closed) {
-            DatagramPacket in = new DatagramPacket(buffer, buffer.length);
+            int length;
             try {
-                socket.receive(in);
+                length = socket.receive(buffer, 200);
             } catch (IOException e) {
                 if (!closed) {
                     LOG.warn("{} receive failed: {}", loop.getName(), e.toString());
                 }
                 continue;
             }
+            if (length < 0) {
+                continue;   // nothing within 200 ms: look at closed again
+            }
             try {
-                if (handle(TsPacket.decode(in.getData(), in.getLength()), in.getSocketAddress())) {
+                if (handle(buffer, length)) {
                     handled.incrementAndGet();
                 } else {
                     dropped.incrementAndGet();
                 }
             } catch (MalformedPacketException bad) {
                 dropped.incrementAndGet();
-                LOG.debug("dropped a datagram from {}: {}", in.getSocketAddress(), bad.getMessage());
+                LOG.debug("dropped a datagram from {}: {}", sender(), bad.getMessage());
             } catch (IOException | RuntimeException e) {
                 dropped.incrementAndGet();
-                LOG.warn("{}: datagram from {} not handled: {}", loop.getName(), in.getSocketAddress(), e.toString());
+                LOG.warn("{}: datagram from {} not handled: {}", loop.getName(), sender(), e.toString());
             }
         }
+    }
+
+    /** Which timestamps this port takes, with why when not the kernel's. */
+    public String stamping() {
+        return socket.kind().describe() + (socket.kindReason().isEmpty() ? "" : " (" + socket.kindReason() + ")");
     }
 
     @Override

@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.syncscope.timestamp.internal.TimestampEngine;
 
 /**
- * A soft slave's periodic sync (drvTS TSasyncClient): asks the configured masters in order and
- * hands the first good answer's offset to the engine, which slews it away by the next sync. A
- * master that says it is out of sync is skipped.
+ * A soft slave's periodic sync (drvTS TSasyncClient): asks the configured masters in order,
+ * {@code samplesPerSync} exchanges with the first that answers, and hands the one with the smallest
+ * round trip ({@link ClockFilter}) to the engine's clock loop. A master that says it is out of sync
+ * is skipped.
  */
 public final class SlaveSync {
 
@@ -21,8 +22,13 @@ public final class SlaveSync {
     private final MasterClient client;
     private final long retryNanos;
     private final InetSocketAddress broadcast;
+    private final int samplesPerSync;
+    private final String[] names;
+    private final ClockFilter[] filters;
+    private final ClockFilter discoveredFilter = new ClockFilter();
     private long nextTryMono = Long.MIN_VALUE / 2;
     private InetSocketAddress discovered;
+    private String discoveredName = "";
 
     /**
      * @param masters    the masters to ask; empty: find one by broadcasting to {@code broadcast}
@@ -30,16 +36,32 @@ public final class SlaveSync {
      *                   minutes); meanwhile the clock runs on NTP if it has it
      */
     public SlaveSync(TimestampEngine engine, List<InetSocketAddress> masters, MasterClient client, long retryNanos,
-                     InetSocketAddress broadcast) {
+                     InetSocketAddress broadcast, int samplesPerSync) {
         this.engine = engine;
         this.masters = List.copyOf(masters);
         this.client = client;
         this.retryNanos = retryNanos;
         this.broadcast = broadcast;
+        this.samplesPerSync = samplesPerSync;
+        this.names = new String[this.masters.size()];
+        this.filters = new ClockFilter[this.masters.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = name(this.masters.get(i));
+            filters[i] = new ClockFilter();
+        }
+    }
+
+    public SlaveSync(TimestampEngine engine, List<InetSocketAddress> masters, MasterClient client, long retryNanos,
+                     InetSocketAddress broadcast) {
+        this(engine, masters, client, retryNanos, broadcast, 1);
     }
 
     public SlaveSync(TimestampEngine engine, List<InetSocketAddress> masters, MasterClient client, long retryNanos) {
-        this(engine, masters, client, retryNanos, null);
+        this(engine, masters, client, retryNanos, null, 1);
+    }
+
+    private static String name(InetSocketAddress a) {
+        return a.getHostString() + ":" + a.getPort();
     }
 
     /** The master found by broadcast, if any. */
@@ -58,9 +80,10 @@ public final class SlaveSync {
                 MasterClient.Discovery d = client.discover(broadcast);
                 if (!d.exchange().reply().outOfSync()) {
                     discovered = d.master();
+                    discoveredName = name(discovered);
+                    discoveredFilter.reset();
                     LOG.info("found master {} by broadcast to {}", discovered, broadcast);
-                    engine.adjustToMaster(d.exchange().offsetNanos(), d.exchange().roundTripNanos(),
-                            discovered.getHostString() + ":" + discovered.getPort());
+                    engine.adjustToMaster(d.exchange().offsetNanos(), d.exchange().roundTripNanos(), discoveredName);
                     return true;
                 }
             } catch (IOException e) {
@@ -69,24 +92,60 @@ public final class SlaveSync {
             nextTryMono = now + retryNanos;
             return false;
         }
-        List<InetSocketAddress> toAsk = discovered != null ? List.of(discovered) : masters;
-        for (InetSocketAddress master : toAsk) {
-            try {
-                MasterClient.Exchange e = client.query(master);
-                if (e.reply().outOfSync()) {
-                    LOG.info("master {} reports it is out of sync; not following it", master);
-                    continue;
-                }
-                engine.adjustToMaster(e.offsetNanos(), e.roundTripNanos(), master.getHostString() + ":" + master.getPort());
+        if (discovered != null) {
+            if (syncWith(discovered, discoveredName, discoveredFilter)) {
                 return true;
-            } catch (IOException | MalformedPacketException e) {
-                LOG.debug("master {} did not answer: {}", master, e.toString());
+            }
+        } else {
+            for (int i = 0; i < names.length; i++) {
+                if (syncWith(masters.get(i), names[i], filters[i])) {
+                    return true;
+                }
             }
         }
         discovered = null;   // a discovered master that went silent is looked for again
         nextTryMono = now + retryNanos;
         LOG.info("no master answered; asking again in {} s", retryNanos / 1_000_000_000L);
         return false;
+    }
+
+    /** {@code samplesPerSync} exchanges with one master; true when it answered usefully. */
+    private boolean syncWith(InetSocketAddress master, String name, ClockFilter filter) {
+        filter.begin();
+        try {
+            int ip = MasterClient.ipv4(master);
+            for (int k = 0; k < samplesPerSync; k++) {
+                if (!client.exchange(ip, master.getPort())) {
+                    break;
+                }
+                if (client.outOfSync()) {
+                    LOG.info("master {} reports it is out of sync; not following it", name);
+                    return false;
+                }
+                filter.offer(client.offsetNanos(), client.roundTripNanos(), client.sampleMono());
+            }
+        } catch (IOException | MalformedPacketException e) {
+            LOG.debug("master {} did not answer: {}", name, e.toString());
+        }
+        if (filter.offered() == 0) {
+            return false;
+        }
+        if (filter.end()) {
+            engine.adjustToMaster(filter.offset(), filter.delay(), name, filter.mono());
+        } else {
+            engine.masterAnswered(filter.delay(), name);   // every exchange held up: answered, not used
+        }
+        return true;
+    }
+
+    /** Which timestamps the client takes ("" before its first exchange). */
+    public String stamping() {
+        return client.stamping();
+    }
+
+    /** Closes the client's socket. */
+    public void close() {
+        client.close();
     }
 
     /** What the first answering master says now, without adjusting anything (ts:master-time). */

@@ -1,8 +1,6 @@
 package org.syncscope.timestamp.internal.net;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -10,11 +8,14 @@ import java.time.Duration;
 import org.syncscope.timestamp.internal.NanoClock;
 
 /**
- * A simple SNTP (RFC 4330) client: one 48-byte mode-3 request, the server's receive and transmit
- * stamps, and the offset and round-trip delay computed the standard way. Replies are checked:
- * server mode, stratum 1..15 (0 is a kiss-o'-death), our own transmit time echoed as origin.
+ * An SNTP (RFC 4330) client over one reused {@link StampedSocket}: one 48-byte mode-3 request,
+ * the server's receive and transmit stamps, and the offset and round-trip delay computed the
+ * standard way, with our send and receive times taken by the kernel where it can (converted to
+ * our clock by their age). Replies are checked: server mode, stratum 1..15 (0 is a
+ * kiss-o'-death), our own transmit time echoed as origin. {@link #exchange} allocates nothing; its
+ * results are read from this object. One thread at a time.
  */
-public final class SntpClient {
+public final class SntpClient implements AutoCloseable {
 
     /** One measurement. offset = server − us; delay = network round trip. */
     public record Sample(long offsetNanos, long delayNanos, int stratum, long serverTimeNanos) {
@@ -24,10 +25,24 @@ public final class SntpClient {
 
     private final NanoClock clock;
     private final Duration timeout;
+    private final boolean kernelTimestamps;
+    private final byte[] request = new byte[PACKET];
+    private final byte[] reply = new byte[512];
+    private StampedSocket socket;
+    private long offset;
+    private long delay;
+    private long sampleMono;
+    private int stratum;
+    private long serverTime;
 
     public SntpClient(NanoClock clock, Duration timeout) {
+        this(clock, timeout, true);
+    }
+
+    public SntpClient(NanoClock clock, Duration timeout, boolean kernelTimestamps) {
         this.clock = clock;
         this.timeout = timeout;
+        this.kernelTimestamps = kernelTimestamps;
     }
 
     /**
@@ -37,20 +52,106 @@ public final class SntpClient {
      * @throws MalformedPacketException a reply that is not a valid answer to this request
      */
     public Sample query(InetSocketAddress server) throws IOException, MalformedPacketException {
-        try (DatagramSocket socket = new DatagramSocket()) {
-            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-            socket.connect(server);
-            byte[] request = new byte[PACKET];
-            request[0] = 0x23;   // LI 0, version 4, mode 3 (client)
-            long t1 = clock.wallNanos();
-            long t1Ntp = NtpTime.fromUnixNanos(t1);
-            ByteBuffer.wrap(request).putLong(40, t1Ntp);
-            socket.send(new DatagramPacket(request, PACKET));
-            byte[] reply = new byte[512];
-            DatagramPacket in = new DatagramPacket(reply, reply.length);
-            socket.receive(in);
-            long t4 = clock.wallNanos();
-            return parse(reply, in.getLength(), t1Ntp, t1, t4, server);
+        if (!exchange(MasterClient.ipv4(server), server.getPort())) {
+            throw new SocketTimeoutException("no answer from NTP server " + server + " within " + timeout.toMillis()
+                    + " ms");
+        }
+        return new Sample(offset, delay, stratum, serverTime);
+    }
+
+    /**
+     * One exchange with the server at {@code ipv4}:{@code port}, allocating nothing; the results are
+     * then in {@link #offsetNanos()}, {@link #delayNanos()}, {@link #sampleMono()}.
+     *
+     * @return false when no answer came within the timeout
+     * @throws MalformedPacketException a reply that is not a valid answer to this request
+     */
+    public boolean exchange(int ipv4, int port) throws IOException, MalformedPacketException {
+        StampedSocket s = socket();
+        while (s.receive(reply, 0) >= 0) {
+            // a late answer to an earlier request: not this one's
+        }
+        request[0] = 0x23;   // LI 0, version 4, mode 3 (client)
+        long origin = NtpTime.fromUnixNanos(clock.wallNanos());
+        for (int i = 0; i < 8; i++) {
+            request[40 + i] = (byte) (origin >>> (56 - 8 * i));
+        }
+        long sent = s.send(request, PACKET, ipv4, port);
+        long t1 = clock.wallNanos() - (s.realtimeNanos() - sent);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            int n = left <= 0 ? -1 : s.receive(reply, (int) Math.max(1, left / 1_000_000));
+            if (n < 0) {
+                return false;
+            }
+            if (s.senderIpv4() != ipv4 || s.senderPort() != port) {
+                continue;   // not from the server asked
+            }
+            long age = s.realtimeNanos() - s.receivedAt();
+            long t4 = clock.wallNanos() - age;
+            sampleMono = clock.monotonicNanos() - age;
+            decode(reply, n, origin, t1, t4, ipv4, port);
+            return true;
+        }
+    }
+
+    private void decode(byte[] data, int length, long sentNtp, long t1, long t4, int ipv4, int port)
+            throws MalformedPacketException {
+        if (length < PACKET || (data[0] & 0x7) != 4 || longAt(data, 24) != sentNtp || (data[1] & 0xFF) == 0
+                || (data[1] & 0xFF) > 15 || ((data[0] >> 3) & 0x7) < 3 || ((data[0] >> 3) & 0x7) > 4) {
+            // the rare bad reply: the full check, which names what is wrong
+            parse(data, length, sentNtp, t1, t4, MasterClient.ipv4Text(ipv4) + ":" + port);
+        }
+        stratum = data[1] & 0xFF;
+        long t2 = NtpTime.toUnixNanos(intAt(data, 32), intAt(data, 36));
+        long t3 = NtpTime.toUnixNanos(intAt(data, 40), intAt(data, 44));
+        offset = ((t2 - t1) + (t3 - t4)) / 2;
+        delay = (t4 - t1) - (t3 - t2);
+        serverTime = t3;
+    }
+
+    private static long intAt(byte[] d, int i) {
+        return TsPacket.intAt(d, i) & 0xFFFF_FFFFL;
+    }
+
+    private static long longAt(byte[] d, int i) {
+        return intAt(d, i) << 32 | intAt(d, i + 4);
+    }
+
+    private StampedSocket socket() throws IOException {
+        if (socket == null) {
+            socket = StampedSockets.open("0.0.0.0", 0, kernelTimestamps);
+        }
+        return socket;
+    }
+
+    /** server − us of the last exchange, ns. */
+    public long offsetNanos() {
+        return offset;
+    }
+
+    /** Round-trip delay of the last exchange (the server's handling time taken out), ns. */
+    public long delayNanos() {
+        return delay;
+    }
+
+    /** The monotonic time the last reply arrived. */
+    public long sampleMono() {
+        return sampleMono;
+    }
+
+    /** Which timestamps this client takes, with why when not the kernel's; "" before its first exchange. */
+    public String stamping() {
+        StampedSocket s = socket;
+        return s == null ? "" : s.kind().describe() + (s.kindReason().isEmpty() ? "" : " (" + s.kindReason() + ")");
+    }
+
+    @Override
+    public void close() {
+        if (socket != null) {
+            socket.close();
+            socket = null;
         }
     }
 

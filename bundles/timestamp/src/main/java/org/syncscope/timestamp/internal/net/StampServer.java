@@ -1,10 +1,7 @@
 package org.syncscope.timestamp.internal.net;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.SocketException;
 
 /**
  * The master's stamp server (drvTS TSstampServer): answers time requests on the master port with
@@ -30,9 +27,14 @@ public final class StampServer extends DatagramService {
     }
 
     private final TimeSource time;
+    private final byte[] reply = new byte[TsPacket.SIZE];
 
-    public StampServer(InetSocketAddress bind, TimeSource time) throws SocketException {
-        super(bind, "timestamp-stamp-server");
+    public StampServer(InetSocketAddress bind, TimeSource time) throws IOException {
+        this(bind, time, true);
+    }
+
+    public StampServer(InetSocketAddress bind, TimeSource time, boolean kernelTimestamps) throws IOException {
+        super(bind, "timestamp-stamp-server", kernelTimestamps);
         this.time = time;
         start();
     }
@@ -42,17 +44,38 @@ public final class StampServer extends DatagramService {
         return handled();
     }
 
+    /**
+     * A time request is answered with the time it arrived (from its kernel stamp, in the unix_time
+     * field) and the time the reply leaves (current_time), read as late as possible; allocates nothing.
+     */
     @Override
-    boolean handle(TsPacket request, SocketAddress from) throws IOException {
-        if (request.type() == TsPacket.TIME_REQUEST) {
-            byte[] reply = new TsPacket(TsPacket.TIME_REQUEST, time.lastSyncNanos(), time.currentTimeNanos(),
-                    time.syncRateSeconds(), time.clockHz(), time.mask(), 0, 0).encode();
-            socket.send(new DatagramPacket(reply, reply.length, from));
+    boolean handle(byte[] data, int length) throws IOException, MalformedPacketException {
+        if (length != TsPacket.OLD_SIZE && length != TsPacket.SIZE) {
+            throw new MalformedPacketException(length + " bytes; a drvTS packet has " + TsPacket.OLD_SIZE + " or "
+                    + TsPacket.SIZE);
+        }
+        if (TsPacket.intAt(data, 0) != TsPacket.MAGIC) {
+            throw new MalformedPacketException(String.format("magic 0x%08x is not 0x%08x ('TSdr')",
+                    TsPacket.intAt(data, 0), TsPacket.MAGIC));
+        }
+        int type = TsPacket.intAt(data, 4);
+        if (type == TsPacket.TIME_REQUEST) {
+            int ip = socket.senderIpv4();
+            int port = socket.senderPort();
+            long age = socket.realtimeNanos() - socket.receivedAt();
+            long arrived = time.currentTimeNanos() - age;
+            long leaving = time.currentTimeNanos();
+            TsPacket.writeTimeReply(reply, time.lastSyncNanos(), leaving, Math.min(arrived, leaving),
+                    time.syncRateSeconds(), time.clockHz(), time.mask());
+            socket.send(reply, reply.length, ip, port);
             return true;
         }
-        if (request.type() == TsPacket.SYNC_REQUEST) {
+        if (type == TsPacket.SYNC_REQUEST) {
             time.forceSync();
             return true;
+        }
+        if (type != TsPacket.SYNC_MESSAGE) {
+            throw new MalformedPacketException("type " + type + " is not 0, 1 or 2");
         }
         return false;
     }

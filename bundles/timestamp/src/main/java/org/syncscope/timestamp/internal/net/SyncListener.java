@@ -1,8 +1,7 @@
 package org.syncscope.timestamp.internal.net;
 
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.net.SocketException;
+import java.io.IOException;
 import java.util.function.LongConsumer;
 
 /**
@@ -14,8 +13,13 @@ public final class SyncListener extends DatagramService {
 
     private final LongConsumer masterSyncTime;
 
-    public SyncListener(InetSocketAddress bind, LongConsumer masterSyncTime) throws SocketException {
-        super(bind, "timestamp-sync-listener");
+    public SyncListener(InetSocketAddress bind, LongConsumer masterSyncTime) throws IOException {
+        this(bind, masterSyncTime, true);
+    }
+
+    public SyncListener(InetSocketAddress bind, LongConsumer masterSyncTime, boolean kernelTimestamps)
+            throws IOException {
+        super(bind, "timestamp-sync-listener", kernelTimestamps);
         this.masterSyncTime = masterSyncTime;
         start();
     }
@@ -26,7 +30,8 @@ public final class SyncListener extends DatagramService {
     }
 
     @Override
-    boolean handle(TsPacket p, SocketAddress from) {
+    boolean handle(byte[] data, int length) throws MalformedPacketException {
+        TsPacket p = TsPacket.decode(data, length);
         if (p.type() != TsPacket.SYNC_MESSAGE || p.masterTimeNanos() == 0 || p.outOfSync()) {
             return false;
         }

@@ -92,6 +92,66 @@ public record TsPacket(int type, long masterTimeNanos, long currentTimeNanos, in
         return new TsPacket(type, master, current, syncRate, clockHz, mask, syncThreshold, unixThreshold);
     }
 
+    /** Byte offset of unix_time: a Syncscope master puts a time request's arrival there (see {@link #writeTimeReply}). */
+    static final int UNIX_TIME_OFFSET = 24;
+
+    /**
+     * Writes a time reply into {@code out} (at least {@value #SIZE} bytes) without allocating. A
+     * Syncscope master fills the unix_time field, which the original never filled or read, with
+     * its time at the request's arrival ({@code receivedNanos}), so its slaves can take the
+     * master's time in handling out of the round trip (NTP's four timestamps); other slaves
+     * ignore it.
+     */
+    static void writeTimeReply(byte[] out, long lastSyncNanos, long currentNanos, long receivedNanos,
+                               int syncRateSeconds, int clockHz, int mask) {
+        putInt(out, 0, MAGIC);
+        putInt(out, 4, TIME_REQUEST);
+        putTime(out, 8, lastSyncNanos);
+        putTime(out, 16, currentNanos);
+        putTime(out, UNIX_TIME_OFFSET, receivedNanos);
+        putInt(out, 32, syncRateSeconds);
+        putInt(out, 36, clockHz);
+        putInt(out, 40, mask);
+        putInt(out, 44, 0);
+        putInt(out, 48, 0);
+    }
+
+    /** The big-endian int at {@code offset}. */
+    static int intAt(byte[] d, int offset) {
+        return (d[offset] & 0xff) << 24 | (d[offset + 1] & 0xff) << 16 | (d[offset + 2] & 0xff) << 8 | d[offset + 3] & 0xff;
+    }
+
+    /** The EPICS time (seconds, ns) at {@code offset} as Unix ns, 0 when unset. */
+    static long timeAt(byte[] d, int offset, String field) throws MalformedPacketException {
+        int seconds = intAt(d, offset);
+        int nanos = intAt(d, offset + 4);
+        if (seconds == 0 && nanos == 0) {
+            return 0;
+        }
+        if (nanos < 0 || nanos >= 1_000_000_000) {
+            throw new MalformedPacketException(field + ": " + Integer.toUnsignedString(nanos) + " ns is not below 1e9");
+        }
+        return EpicsTime.toUnixNanos(seconds & 0xFFFF_FFFFL, nanos);
+    }
+
+    private static void putInt(byte[] d, int offset, int v) {
+        d[offset] = (byte) (v >>> 24);
+        d[offset + 1] = (byte) (v >>> 16);
+        d[offset + 2] = (byte) (v >>> 8);
+        d[offset + 3] = (byte) v;
+    }
+
+    private static void putTime(byte[] d, int offset, long unixNanos) {
+        if (unixNanos == 0) {
+            putInt(d, offset, 0);
+            putInt(d, offset + 4, 0);
+            return;
+        }
+        long epicsNanos = unixNanos - EpicsTime.MIN_UNIX_NANOS;
+        putInt(d, offset, (int) Math.floorDiv(epicsNanos, 1_000_000_000L));
+        putInt(d, offset + 4, (int) Math.floorMod(epicsNanos, 1_000_000_000L));
+    }
+
     private static void putTime(ByteBuffer b, long unixNanos) {
         if (unixNanos == 0) {
             b.putInt(0).putInt(0);
