@@ -72,14 +72,16 @@ public final class ClockLoop {
     private long steps;
 
     /**
-     * One filtered sample: {@code offsetNanos} = reference − our clock at monotonic time
-     * {@code sampleMono}; {@code delayNanos} its round trip.
+     * One filtered sample of {@code from}: {@code offsetNanos} = reference − our clock at
+     * monotonic time {@code sampleMono}; {@code delayNanos} its round trip. {@code line} names the
+     * reference whose samples make one line ("NTP" for any of the NTP servers, which agree; a
+     * master by its address): another line starts afresh.
      */
-    synchronized void sample(SoftClock soft, NanoClock clock, String from, long offsetNanos, long delayNanos,
-                             long sampleMono, long periodNanos, ClockLimits limits, int debug) {
-        if (!from.equals(reference)) {
+    synchronized void sample(SoftClock soft, NanoClock clock, String line, String from, long offsetNanos,
+                             long delayNanos, long sampleMono, long periodNanos, ClockLimits limits, int debug) {
+        if (!line.equals(reference)) {
             restart();
-            reference = from;
+            reference = line;
         }
         long diff = soft.timeAt(sampleMono) + offsetNanos - sampleMono;
         if (points > 0) {

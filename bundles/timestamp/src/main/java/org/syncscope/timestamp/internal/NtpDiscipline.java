@@ -34,6 +34,14 @@ final class NtpDiscipline {
         samples++;
     }
 
+    /** {@code from} answered this period, though its sample was not used: NTP is not lost. */
+    synchronized void heard(String from, long mono) {
+        if (samples > 0) {
+            lost = false;
+            lastMono = mono;
+        }
+    }
+
     /** Housekeeping while NTP is in charge: raises "lost" after three silent periods. */
     synchronized void check(SoftClock soft, long mono, long periodNanos) {
         if (samples > 0 && !lost && mono - lastMono > 3 * periodNanos) {

@@ -270,7 +270,8 @@ public final class TimestampEngine implements TimestampService {
     public void adjustToMaster(long offsetNanos, long roundTripNanos, String master, long sampleMono) {
         follower.sampled(roundTripNanos, master, clock.monotonicNanos());
         TimestampSettings set = settings;
-        loop.sample(soft, clock, "master " + master, offsetNanos, roundTripNanos, sampleMono, set.syncPeriodNanos(),
+        String from = "master " + master;
+        loop.sample(soft, clock, from, from, offsetNanos, roundTripNanos, sampleMono, set.syncPeriodNanos(),
                 set.limits(), debug);
         lastOffset = offsetNanos;
     }
@@ -284,14 +285,19 @@ public final class TimestampEngine implements TimestampService {
     public void adjustToNtp(long offsetNanos, long delayNanos, String server, long sampleMono) {
         ntp.sampled(offsetNanos, delayNanos, server, clock.monotonicNanos());
         TimestampSettings set = settings;
-        loop.sample(soft, clock, "NTP " + server, offsetNanos, delayNanos, sampleMono, set.syncPeriodNanos(),
-                set.limits(), debug);
+        loop.sample(soft, clock, "NTP", "NTP server " + server, offsetNanos, delayNanos, sampleMono,
+                set.syncPeriodNanos(), set.limits(), debug);
         lastOffset = offsetNanos;
     }
 
     /** A master answered, but every exchange of the period was held up (rejected by delay): followed, not used. */
     public void masterAnswered(long roundTripNanos, String master) {
         follower.sampled(roundTripNanos, master, clock.monotonicNanos());
+    }
+
+    /** An NTP server answered, but every exchange of the period was held up (rejected by delay): heard, not used. */
+    public void ntpAnswered(String server) {
+        ntp.heard(server, clock.monotonicNanos());
     }
 
     /** The NTP servers last set aside as false tickers ("" none); {@code disagree}: two that disagree (an alarm). */

@@ -280,4 +280,39 @@ class TimestampComponentTest {
         return p != null && p.severity() == severity
                 && ((PvValue.EnumValue) p.value()).label().equals(severity == AlarmSeverity.NO_ALARM ? "OK" : "FAILURE");
     }
+
+    @Test
+    void theReportSaysWhichTimestampsTheSocketsTakeAndTheFallbackFollowsAMasterToo() {
+        TimestampComponent kernel = activate(master(29000, "statusPrefix", "K:"));
+        await().atMost(DEADLINE).until(() -> report(kernel).contains("timestamps, stamp server: "));
+        assertThat(report(kernel)).contains("timestamps, stamp server: kernel software timestamps (SO_TIMESTAMPING, "
+                + "receive and transmit)");
+
+        TimestampComponent user = activate(master(29002, "kernelTimestamps", "false", "statusPrefix", "U:"));
+        await().atMost(DEADLINE).until(() -> report(user).contains("timestamps, stamp server: "));
+        assertThat(report(user)).contains("timestamps, stamp server: user-space timestamps (Java DatagramChannel): "
+                + "taken by the JVM around send and receive (kernelTimestamps = false)");
+
+        Map<String, Object> slaveConfig = Configs.fromFile(FILE, "master", "false", "syncRateSeconds", "1",
+                "masterPort", "29002", "slavePort", "29004", "masterAddresses", "127.0.0.1:29002",
+                "slaveBindAddress", "127.0.0.1", "kernelTimestamps", "false", "samplesPerSync", "2",
+                "statusPrefix", "S:");
+        TimestampComponent slave = activate(slaveConfig);
+        await().atMost(DEADLINE).until(() -> slave.status().source() == org.syncscope.api.time.TimeSource.MASTER);
+        assertThat(report(slave)).contains("timestamps, master client: user-space timestamps")
+                .contains("clock loop master 127.0.0.1:29002: ").contains("2 samples per sync");
+        await().atMost(DEADLINE).until(() -> publisher.lastPost("S:Loop") != null
+                && publisher.lastPost("S:Frequency") != null);
+        assertThat(publisher.lastPost("S:Loop").value()).isIn(new PvValue.EnumValue(1, "LOCKED"),
+                new PvValue.EnumValue(2, "SLEWING"));
+    }
+
+    @Test
+    void aClockLimitOfTheWrongKindIsRefusedNamingTheKey() {
+        TimestampComponent c = activate(master(29006, "maxSlewPpm", "fast"));
+        assertThat(report(c)).contains("maxSlewPpm");
+        Map<String, Object> tooFast = master(29006, "maxSlewPpm", "600000");
+        modify(c, tooFast);
+        assertThat(report(c)).contains("maxSlewPpm: 600000 (1..500000)");
+    }
 }

@@ -39,7 +39,7 @@ public final class MasterClient implements AutoCloseable {
     private final boolean kernelTimestamps;
     private final byte[] request = TsPacket.timeRequest().encode();
     private final byte[] buffer = new byte[1500];
-    private StampedSocket socket;
+    private volatile StampedSocket socket;
     private int length;
     private long offset;
     private long roundTrip;
@@ -175,6 +175,11 @@ public final class MasterClient implements AutoCloseable {
             socket = StampedSockets.open("0.0.0.0", 0, kernelTimestamps);
         }
         return socket;
+    }
+
+    /** A client like this one with its own socket: for a console command beside the sync rounds. */
+    public MasterClient another() {
+        return new MasterClient(ourTime, monotonic, timeout, kernelTimestamps);
     }
 
     /** master − us of the last exchange, ns. */

@@ -58,13 +58,22 @@ public final class NtpSync {
     /** One round; returns whether a server answered. */
     public boolean syncOnce() {
         int usable = 0;
+        int heard = -1;
         for (int i = 0; i < names.length; i++) {
-            answered[i] = ask(i) && filters[i].end();
+            boolean asked = ask(i);
+            answered[i] = asked && filters[i].end();
+            if (asked) {
+                heard = i;
+            }
             if (answered[i]) {
                 sorted[usable++] = filters[i].offset();
             }
         }
         if (usable == 0) {
+            if (heard >= 0) {
+                engine.ntpAnswered(names[heard]);   // every exchange held up: answered, not used
+                return true;
+            }
             return false;
         }
         java.util.Arrays.sort(sorted, 0, usable);
@@ -168,14 +177,16 @@ public final class NtpSync {
         return client.stamping();
     }
 
-    /** What the first answering server says now, for ts:ntp-time. */
+    /** What the first answering server says now, for ts:ntp-time: on a client of its own (the rounds' is their thread's). */
     public SntpClient.Sample ask() throws IOException, MalformedPacketException {
         IOException last = new IOException("no NTP server configured");
-        for (InetSocketAddress server : servers) {
-            try {
-                return client.query(server);
-            } catch (IOException e) {
-                last = e;
+        try (SntpClient own = client.another()) {
+            for (InetSocketAddress server : servers) {
+                try {
+                    return own.query(server);
+                } catch (IOException e) {
+                    last = e;
+                }
             }
         }
         throw last;

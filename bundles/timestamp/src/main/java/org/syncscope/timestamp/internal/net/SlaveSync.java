@@ -148,14 +148,19 @@ public final class SlaveSync {
         client.close();
     }
 
-    /** What the first answering master says now, without adjusting anything (ts:master-time). */
+    /**
+     * What the first answering master says now, without adjusting anything (ts:master-time): on a
+     * client of its own, as the sync rounds' client belongs to their thread.
+     */
     public MasterClient.Exchange ask() throws IOException, MalformedPacketException {
         IOException last = new IOException("no master configured");
-        for (InetSocketAddress master : masters) {
-            try {
-                return client.query(master);
-            } catch (IOException e) {
-                last = e;
+        try (MasterClient own = client.another()) {
+            for (InetSocketAddress master : masters) {
+                try {
+                    return own.query(master);
+                } catch (IOException e) {
+                    last = e;
+                }
             }
         }
         throw last;

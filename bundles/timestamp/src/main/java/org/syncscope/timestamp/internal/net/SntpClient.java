@@ -28,7 +28,7 @@ public final class SntpClient implements AutoCloseable {
     private final boolean kernelTimestamps;
     private final byte[] request = new byte[PACKET];
     private final byte[] reply = new byte[512];
-    private StampedSocket socket;
+    private volatile StampedSocket socket;
     private long offset;
     private long delay;
     private long sampleMono;
@@ -124,6 +124,11 @@ public final class SntpClient implements AutoCloseable {
             socket = StampedSockets.open("0.0.0.0", 0, kernelTimestamps);
         }
         return socket;
+    }
+
+    /** A client like this one with its own socket: for a console command beside the sync rounds. */
+    public SntpClient another() {
+        return new SntpClient(clock, timeout, kernelTimestamps);
     }
 
     /** server − us of the last exchange, ns. */

@@ -3,16 +3,18 @@ package org.syncscope.timestamp.internal.net;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import org.syncscope.timestamp.internal.ClockLimits;
 import org.syncscope.timestamp.internal.NanoClock;
 
 /**
- * Our SNTP client's offset and delay readings of an NTP server, once a second: p50/p99/max of
- * |offset| and the median delay. Against chronyd serving this host's clock the true offset is 0,
- * so the readings are the client's own error.
+ * Our SNTP client's offset readings of an NTP server, once a second as the timestamp driver takes
+ * them: a burst of {@code samplesPerSync} exchanges of which the {@link ClockFilter} keeps the one
+ * with the smallest delay ("filtered", what the clock loop gets), and the first exchange of each
+ * burst alone ("single"). Against chronyd serving this host's clock the true offset is 0, so the
+ * readings are the client's own error. Every sample counts, the first second's included.
  *
- * <p>Usage: {@code NtpOffset HOST PORT [samples]}; {@code bench/ntp-offset.sh} runs it from
- * {@code bench/target/benchmarks.jar} (this bundle's test-jar is in it). It lives beside
- * {@link SntpClient} because it measures that client alone, without the engine's discipline.
+ * <p>Usage: {@code NtpOffset HOST PORT [seconds] [label]}; {@code bench/ntp-offset.sh} runs it from
+ * {@code bench/target/benchmarks.jar} (this bundle's test-jar is in it), beside chronyd.
  */
 public final class NtpOffset {
 
@@ -21,20 +23,33 @@ public final class NtpOffset {
 
     public static void main(String[] args) throws Exception {
         InetSocketAddress server = new InetSocketAddress(args[0], Integer.parseInt(args[1]));
-        int samples = args.length > 2 ? Integer.parseInt(args[2]) : 600;
-        SntpClient client = new SntpClient(NanoClock.SYSTEM, Duration.ofSeconds(1));
-        long[] offsets = new long[samples];
-        long[] delays = new long[samples];
-        for (int i = 0; i < samples; i++) {
-            SntpClient.Sample s = client.query(server);
-            offsets[i] = Math.abs(s.offsetNanos());
-            delays[i] = s.delayNanos();
-            Thread.sleep(1000);
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 120;
+        String label = args.length > 3 ? args[3] + ": " : "";
+        int burst = ClockLimits.DEFAULTS.samplesPerSync();
+        long[] single = new long[seconds];
+        long[] filtered = new long[seconds];
+        int n = 0;
+        ClockFilter filter = new ClockFilter();
+        try (SntpClient client = new SntpClient(NanoClock.SYSTEM, Duration.ofSeconds(1))) {
+            int ip = MasterClient.ipv4(server);
+            long start = System.nanoTime();
+            for (int s = 0; s < seconds; s++) {
+                SlaveOffset.sleepUntil(start + s * 1_000_000_000L);
+                filter.begin();
+                for (int k = 0; k < burst; k++) {
+                    if (client.exchange(ip, server.getPort())) {
+                        if (k == 0) {
+                            single[n] = Math.abs(client.offsetNanos());
+                        }
+                        filter.offer(client.offsetNanos(), client.delayNanos(), client.sampleMono());
+                    }
+                }
+                filter.end();
+                filtered[n++] = Math.abs(filter.offset());
+            }
+            SlaveOffset.row(label + "Syncscope SNTP client, filtered (smallest delay of " + burst + ")", filtered, n);
+            SlaveOffset.row(label + "Syncscope SNTP client, single exchange", single, n);
+            System.out.println("| " + label + "timestamps: " + client.stamping() + " | | | | |");
         }
-        Arrays.sort(offsets);
-        Arrays.sort(delays);
-        System.out.printf("SNTP client vs %s, %d samples: |offset| p50 %.3f ms, p99 %.3f ms, max %.3f ms; delay p50 %.3f ms%n",
-                server, samples, offsets[samples / 2] / 1e6, offsets[(int) (0.99 * (samples - 1))] / 1e6,
-                offsets[samples - 1] / 1e6, delays[samples / 2] / 1e6);
     }
 }
