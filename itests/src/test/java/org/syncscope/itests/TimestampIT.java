@@ -105,7 +105,12 @@ public class TimestampIT {
             assertTrue("current_time " + currentEpicsSeconds + " is now (" + nowEpicsSeconds + ")",
                     Math.abs(currentEpicsSeconds - nowEpicsSeconds) <= 2);
             assertEquals("sync_rate", 1, b.getInt(32));
+            long arrivedEpicsSeconds = Integer.toUnsignedLong(b.getInt(24));
+            assertTrue("unix_time carries the request's arrival: " + arrivedEpicsSeconds,
+                    Math.abs(arrivedEpicsSeconds - currentEpicsSeconds) <= 1);
         }
+        String report = SyncscopeServer.execute(sessionFactory, "ts:report");
+        assertTrue(report, report.contains("timestamps, stamp server: kernel software timestamps (SO_TIMESTAMPING"));
     }
 
     @Test
