@@ -220,7 +220,7 @@ public final class TimestampComponent implements TimestampService, TimestampCons
         }
         try {
             if (accepted != null) {
-                new SyncRound(network.slave(), network.ntp()).run();
+                new SyncRound(network.slave(), network.ntp(), engine).run();
             }
         } catch (RuntimeException e) {
             LOG.warn("timestamp driver sync round failed", e);

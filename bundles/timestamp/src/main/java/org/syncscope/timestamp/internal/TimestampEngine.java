@@ -44,7 +44,9 @@ public final class TimestampEngine implements TimestampService {
     private volatile int debug;
     private volatile long lastOffset;
     private volatile String falseTickers = "";
+    private volatile String[] lastSourceName = {"", "", ""};
     private volatile boolean ntpDisagree;
+    private volatile String masterNtpDisagreement = "";
     private volatile long eventCount;
     private volatile long syncCount;
     // writers only, under this
@@ -270,7 +272,7 @@ public final class TimestampEngine implements TimestampService {
     public void adjustToMaster(long offsetNanos, long roundTripNanos, String master, long sampleMono) {
         follower.sampled(roundTripNanos, master, clock.monotonicNanos());
         TimestampSettings set = settings;
-        String from = "master " + master;
+        String from = sourceName("master ", master);
         loop.sample(soft, clock, from, from, offsetNanos, roundTripNanos, sampleMono, set.syncPeriodNanos(),
                 set.limits(), debug);
         lastOffset = offsetNanos;
@@ -285,7 +287,7 @@ public final class TimestampEngine implements TimestampService {
     public void adjustToNtp(long offsetNanos, long delayNanos, String server, long sampleMono) {
         ntp.sampled(offsetNanos, delayNanos, server, clock.monotonicNanos());
         TimestampSettings set = settings;
-        loop.sample(soft, clock, "NTP", "NTP server " + server, offsetNanos, delayNanos, sampleMono,
+        loop.sample(soft, clock, "NTP", sourceName("NTP server ", server), offsetNanos, delayNanos, sampleMono,
                 set.syncPeriodNanos(), set.limits(), debug);
         lastOffset = offsetNanos;
     }
@@ -304,6 +306,42 @@ public final class TimestampEngine implements TimestampService {
     public void noteFalseTickers(String servers, boolean disagree) {
         falseTickers = servers;
         ntpDisagree = disagree;
+    }
+
+    /** "master 10.0.0.1:18323": made once per address, not per sample (the sync round allocates nothing). */
+    private String sourceName(String kind, String address) {
+        String[] cached = lastSourceName;
+        if (cached[0] == kind && cached[1] == address) {
+            return cached[2];
+        }
+        String name = kind + address;
+        lastSourceName = new String[] {kind, address, name};
+        return name;
+    }
+
+    /**
+     * A slave's master and NTP, measured in the same round before the correction: when they differ
+     * by more than 1 ms plus half their delays, the disagreement is an alarm and a PROBLEM line
+     * (the master is still followed, as drvTS does: which of the two is right cannot be told).
+     * Skipped unless the loop is locked (a slew in progress moves the clock between the two).
+     */
+    public void crossCheck(String master, long masterOffset, long masterDelay, String server, long ntpOffset,
+                           long ntpDelay) {
+        if (loop.state() != ClockLoop.State.LOCKED) {
+            return;
+        }
+        long diff = masterOffset - ntpOffset;
+        String was = masterNtpDisagreement;
+        if (Math.abs(diff) > 1_000_000 + (masterDelay + ntpDelay) / 2) {
+            masterNtpDisagreement = String.format("master %s and NTP server %s disagree by %s: the master is followed, "
+                    + "which of them is right cannot be told", master, server, ClockLoop.ns(diff));
+            if (was.isEmpty()) {
+                LOG.warn("timestamp driver: {}", masterNtpDisagreement);
+            }
+        } else if (!was.isEmpty()) {
+            masterNtpDisagreement = "";
+            LOG.info("timestamp driver: master {} and NTP server {} agree again", master, server);
+        }
     }
 
     /** The clock loop's state: following, slewing, a jump held, panic. */
@@ -370,7 +408,7 @@ public final class TimestampEngine implements TimestampService {
 
     /** Whether an alarm is raised: hardware failure, or the NTP time source lost. */
     public boolean alarm() {
-        return state.failed() || ntp.lost() || loop.alarm() || ntpDisagree;
+        return state.failed() || ntp.lost() || loop.alarm() || ntpDisagree || !masterNtpDisagreement.isEmpty();
     }
 
     /** Events received since start. */
@@ -479,6 +517,9 @@ public final class TimestampEngine implements TimestampService {
         }
         if (!set.ntpServers().isEmpty() || !set.master()) {
             r.append(loop.report(soft, set.limits()));
+        }
+        if (!masterNtpDisagreement.isEmpty()) {
+            r.append("  PROBLEM: ").append(masterNtpDisagreement).append('\n');
         }
         if (!falseTickers.isEmpty()) {
             r.append("  PROBLEM: NTP false ticker(s), not followed: ").append(falseTickers)

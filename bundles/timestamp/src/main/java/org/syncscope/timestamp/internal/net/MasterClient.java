@@ -213,6 +213,15 @@ public final class MasterClient implements AutoCloseable {
         return (ipv4 >>> 24) + "." + (ipv4 >>> 16 & 0xff) + "." + (ipv4 >>> 8 & 0xff) + "." + (ipv4 & 0xff);
     }
 
+    /** The host-order IPv4 address, 0 when it is none (unresolved, IPv6). */
+    static int ipv4OrZero(InetSocketAddress address) {
+        try {
+            return ipv4(address);
+        } catch (IOException notIpv4) {
+            return 0;
+        }
+    }
+
     static int ipv4(InetSocketAddress address) throws IOException {
         if (address.isUnresolved() || !(address.getAddress() instanceof java.net.Inet4Address)) {
             throw new IOException(address + " is not an IPv4 address");

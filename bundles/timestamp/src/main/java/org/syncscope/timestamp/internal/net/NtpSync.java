@@ -27,12 +27,14 @@ public final class NtpSync {
     private final SntpClient client;
     private final int samplesPerSync;
     private final String[] names;
+    private final int[] ips;
     private final ClockFilter[] filters;
     private final boolean[] answered;
     private final boolean[] falseTicker;
     private final long[] sorted;
     private volatile String falseTickers = "";
     private volatile boolean disagree;
+    private int measured = -1;
 
     public NtpSync(TimestampEngine engine, List<InetSocketAddress> servers, SntpClient client, int samplesPerSync) {
         this.engine = engine;
@@ -41,12 +43,14 @@ public final class NtpSync {
         this.samplesPerSync = samplesPerSync;
         int n = this.servers.size();
         names = new String[n];
+        ips = new int[n];
         filters = new ClockFilter[n];
         answered = new boolean[n];
         falseTicker = new boolean[n];
         sorted = new long[n];
         for (int i = 0; i < n; i++) {
             names[i] = this.servers.get(i).getHostString() + ":" + this.servers.get(i).getPort();
+            ips[i] = MasterClient.ipv4OrZero(this.servers.get(i));
             filters[i] = new ClockFilter();
         }
     }
@@ -57,6 +61,42 @@ public final class NtpSync {
 
     /** One round; returns whether a server answered. */
     public boolean syncOnce() {
+        int best = measureRound();
+        if (best == SILENT) {
+            return false;
+        }
+        if (best >= 0) {
+            engine.adjustToNtp(filters[best].offset(), filters[best].delay(), names[best], filters[best].mono());
+        }
+        return true;
+    }
+
+    /**
+     * One round measured, the clock left alone (a slave following its master checks the master
+     * against NTP): true when a server gave a usable sample, then in {@link #measuredOffset()} etc.
+     */
+    public boolean measure() {
+        measured = measureRound();
+        return measured >= 0;
+    }
+
+    public long measuredOffset() {
+        return filters[measured].offset();
+    }
+
+    public long measuredDelay() {
+        return filters[measured].delay();
+    }
+
+    public String measuredServer() {
+        return names[measured];
+    }
+
+    private static final int SILENT = -2;
+    private static final int NOTHING_USABLE = -1;
+
+    /** The round's exchanges and false-ticker test: the server to follow, or SILENT / NOTHING_USABLE. */
+    private int measureRound() {
         int usable = 0;
         int heard = -1;
         for (int i = 0; i < names.length; i++) {
@@ -72,9 +112,9 @@ public final class NtpSync {
         if (usable == 0) {
             if (heard >= 0) {
                 engine.ntpAnswered(names[heard]);   // every exchange held up: answered, not used
-                return true;
+                return NOTHING_USABLE;
             }
-            return false;
+            return SILENT;
         }
         java.util.Arrays.sort(sorted, 0, usable);
         long median = sorted[usable / 2];
@@ -102,11 +142,7 @@ public final class NtpSync {
             }
         }
         noteFalseTickers(anyFalse, twoDisagree);
-        if (best < 0) {
-            return true;   // answered, but nothing trustworthy to follow
-        }
-        engine.adjustToNtp(filters[best].offset(), filters[best].delay(), names[best], filters[best].mono());
-        return true;
+        return best < 0 ? NOTHING_USABLE : best;   // answered, but maybe nothing trustworthy to follow
     }
 
     private int otherAnswered(int i) {
@@ -123,7 +159,10 @@ public final class NtpSync {
         ClockFilter f = filters[i];
         f.begin();
         try {
-            int ip = MasterClient.ipv4(servers.get(i));
+            int ip = ips[i];
+            if (ip == 0) {
+                throw new IOException(names[i] + " is not an IPv4 address");
+            }
             for (int k = 0; k < samplesPerSync; k++) {
                 if (!client.exchange(ip, servers.get(i).getPort())) {
                     break;

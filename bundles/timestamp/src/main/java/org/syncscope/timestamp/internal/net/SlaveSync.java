@@ -24,9 +24,14 @@ public final class SlaveSync {
     private final InetSocketAddress broadcast;
     private final int samplesPerSync;
     private final String[] names;
+    private final int[] ips;
     private final ClockFilter[] filters;
     private final ClockFilter discoveredFilter = new ClockFilter();
     private long nextTryMono = Long.MIN_VALUE / 2;
+    private boolean sampled;
+    private String lastName = "";
+    private long lastOffset;
+    private long lastDelay;
     private InetSocketAddress discovered;
     private String discoveredName = "";
 
@@ -44,9 +49,11 @@ public final class SlaveSync {
         this.broadcast = broadcast;
         this.samplesPerSync = samplesPerSync;
         this.names = new String[this.masters.size()];
+        this.ips = new int[this.masters.size()];
         this.filters = new ClockFilter[this.masters.size()];
         for (int i = 0; i < names.length; i++) {
             names[i] = name(this.masters.get(i));
+            ips[i] = MasterClient.ipv4OrZero(this.masters.get(i));
             filters[i] = new ClockFilter();
         }
     }
@@ -69,8 +76,31 @@ public final class SlaveSync {
         return discovered;
     }
 
+    /** Whether the next {@link #syncOnce()} asks a master (not waiting out masterRetrySeconds). */
+    public boolean asksNow() {
+        return System.nanoTime() >= nextTryMono;
+    }
+
+    /** Whether the last {@link #syncOnce()} gave the clock loop a sample; then {@link #lastOffset()} etc. */
+    public boolean sampled() {
+        return sampled;
+    }
+
+    public String lastMaster() {
+        return lastName;
+    }
+
+    public long lastOffset() {
+        return lastOffset;
+    }
+
+    public long lastDelay() {
+        return lastDelay;
+    }
+
     /** One sync round; returns whether a master answered usefully. */
     public boolean syncOnce() {
+        sampled = false;
         long now = System.nanoTime();
         if (now < nextTryMono) {
             return false;
@@ -93,12 +123,12 @@ public final class SlaveSync {
             return false;
         }
         if (discovered != null) {
-            if (syncWith(discovered, discoveredName, discoveredFilter)) {
+            if (syncWith(discovered, MasterClient.ipv4OrZero(discovered), discoveredName, discoveredFilter)) {
                 return true;
             }
         } else {
             for (int i = 0; i < names.length; i++) {
-                if (syncWith(masters.get(i), names[i], filters[i])) {
+                if (syncWith(masters.get(i), ips[i], names[i], filters[i])) {
                     return true;
                 }
             }
@@ -110,10 +140,12 @@ public final class SlaveSync {
     }
 
     /** {@code samplesPerSync} exchanges with one master; true when it answered usefully. */
-    private boolean syncWith(InetSocketAddress master, String name, ClockFilter filter) {
+    private boolean syncWith(InetSocketAddress master, int ip, String name, ClockFilter filter) {
         filter.begin();
         try {
-            int ip = MasterClient.ipv4(master);
+            if (ip == 0) {
+                throw new IOException(master + " is not an IPv4 address");
+            }
             for (int k = 0; k < samplesPerSync; k++) {
                 if (!client.exchange(ip, master.getPort())) {
                     break;
@@ -132,6 +164,10 @@ public final class SlaveSync {
         }
         if (filter.end()) {
             engine.adjustToMaster(filter.offset(), filter.delay(), name, filter.mono());
+            lastName = name;
+            lastOffset = filter.offset();
+            lastDelay = filter.delay();
+            sampled = true;
         } else {
             engine.masterAnswered(filter.delay(), name);   // every exchange held up: answered, not used
         }
