@@ -113,6 +113,11 @@ public class OverviewIT {
     public void timestampPtpAndTimeavAsTheirPvsCarryThem() throws Exception {
         PyEpicsScript.await("the PTP monitor's cameras in the overview", Duration.ofSeconds(60), () -> snapshot().ptp()
                 .map(p -> !p.cameras().isEmpty() && p.verdict().timeNanos() != 0).orElse(false));
+        // the status PVs are posted once a second, the overview's snapshot is up to a period old:
+        // wait until the snapshot has them before comparing
+        PyEpicsScript.await("the timestamp driver's status PVs in the overview", Duration.ofSeconds(30),
+                () -> snapshot().timestamp().map(t -> !t.mode().text().isEmpty() && !t.syncValid().text().isEmpty())
+                        .orElse(false));
         TimestampView ts = snapshot().timestamp().orElseThrow();
         assertEquals("TS:Mode", ts.mode().pv());
         assertEquals(caget("TS:Mode"), ts.mode().text());
