@@ -285,7 +285,11 @@ public class HotRedeployIT {
                 assertEquals(bsn + " active again", Bundle.ACTIVE, b.getState());
             }
         }
-        PyEpicsScript.await("the demo PVs back", Duration.ofSeconds(60), () -> probe.allReadable(SERVED));
+        try {
+            PyEpicsScript.await("the demo PVs back", Duration.ofSeconds(120), () -> probe.allReadable(SERVED));
+        } catch (AssertionError notBack) {
+            throw new AssertionError(notBack.getMessage() + "; not readable: " + probe.unreadable(SERVED), notBack);
+        }
         assertTrue("served to an outside client (pyepics) after the restarts",
                 readableByPyEpics("DEMO:PV1:AvgFreq") && readableByPyEpics("DEMO:PV1:SD:Status")
                         && readableByPyEpics("PTP:CHECK:Verdict") && readableByPyEpics("TS:Mode"));

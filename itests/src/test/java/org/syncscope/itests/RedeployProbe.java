@@ -75,6 +75,11 @@ final class RedeployProbe {
         return pvs.stream().allMatch(pv -> read(pv) != null);
     }
 
+    /** Those of {@code pvs} that cannot be read now (for a failure message). */
+    List<String> unreadable(List<String> pvs) {
+        return pvs.stream().filter(pv -> read(pv) == null).toList();
+    }
+
     /** Channel Access monitors the server holds per PV (our CA client's subscriptions among them); empty with no server. */
     Map<String, Integer> monitors() {
         ServiceReference<PvPublisher> ref = only(PvPublisher.class);
