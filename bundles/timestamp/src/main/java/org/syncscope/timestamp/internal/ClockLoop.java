@@ -271,16 +271,6 @@ public final class ClockLoop {
         return state == State.HELD || state == State.PANIC;
     }
 
-    /** The reference's estimated offset at the last sample (the line's value, before slewing), ns. */
-    synchronized long phaseNanos() {
-        return phaseNanos;
-    }
-
-    /** Scatter of the samples about the line, ns (0 before it has {@value #MIN_FIT} samples). */
-    synchronized long rmsNanos() {
-        return Math.round(rms);
-    }
-
     synchronized String report(SoftClock soft, ClockLimits limits) {
         return String.format("  clock loop %s: %s, phase %s, frequency %.3f ppm (line through %d samples, scatter %s), "
                         + "slew %.0f ppm (max %d), jumps followed %d, samples dropped %d, steps %d%n"

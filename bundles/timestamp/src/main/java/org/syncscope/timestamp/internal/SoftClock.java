@@ -41,11 +41,6 @@ final class SoftClock {
         return slewTotal * 1e6 / slewDuration;
     }
 
-    /** Phase correction still to be applied by the running slew, ns. */
-    synchronized long slewRemaining() {
-        return slewDuration <= 0 ? 0 : slewTotal - slewPart(clock.monotonicNanos());
-    }
-
     /**
      * Sets the frequency correction (ppb, limited to ±500 ppm as NTP does); the time reached so far
      * is kept, so changing the rate never makes time jump.

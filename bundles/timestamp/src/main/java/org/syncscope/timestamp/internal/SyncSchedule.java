@@ -29,11 +29,6 @@ final class SyncSchedule {
         return due - mono;
     }
 
-    /** The grid point of the next round (monotonic ns). */
-    synchronized long due() {
-        return due;
-    }
-
     synchronized long periodNanos() {
         return periodNanos;
     }

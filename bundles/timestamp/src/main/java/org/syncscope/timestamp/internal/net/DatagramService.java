@@ -95,7 +95,7 @@ abstract class DatagramService implements AutoCloseable {
 
     /** Which timestamps this port takes, with why when not the kernel's. */
     public String stamping() {
-        return socket.kind().describe() + (socket.kindReason().isEmpty() ? "" : " (" + socket.kindReason() + ")");
+        return socket.stamping();
     }
 
     @Override

@@ -117,29 +117,19 @@ public final class MasterClient implements AutoCloseable {
      */
     public boolean exchange(int ipv4, int port) throws IOException, MalformedPacketException {
         StampedSocket s = socket();
-        while (s.receive(buffer, 0) >= 0) {
-            // a late answer to an earlier request: not this one's
-        }
+        s.drain(buffer);
         long sent = s.send(request, request.length, ipv4, port);
         long t1 = ours(s, sent);
-        long deadline = monotonic.getAsLong() + timeout.toNanos();
-        while (true) {
-            long left = deadline - monotonic.getAsLong();
-            int n = left <= 0 ? -1 : s.receive(buffer, (int) Math.max(1, left / 1_000_000));
-            if (n < 0) {
-                return false;
-            }
-            if (s.senderIpv4() != ipv4 || s.senderPort() != port) {
-                continue;   // not from the master asked
-            }
-            long realNow = s.realtimeNanos();
-            long age = realNow - s.receivedAt();
-            long t4 = ourTime.getAsLong() - age;
-            sampleMono = monotonic.getAsLong() - age;
-            length = n;
-            parse(t1, t4);
-            return true;
+        int n = s.receiveFrom(buffer, ipv4, port, System.nanoTime() + timeout.toNanos());
+        if (n < 0) {
+            return false;
         }
+        long age = s.realtimeNanos() - s.receivedAt();
+        long t4 = ourTime.getAsLong() - age;
+        sampleMono = monotonic.getAsLong() - age;
+        length = n;
+        parse(t1, t4);
+        return true;
     }
 
     private void parse(long t1, long t4) throws MalformedPacketException {
@@ -205,7 +195,7 @@ public final class MasterClient implements AutoCloseable {
     /** Which timestamps this client takes, with why when not the kernel's; "" before its first exchange. */
     public String stamping() {
         StampedSocket s = socket;
-        return s == null ? "" : s.kind().describe() + (s.kindReason().isEmpty() ? "" : " (" + s.kindReason() + ")");
+        return s == null ? "" : s.stamping();
     }
 
     /** a.b.c.d of a host-order IPv4 address. */

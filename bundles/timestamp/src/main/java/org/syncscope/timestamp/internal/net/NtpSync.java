@@ -201,16 +201,6 @@ public final class NtpSync {
         engine.noteFalseTickers(now, twoDisagree);
     }
 
-    /** The servers set aside in the last round as false tickers, "" when none. */
-    public String falseTickers() {
-        return falseTickers;
-    }
-
-    /** Whether two servers disagreed in the last round, so which is right cannot be told (an alarm). */
-    public boolean disagreement() {
-        return disagree;
-    }
-
     /** Which timestamps the client takes. */
     public String stamping() {
         return client.stamping();

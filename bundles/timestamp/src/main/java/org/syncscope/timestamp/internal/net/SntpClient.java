@@ -68,9 +68,7 @@ public final class SntpClient implements AutoCloseable {
      */
     public boolean exchange(int ipv4, int port) throws IOException, MalformedPacketException {
         StampedSocket s = socket();
-        while (s.receive(reply, 0) >= 0) {
-            // a late answer to an earlier request: not this one's
-        }
+        s.drain(reply);
         request[0] = 0x23;   // LI 0, version 4, mode 3 (client)
         long origin = NtpTime.fromUnixNanos(clock.wallNanos());
         for (int i = 0; i < 8; i++) {
@@ -78,22 +76,15 @@ public final class SntpClient implements AutoCloseable {
         }
         long sent = s.send(request, PACKET, ipv4, port);
         long t1 = clock.wallNanos() - (s.realtimeNanos() - sent);
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long left = deadline - System.nanoTime();
-            int n = left <= 0 ? -1 : s.receive(reply, (int) Math.max(1, left / 1_000_000));
-            if (n < 0) {
-                return false;
-            }
-            if (s.senderIpv4() != ipv4 || s.senderPort() != port) {
-                continue;   // not from the server asked
-            }
-            long age = s.realtimeNanos() - s.receivedAt();
-            long t4 = clock.wallNanos() - age;
-            sampleMono = clock.monotonicNanos() - age;
-            decode(reply, n, origin, t1, t4, ipv4, port);
-            return true;
+        int n = s.receiveFrom(reply, ipv4, port, System.nanoTime() + timeout.toNanos());
+        if (n < 0) {
+            return false;
         }
+        long age = s.realtimeNanos() - s.receivedAt();
+        long t4 = clock.wallNanos() - age;
+        sampleMono = clock.monotonicNanos() - age;
+        decode(reply, n, origin, t1, t4, ipv4, port);
+        return true;
     }
 
     private void decode(byte[] data, int length, long sentNtp, long t1, long t4, int ipv4, int port)
@@ -149,7 +140,7 @@ public final class SntpClient implements AutoCloseable {
     /** Which timestamps this client takes, with why when not the kernel's; "" before its first exchange. */
     public String stamping() {
         StampedSocket s = socket;
-        return s == null ? "" : s.kind().describe() + (s.kindReason().isEmpty() ? "" : " (" + s.kindReason() + ")");
+        return s == null ? "" : s.stamping();
     }
 
     @Override

@@ -77,4 +77,30 @@ public interface StampedSocket extends AutoCloseable {
     @Override
     void close();
 
+
+    /** The kind for a report, with why when it is not the kernel's. */
+    default String stamping() {
+        return kind().describe() + (kindReason().isEmpty() ? "" : " (" + kindReason() + ")");
+    }
+
+    /** Drops what is waiting (late answers to earlier requests), without waiting. */
+    default void drain(byte[] buf) throws IOException {
+        while (receive(buf, 0) >= 0) {
+            // not an answer to the request about to be sent
+        }
+    }
+
+    /**
+     * Waits until monotonic {@code deadline} (System.nanoTime) for a datagram from {@code ipv4}:
+     * {@code port}, dropping any from elsewhere; its length, or -1 when none came.
+     */
+    default int receiveFrom(byte[] buf, int ipv4, int port, long deadline) throws IOException {
+        while (true) {
+            long left = deadline - System.nanoTime();
+            int n = left <= 0 ? -1 : receive(buf, (int) Math.max(1, left / 1_000_000));
+            if (n < 0 || (senderIpv4() == ipv4 && senderPort() == port)) {
+                return n;
+            }
+        }
+    }
 }
